@@ -1,0 +1,1 @@
+"""The console adapter: the whole product in a terminal, no chat account needed."""

@@ -1,0 +1,199 @@
+"""`voicebot console …`: clone, say, list, rename and delete voices from a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import os
+import subprocess
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.status import Status
+from rich.table import Table
+
+from core.app import open_speech
+from core.domain import Progress, Sampling, Where
+from core.errors import ConfigError, VoicebotError
+from core.messages import error_text, text
+from core.settings import Settings
+from core.speech import SpeechService
+
+console_app = typer.Typer(no_args_is_help=True, help="Use the bot from this terminal.")
+out = Console()
+
+DEMO_VOICE = "demo"
+DEMO_SCRIPT = (
+    "Hello! I am the demo speaker. This short clip becomes a reference voice, "
+    "and the bot speaks new text with it."
+)
+
+
+def _where() -> Where:
+    """The terminal user, in their own personal scope, in the language of their locale."""
+    locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or "en"
+    return Where("console", "local", getpass.getuser(), locale=locale, private=True)
+
+
+def _run(
+    ctx: typer.Context,
+    work: Callable[[SpeechService, Where], Awaitable[None]],
+    *,
+    speaks: bool = False,
+) -> None:
+    """Open the core, run one command in it, and turn any failure into one friendly line."""
+    settings: Settings = ctx.obj
+    where = _where()
+    if speaks and not settings.uses_higgs:
+        out.print(f"[dim]{text('offline_notice', where.locale)}[/dim]")
+
+    async def session() -> None:
+        async with open_speech(settings) as speech:
+            await work(speech, where)
+
+    try:
+        asyncio.run(session())
+    except ConfigError as exc:
+        out.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    except VoicebotError as exc:
+        out.print(f"[red]{error_text(exc, where.locale)}[/red]")
+        raise typer.Exit(1) from None
+
+
+@console_app.command()
+def clone(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name for the new voice, e.g. grandpa_joe.")],
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Audio clip.")],
+    transcript: Annotated[
+        Optional[str], typer.Option("--text", help="The words spoken in the clip.")
+    ] = None,
+) -> None:
+    """Register a voice from an audio file (3–30 s of one person speaking)."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        with out.status("Reading the clip…"):
+            voice = await speech.register_voice(
+                where, name, file.read_bytes(), transcript=transcript
+            )
+        key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
+        out.print(text(key, where.locale, name=voice.name, seconds=voice.seconds,
+                       transcript=voice.transcript))
+
+    _run(ctx, work)
+
+
+@console_app.command()
+def say(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Voice to speak with.")],
+    words: Annotated[list[str], typer.Argument(help="Text to speak.")],
+    out_file: Annotated[
+        Optional[Path], typer.Option("--out", help="Where to write the OGG voice message.")
+    ] = None,
+    temperature: Annotated[Optional[float], typer.Option(help="0–1.5, default 1.")] = None,
+    top_k: Annotated[Optional[int], typer.Option(help="-1–100, default 50.")] = None,
+    top_p: Annotated[Optional[float], typer.Option(help="0.1–1, default 0.95.")] = None,
+) -> None:
+    """Speak text in a stored voice and write it as an OGG/Opus voice message."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
+        with out.status("…") as status:
+            clip = await speech.say(
+                where, name, " ".join(words), sampling=sampling,
+                on_progress=_show_progress(status, where),
+            )
+        target = out_file or Path(f"{clip.voice_name}-{clip.job_id[:8]}.ogg")
+        target.write_bytes(clip.ogg)
+        label = text("synthetic_label", where.locale, name=clip.voice_name)
+        out.print(f"{target} ({clip.seconds:.1f} s, {label})")
+
+    _run(ctx, work, speaks=True)
+
+
+@console_app.command()
+def voices(ctx: typer.Context) -> None:
+    """List the voices you can use."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        found = await speech.voices(where)
+        if not found:
+            out.print(text("voices_empty", where.locale))
+            return
+        table = Table(title=text("voices_header", where.locale))
+        for column in ("name", "length", "transcript", "created"):
+            table.add_column(column)
+        for voice in found:
+            table.add_row(voice.name, f"{voice.seconds:.1f} s", voice.transcript[:60],
+                          f"{voice.created_at:%Y-%m-%d %H:%M}")
+        out.print(table)
+
+    _run(ctx, work)
+
+
+@console_app.command()
+def rename(ctx: typer.Context, old: str, new: str) -> None:
+    """Give a voice a new name."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        voice = await speech.rename_voice(where, old, new)
+        out.print(text("voice_renamed", where.locale, old=old, new=voice.name))
+
+    _run(ctx, work)
+
+
+@console_app.command()
+def delete(ctx: typer.Context, name: str) -> None:
+    """Delete a voice and its reference clip."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        voice = await speech.delete_voice(where, name)
+        out.print(text("voice_deleted", where.locale, name=voice.name))
+
+    _run(ctx, work)
+
+
+@console_app.command()
+def demo(ctx: typer.Context) -> None:
+    """Try everything at once: make a speaker clip, register it, speak new text with it."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        if DEMO_VOICE not in {v.name for v in await speech.voices(where)}:
+            with out.status("Recording a demo speaker with espeak-ng…"):
+                clip = await asyncio.to_thread(_espeak_clip, DEMO_SCRIPT)
+                voice = await speech.register_voice(where, DEMO_VOICE, clip,
+                                                    transcript=DEMO_SCRIPT)
+            out.print(text("voice_saved", where.locale, name=voice.name, seconds=voice.seconds,
+                           transcript=voice.transcript))
+        with out.status("…") as status:
+            result = await speech.say(
+                where, DEMO_VOICE, "This sentence was never recorded. The bot made it up.",
+                on_progress=_show_progress(status, where),
+            )
+        target = Path("demo.ogg")
+        target.write_bytes(result.ogg)
+        out.print(f"Wrote {target.resolve()} ({result.seconds:.1f} s). Next: "
+                  "voicebot console clone NAME your-clip.ogg, then "
+                  "voicebot console say NAME Hello!")
+
+    _run(ctx, work, speaks=True)
+
+
+def _show_progress(status: Status, where: Where) -> Callable[[Progress], Awaitable[None]]:
+    async def show(progress: Progress) -> None:
+        status.update(text(progress.message_key, where.locale, position=progress.position))
+
+    return show
+
+
+def _espeak_clip(words: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "speaker.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), words], check=True)
+        return wav.read_bytes()

@@ -1,0 +1,1 @@
+"""The voicebot core: everything that is not a chat platform."""

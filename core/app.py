@@ -1,0 +1,82 @@
+"""The composition root: from settings to a ready `SpeechService`, and back down again."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+
+from core.engines import Engine, HiggsEngine, OfflineEngine
+from core.errors import ConfigError
+from core.jobs import InProcessQueue, JobLog
+from core.library import VoiceLibrary
+from core.settings import Settings
+from core.speech import Limits, SpeechService
+from core.storage.db import open_database
+from core.upstream.api import Ai302, Sleep
+from core.upstream.higgs import HiggsClient, HiggsUrls
+from core.upstream.hosting import Ai302Upload, ReferenceHost
+from core.upstream.transcribe import Ai302Whisper, Transcriber
+
+
+def require_tools(settings: Settings) -> None:
+    """Fail start-up with one line when a program the bot runs is missing."""
+    package = {"ffmpeg": "ffmpeg", "ffprobe": "ffmpeg", "espeak-ng": "espeak-ng"}
+    needed = ["ffmpeg", "ffprobe"] + ([] if settings.uses_higgs else ["espeak-ng"])
+    missing = [tool for tool in needed if shutil.which(tool) is None]
+    if missing:
+        install = " ".join(sorted({package[tool] for tool in missing}))
+        raise ConfigError(f"{', '.join(missing)} not found: install with 'apt-get install {install}'")
+
+
+@asynccontextmanager
+async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> AsyncIterator[
+    SpeechService
+]:
+    """Open the database and HTTP client, wire the engine, and close everything on exit."""
+    require_tools(settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = await open_database(settings.db_url)
+    timeout = httpx.Timeout(settings.http_timeout_s, connect=min(10.0, settings.http_timeout_s))
+    try:
+        async with httpx.AsyncClient(timeout=timeout, follow_redirects=True) as http:
+            engine: Engine = OfflineEngine()
+            host: ReferenceHost | None = None
+            transcriber: Transcriber | None = None
+            if settings.uses_higgs and settings.ai302_api_key is not None:
+                api = Ai302(
+                    http=http, api_key=settings.ai302_api_key, retries=settings.http_retries,
+                    sleep=sleep,
+                )
+                engine = HiggsEngine(client=HiggsClient(
+                    api=api,
+                    urls=HiggsUrls(
+                        clone_create=settings.higgs_url("clone", "create"),
+                        clone_query=settings.higgs_url("clone", "query"),
+                        smart_create=settings.higgs_url("smart", "create"),
+                        smart_query=settings.higgs_url("smart", "query"),
+                    ),
+                    deadline_s=settings.generation_deadline_s,
+                    poll_interval_s=settings.poll_interval_s,
+                    poll_interval_max_s=settings.poll_interval_max_s,
+                    sleep=sleep,
+                ))
+                host = Ai302Upload(api=api, url=settings.upload_url)
+                transcriber = Ai302Whisper(api=api, url=settings.transcription_url)
+            yield SpeechService(
+                library=VoiceLibrary(db=db, data_dir=settings.data_dir),
+                jobs=JobLog(db=db),
+                queue=InProcessQueue(limit=settings.max_concurrent_jobs),
+                engine=engine,
+                host=host,
+                transcriber=transcriber,
+                limits=Limits(
+                    max_upload_bytes=settings.max_upload_bytes,
+                    max_text_chars=settings.max_text_chars,
+                ),
+            )
+    finally:
+        await db.dispose()

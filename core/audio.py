@@ -1,0 +1,217 @@
+"""Audio in and out: probe and clean reference clips, encode finished speech as voice messages.
+
+ffmpeg does all decoding and encoding in subprocesses (never trusting a name or MIME type: it
+probes the bytes); pydub shapes the decoded PCM in a worker thread, off the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import logging
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydub import AudioSegment
+
+from core.errors import AudioTooShort, BadUpstreamAudio, FileTooLarge, NoSpeech, NotAudio
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import audioop  # C speed for frame energies; pydub relies on it too (audioop-lts on 3.13+)
+
+log = logging.getLogger(__name__)
+
+REF_RATE = 24_000  # what Higgs Audio v2 takes and makes
+VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
+MIN_REF_S = 3.0
+MAX_REF_S = 30.0
+MAX_DECODE_S = 600  # longer uploads are judged on their first ten minutes
+WAVEFORM_POINTS = 256
+
+# ffprobe format names we take: OGG/Opus, MP3, M4A/AAC/MP4, WAV, WebM/Matroska, FLAC.
+ACCEPTED_FORMATS = {"ogg", "mp3", "mov", "mp4", "m4a", "aac", "wav", "matroska", "webm", "flac"}
+
+FRAME_MS = 20
+MARGIN_MS = 150  # kept around speech so a clip never starts or ends mid-word
+GAP_MS = 250  # silence this long separates two stretches of speech
+TARGET_DBFS = -20.0
+PEAK_CEILING_DBFS = -1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceAudio:
+    """A cleaned reference clip: 24 kHz mono 16-bit WAV and its length."""
+
+    wav: bytes
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedVoice:
+    ogg: bytes
+    seconds: float
+    waveform: bytes
+
+
+async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
+    """Turn an uploaded clip into a reference: check it, keep the best ≤30 s of speech."""
+    if len(data) > max_bytes:
+        raise FileTooLarge(limit_mb=round(max_bytes / 1024 / 1024, 1))
+    if not data:
+        raise NotAudio("empty file")
+    with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
+        path = Path(tmp) / "input"
+        await asyncio.to_thread(path.write_bytes, data)
+        await _require_audio(path)
+        pcm = await _decode(path, REF_RATE, limit_s=MAX_DECODE_S)
+    if not pcm:
+        raise NotAudio("no decodable audio")
+    return await asyncio.to_thread(_shape_reference, pcm)
+
+
+async def encode_voice(data: bytes) -> EncodedVoice:
+    """Make a voice message (48 kHz mono OGG/Opus, length, waveform) from upstream audio."""
+    if not data:
+        raise BadUpstreamAudio("empty audio")
+    with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
+        path = Path(tmp) / "speech"
+        await asyncio.to_thread(path.write_bytes, data)
+        try:
+            pcm = await _decode(path, VOICE_RATE)
+        except NotAudio as exc:
+            raise BadUpstreamAudio("upstream audio does not decode") from exc
+    if len(pcm) < 2 * VOICE_RATE // 10:  # under 0.1 s is no speech at all
+        raise BadUpstreamAudio("upstream audio is empty")
+    return await encode_pcm(pcm)
+
+
+async def encode_pcm(pcm: bytes) -> EncodedVoice:
+    """Encode 48 kHz mono 16-bit PCM as a voice message."""
+    ogg = await _ffmpeg(
+        ["-f", "s16le", "-ar", str(VOICE_RATE), "-ac", "1", "-i", "pipe:0",
+         "-c:a", "libopus", "-b:a", "48k", "-application", "voip", "-f", "ogg", "pipe:1"],
+        stdin=pcm,
+    )
+    seconds = len(pcm) / 2 / VOICE_RATE
+    return EncodedVoice(ogg=ogg, seconds=seconds, waveform=waveform(pcm))
+
+
+def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
+    """Loudness of 16-bit mono PCM in `points` buckets, 0–255, as chat clients draw it."""
+    step = max(2, (len(pcm) // 2 // points) * 2)
+    levels = [audioop.rms(pcm[i : i + step], 2) for i in range(0, step * points, step)]
+    loudest = max(levels) or 1
+    return bytes(min(255, round(255 * level / loudest)) for level in levels)
+
+
+async def _require_audio(path: Path) -> None:
+    """Refuse anything that is not a container we take with an audio stream in it."""
+    out = await _run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
+         str(path)]
+    )
+    try:
+        info = json.loads(out)
+        formats = set(info["format"]["format_name"].split(","))
+        has_audio = any(s.get("codec_type") == "audio" for s in info.get("streams", []))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise NotAudio("unreadable probe") from exc
+    if not formats & ACCEPTED_FORMATS or not has_audio:
+        raise NotAudio(f"format {sorted(formats)} audio={has_audio}")
+
+
+async def _decode(path: Path, rate: int, *, limit_s: int | None = None) -> bytes:
+    """The first audio stream as mono 16-bit PCM at `rate`."""
+    limit = ["-t", str(limit_s)] if limit_s else []
+    return await _ffmpeg(
+        ["-i", str(path), *limit, "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(rate),
+         "-f", "s16le", "pipe:1"]
+    )
+
+
+async def _ffmpeg(args: list[str], stdin: bytes | None = None) -> bytes:
+    return await _run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", *args], stdin)
+
+
+async def _run(argv: list[str], stdin: bytes | None = None) -> bytes:
+    proc = await asyncio.create_subprocess_exec(
+        *argv,
+        stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        out, err = await proc.communicate(stdin)
+    except asyncio.CancelledError:
+        proc.kill()
+        await proc.wait()
+        raise
+    if proc.returncode != 0:
+        log.info("%s exited %s: %s", argv[0], proc.returncode, err[-300:].decode(errors="replace"))
+        raise NotAudio(f"{argv[0]} failed")
+    return out
+
+
+def _shape_reference(pcm: bytes) -> ReferenceAudio:
+    """Trim silence, keep the best 30 s of speech, even out loudness, write a WAV."""
+    clip = AudioSegment(data=pcm, sample_width=2, frame_rate=REF_RATE, channels=1)
+    spans = _speech_spans(pcm)
+    if not spans:
+        raise NoSpeech()
+    start, end = _best_window(spans, len(clip))
+    clip = clip[start:end]
+    seconds = len(clip) / 1000
+    if seconds < MIN_REF_S:
+        raise AudioTooShort(seconds=seconds, minimum=MIN_REF_S)
+    gain = TARGET_DBFS - clip.dBFS
+    gain = min(gain, PEAK_CEILING_DBFS - clip.max_dBFS)
+    clip = clip.apply_gain(gain).fade_in(10).fade_out(10)
+    buffer = io.BytesIO()
+    clip.export(buffer, format="wav")
+    return ReferenceAudio(wav=buffer.getvalue(), seconds=seconds)
+
+
+def _speech_spans(pcm: bytes) -> list[tuple[int, int]]:
+    """Stretches of speech, in ms, found by frame energy against the clip's own loud level."""
+    frame = REF_RATE * FRAME_MS // 1000 * 2
+    levels = [audioop.rms(pcm[i : i + frame], 2) for i in range(0, len(pcm) - frame + 1, frame)]
+    if not levels:
+        return []
+    loud = sorted(levels)[int(len(levels) * 0.95)]
+    if loud < 100:  # about -50 dBFS: nothing but silence or hiss
+        return []
+    threshold = max(loud / 30, 60)  # ~30 dB under the loud level
+    spans: list[tuple[int, int]] = []
+    for index, level in enumerate(levels):
+        if level < threshold:
+            continue
+        start, end = index * FRAME_MS, (index + 1) * FRAME_MS
+        if spans and start - spans[-1][1] < GAP_MS:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    spoken = [s for s in spans if s[1] - s[0] >= 60]  # a lone click is not speech
+    return spoken
+
+
+def _best_window(spans: list[tuple[int, int]], length: int) -> tuple[int, int]:
+    """The ≤30 s stretch, cut in pauses, that holds the most speech."""
+    limit = int(MAX_REF_S * 1000)
+    best, best_speech = (0, 0), -1
+    for i, (first_start, _) in enumerate(spans):
+        start = max(0, first_start - MARGIN_MS)
+        speech, end = 0, None
+        for span_start, span_end in spans[i:]:
+            if min(length, span_end + MARGIN_MS) - start > limit:
+                break
+            speech += span_end - span_start
+            end = min(length, span_end + MARGIN_MS)
+        if end is None:  # one unbroken stretch longer than the limit: cut it
+            speech, end = limit, start + limit
+        if speech > best_speech:
+            best, best_speech = (start, end), speech
+    return best

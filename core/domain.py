@@ -1,0 +1,143 @@
+"""The small value types shared by the core and every adapter."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Awaitable, Callable, Literal
+
+from core.errors import BadSampling, BadVoiceName
+
+NAME_MAX = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """All the core knows of where a request came from."""
+
+    platform: str  # "telegram" | "discord" | "console"
+    space_id: str  # chat or server id
+    user_id: str
+    locale: str = "en"
+    private: bool = False  # a DM/private chat: voices made here are personal
+
+    @property
+    def personal_scope(self) -> str:
+        return f"{self.platform}:user:{self.user_id}"
+
+    @property
+    def space_scope(self) -> str:
+        return self.personal_scope if self.private else f"{self.platform}:space:{self.space_id}"
+
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        """Voice-library scopes usable here, most specific to this space first."""
+        if self.private:
+            return (self.personal_scope,)
+        return (self.space_scope, self.personal_scope)
+
+
+@dataclass(frozen=True, slots=True)
+class Sampling:
+    """Higgs sampling settings; `None` leaves the upstream default."""
+
+    temperature: float | None = None
+    top_k: int | None = None
+    top_p: float | None = None
+
+    RANGES = {"temperature": (0.0, 1.5), "top_k": (-1, 100), "top_p": (0.1, 1.0)}
+
+    def __post_init__(self) -> None:
+        for name, (low, high) in self.RANGES.items():
+            value = getattr(self, name)
+            if value is not None and not low <= value <= high:
+                raise BadSampling(field=name, low=low, high=high)
+
+    def over(self, base: Sampling) -> Sampling:
+        """These settings, falling back to `base` where unset."""
+        return Sampling(
+            temperature=base.temperature if self.temperature is None else self.temperature,
+            top_k=base.top_k if self.top_k is None else self.top_k,
+            top_p=base.top_p if self.top_p is None else self.top_p,
+        )
+
+    def as_params(self) -> dict[str, float | int]:
+        return {k: v for k in self.RANGES if (v := getattr(self, k)) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A stored reference voice."""
+
+    id: str
+    name: str
+    owner_id: str
+    scope: str
+    ref_path: Path
+    seconds: float
+    transcript: str
+    hosted_url: str | None
+    sampling: Sampling
+    created_at: datetime
+
+    @property
+    def personal(self) -> bool:
+        return ":user:" in self.scope
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One reference clip as the engine needs it."""
+
+    wav: bytes
+    transcript: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceClip:
+    """A finished voice message: OGG/Opus 48 kHz mono, its length and a 256-point waveform."""
+
+    ogg: bytes
+    seconds: float
+    waveform: bytes = field(repr=False)
+    voice_name: str = ""
+    job_id: str = ""
+
+
+Stage = Literal["queued", "preparing", "generating", "encoding"]
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    stage: Stage
+    position: int = 0  # place in line while queued, 1 = next
+
+    @property
+    def message_key(self) -> str:
+        return f"progress_{self.stage}"
+
+
+ProgressCallback = Callable[[Progress], Awaitable[None]]
+
+
+def clean_voice_name(raw: str) -> str:
+    """Normalise and check a voice name: 1–32 letters/digits/-/_ in any script."""
+    name = unicodedata.normalize("NFC", raw.strip())
+    if not 1 <= len(name) <= NAME_MAX or not all(ch.isalnum() or ch in "-_" for ch in name):
+        raise BadVoiceName(name=_printable(name))
+    return name
+
+
+def name_key(name: str) -> str:
+    """The case-insensitive form a name is unique by."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
+def _printable(name: str, limit: int = 40) -> str:
+    """The name as it may be echoed back: no control or invisible characters, bounded length."""
+    shown = "".join(ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else "�"
+                    for ch in name)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

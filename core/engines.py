@@ -1,0 +1,87 @@
+"""Speech engines: the real Higgs Audio v2 on 302.AI, and an offline stand-in for trying things."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from core.domain import Reference, Sampling
+from core.errors import BadUpstreamAudio
+from core.upstream.higgs import HiggsClient, OnTask
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechRequest:
+    text: str
+    references: tuple[Reference, ...] = ()  # empty: a voice described in words
+    sampling: Sampling = Sampling()
+    description: str | None = None
+
+
+class Engine(Protocol):
+    """Turns a speech request into audio bytes in whatever format the engine makes."""
+
+    name: str
+    hosts_references: bool  # needs each reference hosted at a URL, with a transcript
+
+    async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes: ...
+
+
+class HiggsEngine:
+    """Higgs Audio v2: voice cloning from references, or smart generation from a description."""
+
+    name = "higgs"
+    hosts_references = True
+
+    def __init__(self, *, client: HiggsClient) -> None:
+        self._client = client
+
+    async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes:
+        params: dict[str, Any] = {"input_text": request.text, **request.sampling.as_params()}
+        if request.references:
+            params["ref_audio_links"] = [ref.url for ref in request.references]
+            params["ref_audio_text"] = [ref.transcript for ref in request.references]
+            return await self._client.generate("clone", params, on_task=on_task)
+        params["is_multi_speaker"] = "[SPEAKER1]" in request.text
+        if request.description:
+            params["system_prompt"] = scene_prompt(request.description)
+        return await self._client.generate("smart", params, on_task=on_task)
+
+
+def scene_prompt(description: str) -> str:
+    """A voice/scene description in the model's system-prompt format."""
+    return (
+        "Generate audio following instruction.\n<|scene_desc_start|>\n"
+        f"{description.strip()}\n<|scene_desc_end|>"
+    )
+
+
+class OfflineEngine:
+    """espeak-ng, clearly a stand-in: each voice gets its own pitch and pace, not a clone."""
+
+    name = "offline"
+    hosts_references = False
+
+    async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes:
+        seed = hashlib.sha256(
+            b"".join(ref.wav[:48_000] for ref in request.references)
+            or (request.description or "").encode()
+        ).digest()
+        pitch, speed = 25 + seed[0] % 50, 145 + seed[1] % 40
+        language = "cmn" if CJK.search(request.text) else "en"
+        proc = await asyncio.create_subprocess_exec(
+            "espeak-ng", "-v", language, "-p", str(pitch), "-s", str(speed),
+            "--stdin", "--stdout",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        wav, _ = await proc.communicate(request.text.encode())
+        if proc.returncode != 0 or not wav:
+            raise BadUpstreamAudio("espeak-ng produced no audio")
+        return wav

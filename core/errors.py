@@ -1,0 +1,131 @@
+"""Errors by meaning. Each carries a message key and its parameters; adapters render it.
+
+The key names an entry in `core.messages`, so every failure a user can meet has a short,
+friendly sentence in each language, and callers catch by class, never by text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class VoicebotError(Exception):
+    """Root of every error the core raises on purpose."""
+
+    key = "error_unexpected"
+
+    def __init__(self, detail: str = "", **params: Any) -> None:
+        super().__init__(detail or self.key)
+        self.params = params
+
+
+class ConfigError(VoicebotError):
+    """A setting is missing or malformed; the detail is the one line to print."""
+
+    key = "error_config"
+
+
+# --- bad input from the user -------------------------------------------------------------
+
+
+class BadInput(VoicebotError):
+    key = "error_bad_input"
+
+
+class NotAudio(BadInput):
+    key = "error_not_audio"
+
+
+class FileTooLarge(BadInput):
+    key = "error_file_too_large"  # params: limit_mb
+
+
+class AudioTooShort(BadInput):
+    key = "error_audio_too_short"  # params: seconds, minimum
+
+
+class NoSpeech(BadInput):
+    key = "error_no_speech"
+
+
+class BadVoiceName(BadInput):
+    key = "error_bad_voice_name"  # params: name
+
+
+class VoiceNameTaken(BadInput):
+    key = "error_voice_name_taken"  # params: name
+
+
+class VoiceNotFound(BadInput):
+    key = "error_voice_not_found"  # params: name, suggestions (list[str])
+
+
+class EmptyText(BadInput):
+    key = "error_empty_text"
+
+
+class TextTooLong(BadInput):
+    key = "error_text_too_long"  # params: length, limit
+
+
+class BadSampling(BadInput):
+    key = "error_bad_sampling"  # params: field, low, high
+
+
+class TranscriptNeeded(BadInput):
+    key = "error_transcript_needed"
+
+
+# --- the speech service (302.AI) ----------------------------------------------------------
+
+
+class UpstreamError(VoicebotError):
+    """Anything that went wrong on the speech service's side."""
+
+    key = "error_upstream"
+
+
+class UpstreamAuth(UpstreamError):
+    key = "error_upstream_auth"
+
+
+class InsufficientBalance(UpstreamError):
+    key = "error_upstream_balance"
+
+
+class UpstreamRateLimited(UpstreamError):
+    key = "error_upstream_rate_limited"
+
+    def __init__(self, detail: str = "", *, retry_after: float | None = None) -> None:
+        super().__init__(detail, retry_after=retry_after)
+        self.retry_after = retry_after
+
+
+class UpstreamRejected(UpstreamError):
+    """The service refused the request's content (a bad parameter, an undecodable clip)."""
+
+    key = "error_upstream_rejected"
+
+
+class ReferenceUnreachable(UpstreamRejected):
+    """The service could not fetch or decode a reference clip by its hosted URL."""
+
+    key = "error_reference_unreachable"
+
+
+class UpstreamUnavailable(UpstreamError):
+    key = "error_upstream_unavailable"
+
+
+class UpstreamTimeout(UpstreamError):
+    key = "error_upstream_timeout"
+
+
+class TaskFailed(UpstreamError):
+    key = "error_task_failed"
+
+
+class BadUpstreamAudio(UpstreamError):
+    """The service said it succeeded but sent something that is not usable audio."""
+
+    key = "error_bad_upstream_audio"

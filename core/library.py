@@ -1,0 +1,132 @@
+"""The voice library: rows in the database plus reference WAV files under DATA_DIR."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Row, delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from core.domain import Sampling, Voice, Where, clean_voice_name, name_key
+from core.errors import VoiceNameTaken, VoiceNotFound
+from core.storage.tables import voices
+
+
+class VoiceLibrary:
+    """Stores, finds, renames and deletes voices; the scope rules live in `Where`."""
+
+    def __init__(self, *, db: AsyncEngine, data_dir: Path) -> None:
+        self._db = db
+        self._dir = data_dir / "voices"
+        self._dir.mkdir(parents=True, exist_ok=True)
+
+    async def add(
+        self, where: Where, name: str, *, wav: bytes, seconds: float, transcript: str
+    ) -> Voice:
+        """Store a new voice in this space's scope; the name must be free there."""
+        name = clean_voice_name(name)
+        voice_id = uuid.uuid4().hex
+        path = self._dir / f"{voice_id}.wav"
+        await asyncio.to_thread(path.write_bytes, wav)
+        row = {
+            "id": voice_id,
+            "name": name,
+            "name_key": name_key(name),
+            "owner_id": where.user_id,
+            "scope": where.space_scope,
+            "ref_file": path.name,
+            "seconds": seconds,
+            "transcript": transcript.strip(),
+            "hosted_url": None,
+            "created_at": datetime.now(UTC),
+        }
+        try:
+            async with self._db.begin() as conn:
+                await conn.execute(voices.insert().values(**row))
+        except IntegrityError as exc:
+            path.unlink(missing_ok=True)
+            raise VoiceNameTaken(name=name) from exc
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return await self._by_id(voice_id)
+
+    async def get(self, where: Where, name: str) -> Voice:
+        """The voice called `name` usable here, or `VoiceNotFound` with close names."""
+        usable = await self.list(where)
+        key = name_key(name.strip())
+        found = {v.scope: v for v in usable if name_key(v.name) == key}
+        for scope in where.scopes:
+            if scope in found:
+                return found[scope]
+        known = [v.name for v in usable]
+        close = difflib.get_close_matches(name.strip(), known, n=3, cutoff=0.5)
+        raise VoiceNotFound(name=name.strip()[:40], suggestions=close)
+
+    async def list(self, where: Where) -> list[Voice]:
+        """Every voice usable here, by name."""
+        query = select(voices).where(voices.c.scope.in_(where.scopes)).order_by(voices.c.name_key)
+        async with self._db.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [self._voice(row) for row in rows]
+
+    async def rename(self, where: Where, old: str, new: str) -> Voice:
+        voice = await self.get(where, old)
+        new = clean_voice_name(new)
+        try:
+            async with self._db.begin() as conn:
+                await conn.execute(
+                    update(voices)
+                    .where(voices.c.id == voice.id)
+                    .values(name=new, name_key=name_key(new))
+                )
+        except IntegrityError as exc:
+            raise VoiceNameTaken(name=new) from exc
+        return await self._by_id(voice.id)
+
+    async def delete(self, where: Where, name: str) -> Voice:
+        voice = await self.get(where, name)
+        async with self._db.begin() as conn:
+            await conn.execute(delete(voices).where(voices.c.id == voice.id))
+        voice.ref_path.unlink(missing_ok=True)
+        return voice
+
+    async def set_transcript(self, voice: Voice, transcript: str) -> Voice:
+        return await self._set(voice, transcript=transcript.strip())
+
+    async def set_hosted_url(self, voice: Voice, url: str | None) -> Voice:
+        return await self._set(voice, hosted_url=url)
+
+    async def read_reference(self, voice: Voice) -> bytes:
+        return await asyncio.to_thread(voice.ref_path.read_bytes)
+
+    async def _set(self, voice: Voice, **values: Any) -> Voice:
+        async with self._db.begin() as conn:
+            await conn.execute(update(voices).where(voices.c.id == voice.id).values(**values))
+        return await self._by_id(voice.id)
+
+    async def _by_id(self, voice_id: str) -> Voice:
+        async with self._db.connect() as conn:
+            row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).one()
+        return self._voice(row)
+
+    def _voice(self, row: Row[Any]) -> Voice:
+        created = row.created_at
+        return Voice(
+            id=row.id,
+            name=row.name,
+            owner_id=row.owner_id,
+            scope=row.scope,
+            ref_path=self._dir / row.ref_file,
+            seconds=row.seconds,
+            transcript=row.transcript,
+            hosted_url=row.hosted_url,
+            sampling=Sampling(temperature=row.temperature, top_k=row.top_k, top_p=row.top_p),
+            created_at=created if created.tzinfo else created.replace(tzinfo=UTC),
+        )

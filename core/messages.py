@@ -1,0 +1,174 @@
+"""Everything the bot says, in English and Chinese. Adapters render through `text()`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.errors import VoicebotError
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- failures ------------------------------------------------------------------------
+    "error_unexpected": {
+        "en": "Something went wrong on my side. Please try again in a moment.",
+        "zh": "我这边出了点问题，请稍后再试。",
+    },
+    "error_config": {
+        "en": "The bot is not configured correctly. Please tell its operator.",
+        "zh": "机器人配置有误，请联系管理员。",
+    },
+    "error_bad_input": {
+        "en": "I could not understand that request.",
+        "zh": "我没有理解这个请求。",
+    },
+    "error_not_audio": {
+        "en": "That file is not audio I can read. Send a voice message or an OGG, MP3, M4A, "
+        "WAV or WebM/MP4 file.",
+        "zh": "这个文件不是我能读取的音频。请发送语音消息，或 OGG、MP3、M4A、WAV、WebM/MP4 文件。",
+    },
+    "error_file_too_large": {
+        "en": "That file is too big (the limit is {limit_mb:g} MB). A short clip of 6–30 seconds "
+        "works best.",
+        "zh": "文件太大了（上限 {limit_mb:g} MB）。6–30 秒的短片段效果最好。",
+    },
+    "error_audio_too_short": {
+        "en": "That clip has only {seconds:.1f} s of speech; I need at least {minimum:g} s. "
+        "6–30 seconds of one person talking works best.",
+        "zh": "这段音频只有 {seconds:.1f} 秒的语音，至少需要 {minimum:g} 秒。"
+        "最好是 6–30 秒的单人讲话。",
+    },
+    "error_no_speech": {
+        "en": "I could not hear anyone speaking in that clip. Try a clip with clear speech.",
+        "zh": "这段音频里听不到讲话声，请换一段清晰的语音。",
+    },
+    "error_bad_voice_name": {
+        "en": "“{name}” cannot be a voice name. Use 1–32 letters, digits, - or _ "
+        "(no spaces), for example: grandpa_joe.",
+        "zh": "“{name}”不能用作声音名称。请使用 1–32 个字母、数字、- 或 _（不含空格），例如：爷爷。",
+    },
+    "error_voice_name_taken": {
+        "en": "There is already a voice called “{name}” here. Pick another name, or delete "
+        "the old one first.",
+        "zh": "这里已经有名为“{name}”的声音了。请换个名字，或先删除旧的。",
+    },
+    "error_voice_not_found": {
+        "en": "I don't know a voice called “{name}” here.",
+        "zh": "这里没有名为“{name}”的声音。",
+    },
+    "error_voice_not_found_suggest": {
+        "en": "I don't know a voice called “{name}” here. Did you mean: {suggestions}?",
+        "zh": "这里没有名为“{name}”的声音。你是不是想找：{suggestions}？",
+    },
+    "error_empty_text": {
+        "en": "Tell me what to say, for example: say NAME Hello there!",
+        "zh": "请告诉我要说什么，例如：say 名称 你好！",
+    },
+    "error_text_too_long": {
+        "en": "That text is {length} characters long; the limit is {limit}. Please shorten it.",
+        "zh": "文本有 {length} 个字符，上限是 {limit}。请缩短一些。",
+    },
+    "error_bad_sampling": {
+        "en": "{field} must be between {low} and {high}.",
+        "zh": "{field} 必须在 {low} 到 {high} 之间。",
+    },
+    "error_transcript_needed": {
+        "en": "I need the words spoken in that clip. Add them as the transcript and try again.",
+        "zh": "我需要这段音频里说的原话。请附上文字稿后重试。",
+    },
+    "error_upstream": {
+        "en": "The speech service had a problem. Please try again in a moment.",
+        "zh": "语音服务出了问题，请稍后再试。",
+    },
+    "error_upstream_auth": {
+        "en": "The speech service refused the bot's API key. Please tell the bot's operator.",
+        "zh": "语音服务拒绝了机器人的 API 密钥，请联系管理员。",
+    },
+    "error_upstream_balance": {
+        "en": "The bot's speech-service balance has run out. Please tell the bot's operator.",
+        "zh": "机器人的语音服务余额已用完，请联系管理员。",
+    },
+    "error_upstream_rate_limited": {
+        "en": "The speech service is busy right now. Please try again in a minute.",
+        "zh": "语音服务现在很忙，请一分钟后再试。",
+    },
+    "error_upstream_rejected": {
+        "en": "The speech service could not use that request. Try different text or another "
+        "voice.",
+        "zh": "语音服务无法处理这个请求。请换一段文字或换一个声音试试。",
+    },
+    "error_reference_unreachable": {
+        "en": "The speech service could not use this voice's reference clip. Try registering "
+        "the voice again from a clearer clip.",
+        "zh": "语音服务无法使用这个声音的参考音频。请用更清晰的片段重新登记。",
+    },
+    "error_upstream_unavailable": {
+        "en": "The speech service is not reachable right now. Please try again in a few minutes.",
+        "zh": "暂时无法连接语音服务，请几分钟后再试。",
+    },
+    "error_upstream_timeout": {
+        "en": "The speech service took too long to answer. Please try again.",
+        "zh": "语音服务响应超时，请重试。",
+    },
+    "error_task_failed": {
+        "en": "The speech service could not generate that. Please try again, perhaps with "
+        "shorter text.",
+        "zh": "语音服务生成失败。请重试，或缩短文字。",
+    },
+    "error_bad_upstream_audio": {
+        "en": "The speech service sent back audio I could not play. Please try again.",
+        "zh": "语音服务返回的音频无法播放，请重试。",
+    },
+    # --- progress and results --------------------------------------------------------------
+    "progress_queued": {
+        "en": "Waiting in line (position {position})…",
+        "zh": "排队中（第 {position} 位）…",
+    },
+    "progress_preparing": {"en": "Preparing the voice…", "zh": "正在准备声音…"},
+    "progress_generating": {"en": "Generating speech…", "zh": "正在生成语音…"},
+    "progress_encoding": {"en": "Encoding the voice message…", "zh": "正在编码语音消息…"},
+    "voice_saved": {
+        "en": "Saved voice “{name}” ({seconds:.1f} s). Transcript: “{transcript}”",
+        "zh": "已保存声音“{name}”（{seconds:.1f} 秒）。文字稿：“{transcript}”",
+    },
+    "voice_saved_no_transcript": {
+        "en": "Saved voice “{name}” ({seconds:.1f} s). It has no transcript yet: it will be "
+        "transcribed when the speech service is configured.",
+        "zh": "已保存声音“{name}”（{seconds:.1f} 秒）。暂无文字稿：配置语音服务后会自动转写。",
+    },
+    "voice_deleted": {"en": "Deleted voice “{name}”.", "zh": "已删除声音“{name}”。"},
+    "voice_renamed": {
+        "en": "Renamed “{old}” to “{new}”.",
+        "zh": "已将“{old}”重命名为“{new}”。",
+    },
+    "voices_empty": {
+        "en": "No voices here yet. Register one from a clip of someone speaking.",
+        "zh": "这里还没有声音。用一段讲话录音登记一个吧。",
+    },
+    "voices_header": {"en": "Voices you can use here:", "zh": "这里可用的声音："},
+    "offline_notice": {
+        "en": "No AI302_API_KEY set: using the offline stand-in engine (espeak-ng). It does "
+        "not clone voices; set a key for the real thing.",
+        "zh": "未设置 AI302_API_KEY：使用离线替代引擎（espeak-ng），它不会克隆声音；设置密钥后即可使用真实引擎。",
+    },
+    "synthetic_label": {"en": "synthetic voice: {name}", "zh": "合成声音：{name}"},
+}
+
+
+def language(locale: str | None) -> str:
+    """Map a platform locale ("zh-CN", "zh_TW", "en-US", None) to a table column."""
+    return "zh" if locale and locale.lower().startswith("zh") else "en"
+
+
+def text(key: str, locale: str | None = None, **params: Any) -> str:
+    """The sentence for `key` in the user's language, filled with `params`."""
+    entry = MESSAGES.get(key, MESSAGES["error_unexpected"])
+    return entry[language(locale)].format(**params)
+
+
+def error_text(error: VoicebotError, locale: str | None = None) -> str:
+    """The one friendly sentence for an error the core raised."""
+    params = dict(error.params)
+    if error.key == "error_voice_not_found" and params.get("suggestions"):
+        sep = "、" if language(locale) == "zh" else ", "
+        params["suggestions"] = sep.join(params["suggestions"])
+        return text("error_voice_not_found_suggest", locale, **params)
+    return text(error.key, locale, **params)

@@ -1,0 +1,108 @@
+"""Settings, read from the environment and `.env` once, in the composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.errors import ConfigError
+
+PLACEHOLDER_KEYS = {"", "sk-...", "sk-xxx", "changeme", "your-key-here"}
+
+
+class Settings(BaseSettings):
+    """Every knob the bot has; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    ai302_api_key: SecretStr | None = None
+    ai302_base_url: str = "https://api.302.ai"
+    higgs_clone_create_url: str | None = None
+    higgs_clone_query_url: str | None = None
+    higgs_smart_create_url: str | None = None
+    higgs_smart_query_url: str | None = None
+    engine: Literal["auto", "higgs", "offline"] = "auto"
+
+    data_dir: Path = Path("./data")
+    database_url: str | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    max_upload_mb: float = Field(default=20.0, gt=0, le=500)
+    max_text_chars: int = Field(default=500, ge=10, le=100_000)
+    max_concurrent_jobs: int = Field(default=4, ge=1, le=1000)
+    generation_deadline_s: float = Field(default=180.0, gt=0)
+    poll_interval_s: float = Field(default=1.0, gt=0)
+    poll_interval_max_s: float = Field(default=5.0, gt=0)
+    http_timeout_s: float = Field(default=30.0, gt=0)
+    http_retries: int = Field(default=3, ge=0, le=10)
+
+    @field_validator("ai302_base_url")
+    @classmethod
+    def _url_without_trailing_slash(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator(
+        "higgs_clone_create_url",
+        "higgs_clone_query_url",
+        "higgs_smart_create_url",
+        "higgs_smart_query_url",
+    )
+    @classmethod
+    def _optional_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("ai302_api_key")
+    @classmethod
+    def _no_placeholder_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or value.get_secret_value().strip() in PLACEHOLDER_KEYS:
+            return None
+        return value
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{self.data_dir / 'voicebot.db'}"
+
+    def higgs_url(self, task: Literal["clone", "smart"], call: Literal["create", "query"]) -> str:
+        """The URL of one of the four Higgs task calls (a setting, else under the base URL)."""
+        override: str | None = getattr(self, f"higgs_{task}_{call}_url")
+        return override or f"{self.ai302_base_url}/302/higgs-audio-v2/{task}/task"
+
+    @property
+    def upload_url(self) -> str:
+        return f"{self.ai302_base_url}/302/upload-file"
+
+    @property
+    def transcription_url(self) -> str:
+        return f"{self.ai302_base_url}/v1/audio/transcriptions"
+
+    @property
+    def uses_higgs(self) -> bool:
+        if self.engine == "auto":
+            return self.ai302_api_key is not None
+        return self.engine == "higgs"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; a bad one raises `ConfigError` naming it in one line."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise ConfigError(f"Setting {name} is not valid: {first['msg']}") from None
+    if settings.engine == "higgs" and settings.ai302_api_key is None:
+        raise ConfigError("Setting AI302_API_KEY is missing: ENGINE=higgs needs a 302.AI API key")
+    return settings

@@ -1,0 +1,208 @@
+"""The speech service: the one entry point every adapter calls."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from core import audio
+from core.domain import (
+    Progress,
+    ProgressCallback,
+    Reference,
+    Sampling,
+    Stage,
+    Voice,
+    VoiceClip,
+    Where,
+    clean_voice_name,
+)
+from core.engines import Engine, SpeechRequest
+from core.errors import (
+    EmptyText,
+    ReferenceUnreachable,
+    TextTooLong,
+    TranscriptNeeded,
+    UpstreamError,
+    VoicebotError,
+    VoiceNameTaken,
+    VoiceNotFound,
+)
+from core.jobs import JobLog, JobQueue
+from core.library import VoiceLibrary
+from core.upstream.hosting import ReferenceHost
+from core.upstream.transcribe import Transcriber
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_upload_bytes: int = 20 * 1024 * 1024
+    max_text_chars: int = 500
+
+
+class SpeechService:
+    """Registers voices from clips and speaks text in them, one persisted job per request."""
+
+    def __init__(
+        self,
+        *,
+        library: VoiceLibrary,
+        jobs: JobLog,
+        queue: JobQueue,
+        engine: Engine,
+        host: ReferenceHost | None,
+        transcriber: Transcriber | None,
+        limits: Limits,
+    ) -> None:
+        self.library = library
+        self.jobs = jobs
+        self._queue = queue
+        self.engine = engine
+        self._host = host
+        self._transcriber = transcriber
+        self.limits = limits
+
+    async def register_voice(
+        self, where: Where, name: str, clip: bytes, *, transcript: str | None = None
+    ) -> Voice:
+        """Store `clip` as the voice `name` here: cleaned, transcribed and hosted if possible."""
+        name = clean_voice_name(name)
+        await self._require_free(where, name)
+        reference = await audio.prepare_reference(clip, max_bytes=self.limits.max_upload_bytes)
+        words = (transcript or "").strip()
+        if not words and self._transcriber is not None:
+            try:
+                words = await self._transcriber.transcribe(reference.wav)
+            except UpstreamError as exc:  # saved anyway; transcribed again before first use
+                log.warning("transcription failed, voice saved without transcript: %r", exc)
+        voice = await self.library.add(
+            where, name, wav=reference.wav, seconds=reference.seconds, transcript=words
+        )
+        if self._host is not None and voice.transcript:
+            try:
+                voice = await self._hosted(voice)
+            except UpstreamError as exc:  # hosted again before first use
+                log.warning("reference upload failed for voice %s: %r", voice.id, exc)
+        return voice
+
+    async def say(
+        self,
+        where: Where,
+        voice_name: str,
+        text: str,
+        *,
+        sampling: Sampling | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> VoiceClip:
+        """Speak `text` in a stored voice; reports queued → preparing → generating → encoding."""
+        text = self._checked_text(text)
+        voice = await self.library.get(where, voice_name)
+        settings = (sampling or Sampling()).over(voice.sampling)
+        job_id = await self.jobs.open(
+            where, kind=self.engine.name, text=text, params=settings.as_params(),
+            voice_id=voice.id,
+        )
+        report = _Reporter(on_progress)
+        try:
+            async with self._queue.slot(on_position=report.position):
+                await report("preparing")
+                speech = await self._speak(voice, text, settings, job_id, report)
+                await report("encoding")
+                encoded = await audio.encode_voice(speech)
+        except VoicebotError as exc:
+            await self.jobs.failed(job_id, exc.key)
+            raise
+        except Exception:
+            await self.jobs.failed(job_id, "error_unexpected")
+            raise
+        await self.jobs.done(job_id, encoded.seconds)
+        return VoiceClip(
+            ogg=encoded.ogg, seconds=encoded.seconds, waveform=encoded.waveform,
+            voice_name=voice.name, job_id=job_id,
+        )
+
+    async def voices(self, where: Where) -> list[Voice]:
+        return await self.library.list(where)
+
+    async def rename_voice(self, where: Where, old: str, new: str) -> Voice:
+        return await self.library.rename(where, old, new)
+
+    async def delete_voice(self, where: Where, name: str) -> Voice:
+        return await self.library.delete(where, name)
+
+    def _checked_text(self, text: str) -> str:
+        text = text.strip()
+        if not any(ch.isalnum() for ch in text):
+            raise EmptyText()
+        if len(text) > self.limits.max_text_chars:
+            raise TextTooLong(length=len(text), limit=self.limits.max_text_chars)
+        return text
+
+    async def _require_free(self, where: Where, name: str) -> None:
+        try:
+            existing = await self.library.get(where, name)
+        except VoiceNotFound:
+            return
+        if existing.scope == where.space_scope:
+            raise VoiceNameTaken(name=name)
+
+    async def _speak(
+        self, voice: Voice, text: str, sampling: Sampling, job_id: str, report: _Reporter
+    ) -> bytes:
+        async def submitted(task_id: str) -> None:
+            await self.jobs.submitted(job_id, task_id)
+            await report("generating")
+
+        reference = await self._reference(voice)
+        request = SpeechRequest(text=text, references=(reference,), sampling=sampling)
+        if not self.engine.hosts_references:
+            await report("generating")
+        try:
+            return await self.engine.speak(request, on_task=submitted)
+        except ReferenceUnreachable:
+            log.info("voice %s: the service could not fetch its reference; re-hosting", voice.id)
+            voice = await self.library.set_hosted_url(voice, None)
+            request = SpeechRequest(
+                text=text, references=(await self._reference(voice),), sampling=sampling
+            )
+            return await self.engine.speak(request, on_task=submitted)
+
+    async def _reference(self, voice: Voice) -> Reference:
+        """The voice's clip, with a transcript and a hosted URL when the engine needs them."""
+        if self.engine.hosts_references:
+            if not voice.transcript:
+                if self._transcriber is None:
+                    raise TranscriptNeeded()
+                words = await self._transcriber.transcribe(await self.library.read_reference(voice))
+                voice = await self.library.set_transcript(voice, words)
+            voice = await self._hosted(voice)
+        wav = await self.library.read_reference(voice)
+        return Reference(wav=wav, transcript=voice.transcript, url=voice.hosted_url)
+
+    async def _hosted(self, voice: Voice) -> Voice:
+        if voice.hosted_url or self._host is None:
+            return voice
+        url = await self._host.publish(
+            await self.library.read_reference(voice), filename=f"{voice.id}.wav"
+        )
+        return await self.library.set_hosted_url(voice, url)
+
+
+class _Reporter:
+    """Passes progress to the adapter; a failing callback (a chat edit) never stops the job."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self._callback = callback
+
+    async def __call__(self, stage: Stage, position: int = 0) -> None:
+        if self._callback is None:
+            return
+        try:
+            await self._callback(Progress(stage, position))
+        except Exception:
+            log.exception("progress callback failed")
+
+    async def position(self, position: int) -> None:
+        await self("queued", position)

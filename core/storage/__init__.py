@@ -1,0 +1,1 @@
+"""Persistence: the voice library and the job log, in any SQLAlchemy database."""

@@ -1,0 +1,1 @@
+"""Alembic migrations, run at start-up by `core.storage.db.open_database`."""

@@ -1,0 +1,56 @@
+"""The schema, as SQLAlchemy Core tables. Alembic migrations create and upgrade it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+voices = Table(
+    "voices",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(64), nullable=False),
+    Column("name_key", String(128), nullable=False),
+    Column("owner_id", String(128), nullable=False, index=True),
+    Column("scope", String(160), nullable=False),
+    Column("ref_file", String(255), nullable=False),
+    Column("seconds", Float, nullable=False),
+    Column("transcript", Text, nullable=False, default=""),
+    Column("hosted_url", Text, nullable=True),
+    Column("temperature", Float, nullable=True),
+    Column("top_k", Integer, nullable=True),
+    Column("top_p", Float, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("scope", "name_key", name="uq_voices_scope_name"),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("state", String(16), nullable=False, index=True),  # queued|submitted|done|failed
+    Column("platform", String(32), nullable=False),
+    Column("space_id", String(128), nullable=False),
+    Column("user_id", String(128), nullable=False),
+    Column("voice_id", String(32), nullable=True),
+    Column("kind", String(16), nullable=False),  # clone|smart|offline
+    Column("text", Text, nullable=False),
+    Column("params", JSON, nullable=False),
+    Column("task_id", String(128), nullable=True),
+    Column("error", String(64), nullable=True),
+    Column("seconds", Float, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

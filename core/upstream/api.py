@@ -1,0 +1,154 @@
+"""HTTP to 302.AI: the auth header, error bodies mapped to typed errors, the one retry policy."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from typing import Any, Awaitable, Callable
+
+import httpx
+from pydantic import SecretStr
+
+from core.errors import (
+    InsufficientBalance,
+    ReferenceUnreachable,
+    UpstreamAuth,
+    UpstreamError,
+    UpstreamRateLimited,
+    UpstreamRejected,
+    UpstreamTimeout,
+    UpstreamUnavailable,
+)
+
+log = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+BACKOFF_BASE_S = 0.5
+BACKOFF_CAP_S = 8.0
+RETRY_AFTER_CAP_S = 60.0
+RATE_LIMIT_CODES = {-10006, -10007, -10018}
+
+
+class Ai302:
+    """One client for every 302.AI call; requests that may repeat are retried here, only here.
+
+    `billable=True` marks a call that costs money: it is retried only when the request surely
+    never reached the server (a connect error), so a task is never created twice.
+    """
+
+    def __init__(
+        self,
+        *,
+        http: httpx.AsyncClient,
+        api_key: SecretStr,
+        retries: int = 3,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._http = http
+        self._key = api_key
+        self._retries = retries
+        self._sleep = sleep
+
+    def __repr__(self) -> str:
+        return f"Ai302(retries={self._retries})"
+
+    async def post_json(self, url: str, body: dict[str, Any], *, billable: bool) -> Any:
+        return await self._call("POST", url, billable=billable, json=body)
+
+    async def post_form(
+        self, url: str, *, files: dict[str, Any], data: dict[str, str], billable: bool
+    ) -> Any:
+        return await self._call("POST", url, billable=billable, files=files, data=data)
+
+    async def get_json(self, url: str, params: dict[str, str]) -> Any:
+        return await self._call("GET", url, billable=False, params=params)
+
+    async def download(self, url: str) -> bytes:
+        """Fetch a result file. No API key is sent: result URLs are public, often elsewhere."""
+        response = await self._retrying("GET", url, billable=False, auth=False, as_json=False)
+        return response.content
+
+    async def _call(self, method: str, url: str, *, billable: bool, **kwargs: Any) -> Any:
+        response = await self._retrying(method, url, billable=billable, auth=True, **kwargs)
+        return response.json()
+
+    async def _retrying(
+        self, method: str, url: str, *, billable: bool, auth: bool, as_json: bool = True,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {self._key.get_secret_value()}"} if auth else {}
+        for attempt in range(self._retries + 1):
+            try:
+                response = await self._http.request(method, url, headers=headers, **kwargs)
+                error, may_retry = _check(response, as_json), not billable
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                error, may_retry = UpstreamUnavailable(f"connect failed: {type(exc).__name__}"), True
+            except httpx.TimeoutException as exc:
+                error, may_retry = UpstreamTimeout(f"{type(exc).__name__}"), not billable
+            except httpx.TransportError as exc:
+                error, may_retry = UpstreamUnavailable(f"{type(exc).__name__}"), not billable
+            if error is None:
+                return response
+            log.warning("302.AI %s %s: %s (attempt %d)", method, _path(url), error, attempt + 1)
+            retryable = isinstance(error, (UpstreamUnavailable, UpstreamTimeout,
+                                           UpstreamRateLimited))
+            if not (may_retry and retryable) or attempt == self._retries:
+                raise error
+            await self._sleep(_delay(attempt, getattr(error, "retry_after", None)))
+        raise AssertionError("unreachable")
+
+
+def _check(response: httpx.Response, as_json: bool) -> UpstreamError | None:
+    """The typed error a response stands for, or None when it is a usable answer."""
+    if response.is_success and not as_json:
+        return None
+    try:
+        body: Any = response.json()
+    except ValueError:
+        if response.is_success:
+            return UpstreamUnavailable("malformed JSON")
+        body = None
+    err = body.get("error") if isinstance(body, dict) else None
+    code = err.get("err_code") if isinstance(err, dict) else None
+    if response.is_success and code is None:
+        return None
+    return _classify(response, code if isinstance(code, int) else None)
+
+
+def _classify(response: httpx.Response, code: int | None) -> UpstreamError:
+    status = response.status_code
+    detail = f"HTTP {status}, err_code {code}"
+    if code == -10001 or status in (401, 403):
+        return UpstreamAuth(detail)
+    if code == -10004 or status == 402:
+        return InsufficientBalance(detail)
+    if code in RATE_LIMIT_CODES or status == 429:
+        return UpstreamRateLimited(detail, retry_after=_retry_after(response))
+    if code == -10600:
+        return ReferenceUnreachable(detail)
+    if code == -10504 or status == 504:
+        return UpstreamTimeout(detail)
+    if code in (-10003, -10017) or 400 <= status < 500:
+        return UpstreamRejected(detail)
+    return UpstreamUnavailable(detail)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    try:
+        return max(0.0, float(response.headers["retry-after"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def _delay(attempt: int, retry_after: float | None) -> float:
+    """Retry-After when the server gave one, else jittered exponential backoff with a cap."""
+    if retry_after is not None:
+        return min(retry_after, RETRY_AFTER_CAP_S)
+    return min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt) * random.uniform(0.5, 1.0)
+
+
+def _path(url: str) -> str:
+    """A URL without its query string, for logs (query strings can carry signatures)."""
+    return url.split("?", 1)[0]

@@ -1,0 +1,150 @@
+"""The Higgs Audio v2 task APIs on 302.AI: create a task, poll it to a deadline, fetch the audio.
+
+Responses are parsed tolerantly: the published contract leaves their shape open (UPSTREAM.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Literal
+
+from core.errors import ReferenceUnreachable, TaskFailed, UpstreamTimeout, UpstreamUnavailable
+from core.upstream.api import Ai302, Sleep
+
+log = logging.getLogger(__name__)
+
+Task = Literal["clone", "smart"]
+OnTask = Callable[[str], Awaitable[None]]
+
+DONE_STATES = {"SUCCESS", "SUCCEEDED", "COMPLETED", "COMPLETE", "DONE", "FINISHED"}
+FAILED_STATES = {"FAILURE", "FAILED", "ERROR", "CANCELLED", "CANCELED", "TIMEOUT", "REVOKED"}
+AUDIO_KEYS = ("audio_url", "url", "output", "audio", "file_url", "result", "data")
+# Words with which a failed task says it could not fetch or read a reference clip.
+REFERENCE_WORDS = ("ref_audio", "reference", "download", "fetch", "decode")
+
+
+@dataclass(frozen=True, slots=True)
+class TaskStatus:
+    state: Literal["pending", "done", "failed"]
+    audio_url: str | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HiggsUrls:
+    clone_create: str
+    clone_query: str
+    smart_create: str
+    smart_query: str
+
+    def create(self, task: Task) -> str:
+        return self.clone_create if task == "clone" else self.smart_create
+
+    def query(self, task: Task) -> str:
+        return self.clone_query if task == "clone" else self.smart_query
+
+
+class HiggsClient:
+    """Create, poll and fetch Higgs tasks; `generate` does all three."""
+
+    def __init__(
+        self,
+        *,
+        api: Ai302,
+        urls: HiggsUrls,
+        deadline_s: float = 180.0,
+        poll_interval_s: float = 1.0,
+        poll_interval_max_s: float = 5.0,
+        sleep: Sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._api = api
+        self._urls = urls
+        self._deadline_s = deadline_s
+        self._interval = poll_interval_s
+        self._interval_max = poll_interval_max_s
+        self._sleep = sleep
+        self._clock = clock
+
+    async def create(self, task: Task, body: dict[str, Any]) -> str:
+        """Start a billable task; returns its id."""
+        payload = await self._api.post_json(self._urls.create(task), body, billable=True)
+        task_id = _find(payload, ("task_id", "id"))
+        if not isinstance(task_id, (str, int)) or task_id == "":
+            raise UpstreamUnavailable("create answered without a task id")
+        return str(task_id)
+
+    async def query(self, task: Task, task_id: str) -> TaskStatus:
+        return parse_status(await self._api.get_json(self._urls.query(task), {"task_id": task_id}))
+
+    async def wait(self, task: Task, task_id: str) -> bytes:
+        """Poll until the task ends or the deadline passes; return the audio bytes."""
+        deadline = self._clock() + self._deadline_s
+        interval = self._interval
+        while True:
+            status = await self.query(task, task_id)
+            if status.state == "done":
+                if not status.audio_url:
+                    raise TaskFailed("task succeeded without an audio URL")
+                return await self._api.download(status.audio_url)
+            if status.state == "failed":
+                log.warning("Higgs task %s failed: %s", task_id, status.message[:200])
+                lowered = status.message.lower()
+                if task == "clone" and any(word in lowered for word in REFERENCE_WORDS):
+                    raise ReferenceUnreachable("task could not use a reference clip")
+                raise TaskFailed("task failed")
+            if self._clock() + interval > deadline:
+                raise UpstreamTimeout(f"task {task_id} not done after {self._deadline_s:g} s")
+            await self._sleep(interval)
+            interval = min(self._interval_max, interval * 1.5)
+
+    async def generate(self, task: Task, body: dict[str, Any], *, on_task: OnTask) -> bytes:
+        """Create a task, report its id (so it can be resumed), wait, return the audio."""
+        task_id = await self.create(task, body)
+        await on_task(task_id)
+        return await self.wait(task, task_id)
+
+
+def parse_status(payload: Any) -> TaskStatus:
+    """Read a query answer whatever its shape: `state` or `status`, flat or nested."""
+    raw_state = _find(payload, ("state", "status", "task_status"), want=str)
+    state = str(raw_state or "").strip().upper()
+    url = _audio_url(payload)
+    message = _find(payload, ("message", "error", "err_msg", "reason", "detail"), want=str)
+    if state in FAILED_STATES:
+        return TaskStatus("failed", message=str(message or ""))
+    if state in DONE_STATES or (not state and url):
+        return TaskStatus("done", audio_url=url)
+    return TaskStatus("pending")
+
+
+def _find(payload: Any, keys: tuple[str, ...], want: type | None = None) -> Any:
+    """The first value under one of `keys`, looking into nested dicts breadth-first."""
+    queue = [payload]
+    while queue:
+        node = queue.pop(0)
+        if not isinstance(node, dict):
+            continue
+        for key in keys:
+            value = node.get(key)
+            if value is not None and (want is None or isinstance(value, want)):
+                return value
+        queue.extend(v for v in node.values() if isinstance(v, dict))
+    return None
+
+
+def _audio_url(payload: Any, depth: int = 0) -> str | None:
+    """The audio URL under any of the usual keys, as a string, in a dict or in a list."""
+    if depth > 4:
+        return None
+    if isinstance(payload, str):
+        return payload if payload.startswith(("http://", "https://")) else None
+    if isinstance(payload, list):
+        return next((u for item in payload if (u := _audio_url(item, depth + 1))), None)
+    if isinstance(payload, dict):
+        for key in AUDIO_KEYS:
+            if key in payload and (url := _audio_url(payload[key], depth + 1)):
+                return url
+    return None
