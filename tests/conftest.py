@@ -1,0 +1,130 @@
+"""Shared fixtures: test audio made at run time, the fake 302.AI, and a wired speech service."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.app import open_speech
+from core.domain import Where
+from core.settings import Settings, load_settings
+from core.speech import SpeechService
+from tests.fakes.ai302 import API_KEY, Fake302
+
+SPOKEN = (
+    "The quick brown fox jumps over the lazy dog. "
+    "Pack my box with five dozen liquor jugs, and then rest a while."
+)
+
+
+def _ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True)
+
+
+class Clips:
+    """Audio files made once per test session with espeak-ng and ffmpeg."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.speech_wav = folder / "speech.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(self.speech_wav), SPOKEN],
+                       check=True)
+
+    def make(self, name: str, *ffmpeg_args: str) -> Path:
+        """`name` made from the speech clip with ffmpeg output arguments, cached."""
+        path = self.folder / name
+        if not path.exists():
+            _ffmpeg("-i", str(self.speech_wav), *ffmpeg_args, str(path))
+        return path
+
+    def read(self, name: str, *ffmpeg_args: str) -> bytes:
+        return self.make(name, *ffmpeg_args).read_bytes()
+
+    @property
+    def ogg(self) -> bytes:
+        return self.read("speech.ogg", "-c:a", "libopus", "-ar", "48000")
+
+    @property
+    def mp3(self) -> bytes:
+        return self.read("speech.mp3")
+
+    @property
+    def wav(self) -> bytes:
+        return self.speech_wav.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def clips(tmp_path_factory: pytest.TempPathFactory) -> Clips:
+    return Clips(tmp_path_factory.mktemp("clips"))
+
+
+@pytest.fixture
+async def fake302() -> AsyncIterator[Fake302]:
+    fake = Fake302()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+class Sleeps:
+    """An injected sleep that records how long the code asked to wait, and waits no longer
+    than a tick, so retry and backoff policy is observable without slowing the suite."""
+
+    def __init__(self) -> None:
+        self.asked: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        import asyncio
+
+        self.asked.append(seconds)
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+def sleeps() -> Sleeps:
+    return Sleeps()
+
+
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
+    return load_settings(_env_file=None, data_dir=data_dir, **overrides)
+
+
+@pytest.fixture
+def higgs_settings(fake302: Fake302, tmp_path: Path) -> Settings:
+    return make_settings(
+        tmp_path / "data",
+        ai302_api_key=API_KEY,
+        ai302_base_url=fake302.base_url,
+        generation_deadline_s=5,
+        poll_interval_s=0.01,
+        poll_interval_max_s=0.02,
+    )
+
+
+@pytest.fixture
+async def speech(higgs_settings: Settings, sleeps: Sleeps) -> AsyncIterator[SpeechService]:
+    """The real service wired to the fake 302.AI, real SQLite and real ffmpeg."""
+    async with open_speech(higgs_settings, sleep=sleeps) as service:
+        yield service
+
+
+@pytest.fixture
+async def offline_speech(tmp_path: Path) -> AsyncIterator[SpeechService]:
+    settings = make_settings(tmp_path / "data", engine="offline")
+    async with open_speech(settings) as service:
+        yield service
+
+
+@pytest.fixture
+def alice() -> Where:
+    """Alice, in a group chat."""
+    return Where("telegram", "group-1", "alice", locale="en-US")
+
+
+@pytest.fixture
+def alice_dm() -> Where:
+    return Where("telegram", "alice", "alice", locale="en-US", private=True)

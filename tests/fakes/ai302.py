@@ -1,0 +1,227 @@
+"""A fake 302.AI on 127.0.0.1: Higgs task endpoints, upload-file, transcription, file downloads.
+
+Tests switch its behaviour through `Fake302.behaviour` and queue one-off faults per endpoint;
+every request is recorded so tests can assert on exactly what the bot sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import math
+import struct
+import uuid
+import wave
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from aiohttp import web
+
+API_KEY = "sk-test-0123456789abcdefghijklmnop"
+
+Endpoint = Literal[
+    "clone_create", "clone_query", "smart_create", "smart_query", "upload", "transcribe",
+    "download",
+]
+
+
+@dataclass
+class Fault:
+    """One answer served instead of the normal one."""
+
+    status: int = 500
+    body: Any = None  # dict → JSON; str → sent as is (malformed JSON)
+    headers: dict[str, str] = field(default_factory=dict)
+    delay_s: float = 0.0
+
+    @classmethod
+    def error(
+        cls, status: int, err_code: int, message: str = "error", **headers: str
+    ) -> Fault:
+        """A 302.AI error body; header names use `_` for `-` (retry_after=…)."""
+        body = {"error": {"err_code": err_code, "message": message, "message_cn": message}}
+        return cls(status, body, {k.replace("_", "-"): v for k, v in headers.items()})
+
+
+@dataclass
+class Behaviour:
+    latency_s: float = 0.0
+    pending_polls: int = 0  # PENDING answers before the final state
+    final_state: str = "SUCCESS"
+    failure_message: str = "generation failed"
+    shape: Literal["state", "status", "nested"] = "state"
+    transcript: str = "  hello from the fake transcriber  "
+    audio: bytes | None = None  # what a finished task yields; a tone WAV by default
+
+
+@dataclass
+class Recorded:
+    endpoint: str
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    json: Any = None
+    form: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def tone_wav(seconds: float = 2.0, rate: int = 24_000) -> bytes:
+    """A mono 16-bit WAV of a soft 220 Hz tone, standing in for generated speech."""
+    frames = b"".join(
+        struct.pack("<h", int(8000 * math.sin(2 * math.pi * 220 * n / rate)))
+        for n in range(int(seconds * rate))
+    )
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(frames)
+    return buffer.getvalue()
+
+
+class Fake302:
+    def __init__(self) -> None:
+        self.behaviour = Behaviour()
+        self.faults: dict[str, deque[Fault]] = defaultdict(deque)
+        self.requests: list[Recorded] = []
+        self.files: dict[str, bytes] = {}
+        self.tasks: dict[str, dict[str, Any]] = {}
+        self.base_url = ""
+        self._tone = tone_wav()
+        self._runner: web.AppRunner | None = None
+
+    def fail(self, endpoint: Endpoint, *faults: Fault) -> None:
+        self.faults[endpoint].extend(faults)
+
+    def calls(self, endpoint: str) -> list[Recorded]:
+        return [r for r in self.requests if r.endpoint == endpoint]
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=100 * 1024 * 1024)
+        app.router.add_post("/302/higgs-audio-v2/{task}/task", self._create)
+        app.router.add_get("/302/higgs-audio-v2/{task}/task", self._query)
+        app.router.add_post("/302/upload-file", self._upload)
+        app.router.add_get("/files/{name}", self._file)
+        app.router.add_post("/v1/audio/transcriptions", self._transcribe)
+        app.router.add_get("/audio/{task_id}", self._audio)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # --- handlers ------------------------------------------------------------------------
+
+    async def _create(self, request: web.Request) -> web.StreamResponse:
+        task = request.match_info["task"]
+        body = await request.json()
+        answer = await self._begin(f"{task}_create", request, json_body=body)
+        if answer is not None:
+            return answer
+        task_id = uuid.uuid4().hex
+        self.tasks[task_id] = {"task": task, "polls": 0, "body": body}
+        return web.json_response({"task_id": task_id, "status": "PENDING"})
+
+    async def _query(self, request: web.Request) -> web.StreamResponse:
+        task = request.match_info["task"]
+        answer = await self._begin(f"{task}_query", request)
+        if answer is not None:
+            return answer
+        record = self.tasks.get(request.query.get("task_id", ""))
+        if record is None:
+            return self._status("PENDING")  # like the real thing: unknown ids never finish
+        record["polls"] += 1
+        if record["polls"] <= self.behaviour.pending_polls:
+            return self._status("PENDING" if record["polls"] == 1 else "RUNNING")
+        if self.behaviour.final_state.upper() != "SUCCESS":
+            return self._status(self.behaviour.final_state, message=self.behaviour.failure_message)
+        task_id = request.query["task_id"]
+        return self._status("SUCCESS", audio_url=f"{self.base_url}/audio/{task_id}.wav")
+
+    async def _upload(self, request: web.Request) -> web.StreamResponse:
+        form, files = await self._multipart(request)
+        answer = await self._begin("upload", request, form=form, files=files)
+        if answer is not None:
+            return answer
+        name = f"{uuid.uuid4().hex}.wav"
+        self.files[name] = files["file"]
+        return web.json_response({"code": 200, "data": f"{self.base_url}/files/{name}"})
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name], content_type="audio/wav")
+
+    async def _transcribe(self, request: web.Request) -> web.StreamResponse:
+        form, files = await self._multipart(request)
+        answer = await self._begin("transcribe", request, form=form, files=files)
+        if answer is not None:
+            return answer
+        return web.json_response({"text": self.behaviour.transcript})
+
+    async def _audio(self, request: web.Request) -> web.StreamResponse:
+        answer = await self._begin("download", request, authorised=False)
+        if answer is not None:
+            return answer
+        audio = self.behaviour.audio if self.behaviour.audio is not None else self._tone
+        return web.Response(body=audio, content_type="audio/wav")
+
+    # --- helpers -------------------------------------------------------------------------
+
+    async def _begin(
+        self,
+        endpoint: str,
+        request: web.Request,
+        *,
+        json_body: Any = None,
+        form: dict[str, str] | None = None,
+        files: dict[str, bytes] | None = None,
+        authorised: bool = True,
+    ) -> web.StreamResponse | None:
+        """Record the request; answer it with a queued fault or an auth error, if any."""
+        self.requests.append(Recorded(
+            endpoint, request.method, request.path, dict(request.query), dict(request.headers),
+            json_body, form or {}, files or {},
+        ))
+        if self.behaviour.latency_s:
+            await asyncio.sleep(self.behaviour.latency_s)
+        if self.faults[endpoint]:
+            fault = self.faults[endpoint].popleft()
+            if fault.delay_s:
+                await asyncio.sleep(fault.delay_s)
+            text = fault.body if isinstance(fault.body, str) else json.dumps(fault.body or {})
+            return web.Response(status=fault.status, text=text, headers=fault.headers,
+                                content_type="application/json")
+        if authorised and request.headers.get("Authorization") != f"Bearer {API_KEY}":
+            return web.json_response(
+                {"error": {"err_code": -10001, "message": "Invalid API key"}}, status=401
+            )
+        return None
+
+    def _status(self, state: str, **extra: Any) -> web.Response:
+        shape = self.behaviour.shape
+        if shape == "nested":
+            return web.json_response({"code": 200, "data": {"status": state.lower(), **extra}})
+        return web.json_response({shape: state, **extra})
+
+    @staticmethod
+    async def _multipart(request: web.Request) -> tuple[dict[str, str], dict[str, bytes]]:
+        form: dict[str, str] = {}
+        files: dict[str, bytes] = {}
+        reader = await request.multipart()
+        async for part in reader:
+            if part.filename is not None:  # type: ignore[union-attr]
+                files[part.name or ""] = bytes(await part.read())  # type: ignore[union-attr]
+            else:
+                form[part.name or ""] = await part.text()  # type: ignore[union-attr]
+        return form, files

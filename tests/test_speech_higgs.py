@@ -1,0 +1,314 @@
+"""Registering and speaking through the real service against the fake 302.AI."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from core.app import open_speech
+from core.domain import Progress, Sampling, Where
+from core.errors import (
+    BadUpstreamAudio,
+    InsufficientBalance,
+    ReferenceUnreachable,
+    TaskFailed,
+    UpstreamAuth,
+    UpstreamError,
+    UpstreamRateLimited,
+    UpstreamRejected,
+    UpstreamTimeout,
+    UpstreamUnavailable,
+)
+from core.messages import error_text
+from core.settings import Settings
+from core.speech import SpeechService
+from core.storage.tables import jobs
+from tests.conftest import Clips, Sleeps
+from tests.fakes.ai302 import API_KEY, Fake302, Fault
+
+
+async def register_bob(speech: SpeechService, where: Where, clips: Clips) -> None:
+    await speech.register_voice(where, "Bob", clips.ogg, transcript="  The quick brown fox.  ")
+
+
+def probe(ogg: bytes) -> dict[str, object]:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-"],
+        input=ogg, capture_output=True, check=True,
+    ).stdout
+    stream: dict[str, object] = json.loads(out)["streams"][0]
+    return stream
+
+
+async def test_register_then_say_sends_reference_and_posts_opus_voice(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    stages: list[str] = []
+
+    async def progress(p: Progress) -> None:
+        stages.append(p.stage)
+
+    clip = await speech.say(alice, "bob", "  Hello there, friend.  ", on_progress=progress)
+
+    upload, = fake302.calls("upload")
+    assert upload.files["file"][:4] == b"RIFF"
+    create, = fake302.calls("clone_create")
+    assert create.json["input_text"] == "Hello there, friend."
+    assert create.json["ref_audio_text"] == ["The quick brown fox."]
+    assert create.json["ref_audio_links"][0].startswith(f"{fake302.base_url}/files/")
+    assert len(create.json["ref_audio_links"]) == len(create.json["ref_audio_text"])
+    assert not fake302.calls("transcribe")  # the user gave the words
+    stream = probe(clip.ogg)
+    assert (stream["codec_name"], stream["sample_rate"], stream["channels"]) == ("opus", "48000", 1)
+    assert 1.9 < clip.seconds < 2.1  # the fake's 2 s tone
+    assert len(clip.waveform) == 256
+    assert stages == ["preparing", "generating", "encoding"]
+    job = await speech.jobs.get(clip.job_id)
+    assert (job["state"], job["task_id"]) == ("done", fake302.calls("clone_query")[0].query["task_id"])
+
+
+async def test_register_without_words_stores_stripped_transcript(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    voice = await speech.register_voice(alice, "carol", clips.mp3)
+    assert voice.transcript == "hello from the fake transcriber"
+    sent, = fake302.calls("transcribe")
+    assert sent.form["model"] == "whisper-1" and sent.files["file"][:4] == b"RIFF"
+
+
+async def test_every_302_call_carries_the_key_and_nothing_else_does(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await speech.register_voice(alice, "bob", clips.ogg)
+    await speech.say(alice, "bob", "Hi")
+    for request in fake302.requests:
+        expected = None if request.endpoint == "download" else f"Bearer {API_KEY}"
+        assert request.headers.get("Authorization") == expected, request.endpoint
+        assert "/file/bot" not in json.dumps(request.json or {})
+
+
+@pytest.mark.parametrize("shape", ["state", "status", "nested"])
+async def test_polls_through_pending_in_every_response_shape(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302, shape: str
+) -> None:
+    fake302.behaviour.shape = shape  # type: ignore[assignment]
+    fake302.behaviour.pending_polls = 3
+    await register_bob(speech, alice, clips)
+    clip = await speech.say(alice, "bob", "Hello")
+    assert clip.seconds > 1
+    assert len(fake302.calls("clone_query")) == 4
+
+
+async def test_failed_task_is_a_clear_error_and_the_voice_stays(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    fake302.behaviour.final_state = "FAILURE"
+    await register_bob(speech, alice, clips)
+    with pytest.raises(TaskFailed) as caught:
+        await speech.say(alice, "bob", "Hello")
+    assert "try again" in error_text(caught.value, "en")
+    assert "重试" in error_text(caught.value, "zh-CN")
+    assert [v.name for v in await speech.voices(alice)] == ["Bob"]
+    assert len(fake302.calls("clone_create")) == 1
+
+
+async def test_job_row_records_failure(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302,
+    higgs_settings: Settings,
+) -> None:
+    fake302.behaviour.final_state = "FAILED"
+    await register_bob(speech, alice, clips)
+    with pytest.raises(TaskFailed):
+        await speech.say(alice, "bob", "Hello")
+    db = create_async_engine(higgs_settings.db_url)
+    async with db.connect() as conn:
+        rows = (await conn.execute(select(jobs))).all()
+    await db.dispose()
+    assert [(r.state, r.error) for r in rows] == [("failed", "error_task_failed")]
+    assert rows[0].task_id is not None
+
+
+async def test_query_429_waits_retry_after_then_succeeds(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.fail("clone_query", Fault.error(429, -10007, retry_after="7"))
+    await speech.say(alice, "bob", "Hello")
+    assert 7.0 in sleeps.asked
+
+
+async def test_query_5xx_and_malformed_json_are_retried(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.fail("clone_query", Fault(502), Fault(200, "{not json"), Fault(503))
+    clip = await speech.say(alice, "bob", "Hello")
+    assert clip.seconds > 1
+    assert len(fake302.calls("clone_query")) == 4
+    assert len(fake302.calls("clone_create")) == 1
+
+
+async def test_billable_create_is_never_retried_after_reaching_the_server(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.fail("clone_create", Fault(503), Fault(429, {}, {"Retry-After": "1"}))
+    with pytest.raises(UpstreamUnavailable):
+        await speech.say(alice, "bob", "Hello")
+    with pytest.raises(UpstreamRateLimited) as caught:
+        await speech.say(alice, "bob", "Hello")
+    assert caught.value.retry_after == 1.0
+    assert len(fake302.calls("clone_create")) == 2
+
+
+async def test_create_retried_when_the_server_was_never_reached(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    closed = "http://127.0.0.1:9"  # discard port: nothing listens, the connect is refused
+    settings = higgs_settings.model_copy(update={"higgs_clone_create_url": f"{closed}/task"})
+    async with open_speech(settings, sleep=sleeps) as speech:
+        await register_bob(speech, alice, clips)
+        with pytest.raises(UpstreamUnavailable):
+            await speech.say(alice, "bob", "Hello")
+    assert len(sleeps.asked) == settings.http_retries
+    assert not fake302.calls("clone_create")
+
+
+@pytest.mark.parametrize(
+    ("fault", "error", "words"),
+    [
+        (Fault.error(401, -10001), UpstreamAuth, "API key"),
+        (Fault.error(402, -10004), InsufficientBalance, "balance"),
+        (Fault.error(429, -10006), UpstreamRateLimited, "busy"),
+        (Fault.error(429, -10018), UpstreamRateLimited, "busy"),
+        (Fault.error(400, -10003), UpstreamRejected, "could not use"),
+        (Fault.error(413, -10017), UpstreamRejected, "could not use"),
+        (Fault.error(503, -10008), UpstreamUnavailable, "not reachable"),
+        (Fault.error(504, -10504), UpstreamTimeout, "too long"),
+        (Fault(500, "<html>oops</html>"), UpstreamUnavailable, "not reachable"),
+        (Fault.error(200, -10004), InsufficientBalance, "balance"),
+    ],
+)
+async def test_302_errors_map_to_typed_errors_with_friendly_words(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302,
+    fault: Fault, error: type[UpstreamError], words: str,
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.fail("clone_create", fault)
+    with pytest.raises(error) as caught:
+        await speech.say(alice, "bob", "Hello")
+    assert words in error_text(caught.value, "en")
+    assert error_text(caught.value, "zh")
+    assert [v.name for v in await speech.voices(alice)] == ["Bob"]
+
+
+async def test_pending_forever_ends_at_the_deadline(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    fake302.behaviour.pending_polls = 10**9
+    settings = higgs_settings.model_copy(update={"generation_deadline_s": 0.3})
+    async with open_speech(settings) as speech:
+        await register_bob(speech, alice, clips)
+        with pytest.raises(UpstreamTimeout) as caught:
+            await speech.say(alice, "bob", "Hello")
+    assert "too long" in error_text(caught.value)
+    assert len(fake302.calls("clone_query")) >= 2
+
+
+async def test_unfetchable_reference_is_uploaded_again_and_retried_once(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    first_url = (await speech.voices(alice))[0].hosted_url
+    fake302.fail("clone_create", Fault.error(400, -10600, "ref audio could not be decoded"))
+    clip = await speech.say(alice, "bob", "Hello")
+    assert clip.seconds > 1
+    assert len(fake302.calls("upload")) == 2
+    creates = fake302.calls("clone_create")
+    assert creates[0].json["ref_audio_links"] == [first_url]
+    assert creates[1].json["ref_audio_links"] != [first_url]
+
+
+async def test_task_failing_to_download_reference_triggers_reupload(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.behaviour.final_state = "FAILURE"
+    fake302.behaviour.failure_message = "failed to download ref_audio_links[0]: 404"
+    with pytest.raises(ReferenceUnreachable):
+        await speech.say(alice, "bob", "Hello")
+    assert len(fake302.calls("upload")) == 2  # re-hosted once, then it gave up
+    assert len(fake302.calls("clone_create")) == 2
+
+
+async def test_transcription_down_still_saves_the_voice_and_transcribes_before_use(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    fake302.fail("transcribe", Fault(503))
+    voice = await speech.register_voice(alice, "dave", clips.ogg)
+    assert voice.transcript == ""
+    assert not fake302.calls("upload")  # hosted once it has words
+    await speech.say(alice, "dave", "Hello")
+    assert fake302.calls("clone_create")[0].json["ref_audio_text"] == [
+        "hello from the fake transcriber"
+    ]
+
+
+async def test_upload_down_still_saves_the_voice_and_uploads_before_use(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    fake302.fail("upload", Fault(502), Fault(502), Fault(502), Fault(502))
+    voice = await speech.register_voice(alice, "erin", clips.ogg, transcript="words")
+    assert voice.hosted_url is None
+    await speech.say(alice, "erin", "Hello")
+    assert len(fake302.calls("upload")) == 5
+    assert (await speech.voices(alice))[0].hosted_url is not None
+
+
+async def test_audio_that_is_not_audio_is_a_clear_error(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    for junk in (b"", b"<html>not audio</html>"):
+        fake302.behaviour.audio = junk
+        with pytest.raises(BadUpstreamAudio) as caught:
+            await speech.say(alice, "bob", "Hello")
+        assert "could not play" in error_text(caught.value)
+
+
+async def test_download_errors_are_retried(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.fail("download", Fault(500), Fault(429, "", {"Retry-After": "0"}))
+    assert (await speech.say(alice, "bob", "Hello")).seconds > 1
+    assert len(fake302.calls("download")) == 3
+
+
+async def test_sampling_overrides_are_sent(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    await speech.say(alice, "bob", "Hi", sampling=Sampling(temperature=0.4, top_k=20, top_p=0.8))
+    body = fake302.calls("clone_create")[0].json
+    assert (body["temperature"], body["top_k"], body["top_p"]) == (0.4, 20, 0.8)
+
+
+async def test_the_api_key_never_shows_in_logs_errors_or_reprs(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302,
+    caplog: pytest.LogCaptureFixture, higgs_settings: Settings,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    await register_bob(speech, alice, clips)
+    fake302.fail("clone_create", Fault.error(401, -10001, f"bad key {API_KEY}"))
+    with pytest.raises(UpstreamAuth) as caught:
+        await speech.say(alice, "bob", "Hello")
+    seen = caplog.text + str(caught.value) + repr(caught.value) + repr(higgs_settings)
+    seen += repr(speech.engine) + str(caught.value.params)
+    assert API_KEY not in seen
