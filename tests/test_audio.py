@@ -237,4 +237,4 @@ def test_waveform_follows_the_loudness_of_the_speech() -> None:
 
 def test_waveform_of_silence_or_a_tiny_clip_is_flat_not_an_error() -> None:
     assert audio.waveform(tone_pcm(2.0, 0)) == bytes(256)
-    assert audio.waveform(b"\x10\x00" * 10) in (bytes(256), bytes([255] * 10 + [0] * 246))
+    assert audio.waveform(b"\x10\x00" * 10) == bytes([255] * 10 + [0] * 246)
