@@ -29,7 +29,7 @@ def require_tools(settings: Settings) -> None:
     missing = [tool for tool in needed if shutil.which(tool) is None]
     if missing:
         install = " ".join(sorted({package[tool] for tool in missing}))
-        raise ConfigError(f"{', '.join(missing)} not found: install with 'apt-get install {install}'")
+        raise ConfigError(f"{', '.join(missing)} not found: 'apt-get install {install}'")
 
 
 @asynccontextmanager

@@ -29,7 +29,7 @@ REF_RATE = 24_000  # what Higgs Audio v2 takes and makes
 VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
 MIN_REF_S = 3.0
 MAX_REF_S = 30.0
-MAX_DECODE_S = 600  # longer uploads are judged on their first ten minutes
+MAX_DECODE_S = 180  # longer uploads are judged on their first three minutes
 WAVEFORM_POINTS = 256
 
 # ffprobe format names we take: OGG/Opus, MP3, M4A/AAC/MP4, WAV, WebM/Matroska, FLAC.
@@ -74,30 +74,28 @@ async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
 
 
 async def encode_voice(data: bytes) -> EncodedVoice:
-    """Make a voice message (48 kHz mono OGG/Opus, length, waveform) from upstream audio."""
+    """Make a voice message (48 kHz mono OGG/Opus, length, waveform) from upstream audio.
+
+    One ffmpeg run writes the OGG file and streams the PCM the length and waveform come from.
+    """
     if not data:
         raise BadUpstreamAudio("empty audio")
     with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
-        path = Path(tmp) / "speech"
-        await asyncio.to_thread(path.write_bytes, data)
+        source, voice = Path(tmp) / "speech", Path(tmp) / "voice.ogg"
+        await asyncio.to_thread(source.write_bytes, data)
+        mono = ["-map", "0:a:0", "-ac", "1", "-ar", str(VOICE_RATE)]
         try:
-            pcm = await _decode(path, VOICE_RATE)
+            pcm = await _ffmpeg(
+                ["-i", str(source),
+                 *mono, "-c:a", "libopus", "-b:a", "48k", "-application", "voip", str(voice),
+                 *mono, "-f", "s16le", "pipe:1"]
+            )
         except NotAudio as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
-    if len(pcm) < 2 * VOICE_RATE // 10:  # under 0.1 s is no speech at all
-        raise BadUpstreamAudio("upstream audio is empty")
-    return await encode_pcm(pcm)
-
-
-async def encode_pcm(pcm: bytes) -> EncodedVoice:
-    """Encode 48 kHz mono 16-bit PCM as a voice message."""
-    ogg = await _ffmpeg(
-        ["-f", "s16le", "-ar", str(VOICE_RATE), "-ac", "1", "-i", "pipe:0",
-         "-c:a", "libopus", "-b:a", "48k", "-application", "voip", "-f", "ogg", "pipe:1"],
-        stdin=pcm,
-    )
-    seconds = len(pcm) / 2 / VOICE_RATE
-    return EncodedVoice(ogg=ogg, seconds=seconds, waveform=waveform(pcm))
+        if len(pcm) < 2 * VOICE_RATE // 10:  # under 0.1 s is no speech at all
+            raise BadUpstreamAudio("upstream audio is empty")
+        ogg = await asyncio.to_thread(voice.read_bytes)
+    return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / VOICE_RATE, waveform=waveform(pcm))
 
 
 def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
@@ -133,19 +131,19 @@ async def _decode(path: Path, rate: int, *, limit_s: int | None = None) -> bytes
     )
 
 
-async def _ffmpeg(args: list[str], stdin: bytes | None = None) -> bytes:
-    return await _run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", *args], stdin)
+async def _ffmpeg(args: list[str]) -> bytes:
+    return await _run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", *args])
 
 
-async def _run(argv: list[str], stdin: bytes | None = None) -> bytes:
+async def _run(argv: list[str]) -> bytes:
     proc = await asyncio.create_subprocess_exec(
         *argv,
-        stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
+        stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        out, err = await proc.communicate(stdin)
+        out, err = await proc.communicate()
     except asyncio.CancelledError:
         proc.kill()
         await proc.wait()

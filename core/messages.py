@@ -43,7 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_bad_voice_name": {
         "en": "“{name}” cannot be a voice name. Use 1–32 letters, digits, - or _ "
         "(no spaces), for example: grandpa_joe.",
-        "zh": "“{name}”不能用作声音名称。请使用 1–32 个字母、数字、- 或 _（不含空格），例如：爷爷。",
+        "zh": "“{name}”不能用作声音名称。请使用 1–32 个字母、数字、- 或 _（不含空格），"
+        "例如：爷爷。",
     },
     "error_voice_name_taken": {
         "en": "There is already a voice called “{name}” here. Pick another name, or delete "
@@ -147,7 +148,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "offline_notice": {
         "en": "No AI302_API_KEY set: using the offline stand-in engine (espeak-ng). It does "
         "not clone voices; set a key for the real thing.",
-        "zh": "未设置 AI302_API_KEY：使用离线替代引擎（espeak-ng），它不会克隆声音；设置密钥后即可使用真实引擎。",
+        "zh": "未设置 AI302_API_KEY：使用离线替代引擎（espeak-ng），它不会克隆声音；"
+        "设置密钥后即可使用真实引擎。",
     },
     "synthetic_label": {"en": "synthetic voice: {name}", "zh": "合成声音：{name}"},
 }

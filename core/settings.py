@@ -34,8 +34,8 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=500, ge=10, le=100_000)
     max_concurrent_jobs: int = Field(default=4, ge=1, le=1000)
     generation_deadline_s: float = Field(default=180.0, gt=0)
-    poll_interval_s: float = Field(default=1.0, gt=0)
-    poll_interval_max_s: float = Field(default=5.0, gt=0)
+    poll_interval_s: float = Field(default=0.5, gt=0)
+    poll_interval_max_s: float = Field(default=2.0, gt=0)
     http_timeout_s: float = Field(default=30.0, gt=0)
     http_retries: int = Field(default=3, ge=0, le=10)
 

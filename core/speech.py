@@ -175,8 +175,10 @@ class SpeechService:
             if not voice.transcript:
                 if self._transcriber is None:
                     raise TranscriptNeeded()
-                words = await self._transcriber.transcribe(await self.library.read_reference(voice))
-                voice = await self.library.set_transcript(voice, words)
+                clip = await self.library.read_reference(voice)
+                voice = await self.library.set_transcript(
+                    voice, await self._transcriber.transcribe(clip)
+                )
             voice = await self._hosted(voice)
         wav = await self.library.read_reference(voice)
         return Reference(wav=wav, transcript=voice.transcript, url=voice.hosted_url)

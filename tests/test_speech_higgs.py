@@ -6,12 +6,15 @@ import json
 import logging
 import subprocess
 
+import httpx
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from core.app import open_speech
 from core.domain import Progress, Sampling, Where
+from core.engines import HiggsEngine, SpeechRequest
 from core.errors import (
     BadUpstreamAudio,
     InsufficientBalance,
@@ -28,6 +31,8 @@ from core.messages import error_text
 from core.settings import Settings
 from core.speech import SpeechService
 from core.storage.tables import jobs
+from core.upstream.api import Ai302
+from core.upstream.higgs import HiggsClient, HiggsUrls
 from tests.conftest import Clips, Sleeps
 from tests.fakes.ai302 import API_KEY, Fake302, Fault
 
@@ -65,12 +70,15 @@ async def test_register_then_say_sends_reference_and_posts_opus_voice(
     assert len(create.json["ref_audio_links"]) == len(create.json["ref_audio_text"])
     assert not fake302.calls("transcribe")  # the user gave the words
     stream = probe(clip.ogg)
-    assert (stream["codec_name"], stream["sample_rate"], stream["channels"]) == ("opus", "48000", 1)
+    assert (stream["codec_name"], stream["sample_rate"], stream["channels"]) == (
+        "opus", "48000", 1
+    )
     assert 1.9 < clip.seconds < 2.1  # the fake's 2 s tone
     assert len(clip.waveform) == 256
     assert stages == ["preparing", "generating", "encoding"]
     job = await speech.jobs.get(clip.job_id)
-    assert (job["state"], job["task_id"]) == ("done", fake302.calls("clone_query")[0].query["task_id"])
+    task_id = fake302.calls("clone_query")[0].query["task_id"]
+    assert (job["state"], job["task_id"]) == ("done", task_id)
 
 
 async def test_register_without_words_stores_stripped_transcript(
@@ -312,3 +320,36 @@ async def test_the_api_key_never_shows_in_logs_errors_or_reprs(
     seen = caplog.text + str(caught.value) + repr(caught.value) + repr(higgs_settings)
     seen += repr(speech.engine) + str(caught.value.params)
     assert API_KEY not in seen
+
+
+async def test_a_described_voice_goes_to_smart_generation(
+    fake302: Fake302, sleeps: Sleeps
+) -> None:
+    async with httpx.AsyncClient() as http:
+        api = Ai302(http=http, api_key=SecretStr(API_KEY), sleep=sleeps)
+        base = f"{fake302.base_url}/302/higgs-audio-v2"
+        client = HiggsClient(
+            api=api, urls=HiggsUrls(f"{base}/clone/task", f"{base}/clone/task",
+                                    f"{base}/smart/task", f"{base}/smart/task"),
+            poll_interval_s=0.01, sleep=sleeps,
+        )
+        task_ids: list[str] = []
+
+        async def submitted(task_id: str) -> None:
+            task_ids.append(task_id)
+
+        audio = await HiggsEngine(client=client).speak(
+            SpeechRequest(text="Good evening.", description="warm elderly man, quiet room",
+                          sampling=Sampling(temperature=0.7)),
+            on_task=submitted,
+        )
+    body = fake302.calls("smart_create")[0].json
+    assert body == {
+        "input_text": "Good evening.",
+        "is_multi_speaker": False,
+        "system_prompt": "Generate audio following instruction.\n<|scene_desc_start|>\n"
+        "warm elderly man, quiet room\n<|scene_desc_end|>",
+        "temperature": 0.7,
+    }
+    assert task_ids == [fake302.calls("smart_query")[0].query["task_id"]]
+    assert audio[:4] == b"RIFF"

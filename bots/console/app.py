@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -71,7 +71,7 @@ def clone(
     name: Annotated[str, typer.Argument(help="Name for the new voice, e.g. grandpa_joe.")],
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Audio clip.")],
     transcript: Annotated[
-        Optional[str], typer.Option("--text", help="The words spoken in the clip.")
+        str | None, typer.Option("--text", help="The words spoken in the clip.")
     ] = None,
 ) -> None:
     """Register a voice from an audio file (3–30 s of one person speaking)."""
@@ -79,7 +79,7 @@ def clone(
     async def work(speech: SpeechService, where: Where) -> None:
         with out.status("Reading the clip…"):
             voice = await speech.register_voice(
-                where, name, file.read_bytes(), transcript=transcript
+                where, name, await asyncio.to_thread(file.read_bytes), transcript=transcript
             )
         key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
         out.print(text(key, where.locale, name=voice.name, seconds=voice.seconds,
@@ -94,11 +94,11 @@ def say(
     name: Annotated[str, typer.Argument(help="Voice to speak with.")],
     words: Annotated[list[str], typer.Argument(help="Text to speak.")],
     out_file: Annotated[
-        Optional[Path], typer.Option("--out", help="Where to write the OGG voice message.")
+        Path | None, typer.Option("--out", help="Where to write the OGG voice message.")
     ] = None,
-    temperature: Annotated[Optional[float], typer.Option(help="0–1.5, default 1.")] = None,
-    top_k: Annotated[Optional[int], typer.Option(help="-1–100, default 50.")] = None,
-    top_p: Annotated[Optional[float], typer.Option(help="0.1–1, default 0.95.")] = None,
+    temperature: Annotated[float | None, typer.Option(help="0–1.5, default 1.")] = None,
+    top_k: Annotated[int | None, typer.Option(help="-1–100, default 50.")] = None,
+    top_p: Annotated[float | None, typer.Option(help="0.1–1, default 0.95.")] = None,
 ) -> None:
     """Speak text in a stored voice and write it as an OGG/Opus voice message."""
 
@@ -110,7 +110,7 @@ def say(
                 on_progress=_show_progress(status, where),
             )
         target = out_file or Path(f"{clip.voice_name}-{clip.job_id[:8]}.ogg")
-        target.write_bytes(clip.ogg)
+        await asyncio.to_thread(target.write_bytes, clip.ogg)
         label = text("synthetic_label", where.locale, name=clip.voice_name)
         out.print(f"{target} ({clip.seconds:.1f} s, {label})")
 
@@ -176,9 +176,9 @@ def demo(ctx: typer.Context) -> None:
                 where, DEMO_VOICE, "This sentence was never recorded. The bot made it up.",
                 on_progress=_show_progress(status, where),
             )
-        target = Path("demo.ogg")
-        target.write_bytes(result.ogg)
-        out.print(f"Wrote {target.resolve()} ({result.seconds:.1f} s). Next: "
+        target = Path.cwd() / "demo.ogg"
+        await asyncio.to_thread(target.write_bytes, result.ogg)
+        out.print(f"Wrote {target} ({result.seconds:.1f} s). Next: "
                   "voicebot console clone NAME your-clip.ogg, then "
                   "voicebot console say NAME Hello!")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 from pydantic import SecretStr
@@ -84,11 +85,11 @@ class Ai302:
                 response = await self._http.request(method, url, headers=headers, **kwargs)
                 error, may_retry = _check(response, as_json), not billable
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                error, may_retry = UpstreamUnavailable(f"connect failed: {type(exc).__name__}"), True
+                error, may_retry = UpstreamUnavailable(f"no connection: {exc!r}"), True
             except httpx.TimeoutException as exc:
-                error, may_retry = UpstreamTimeout(f"{type(exc).__name__}"), not billable
+                error, may_retry = UpstreamTimeout(repr(exc)), not billable
             except httpx.TransportError as exc:
-                error, may_retry = UpstreamUnavailable(f"{type(exc).__name__}"), not billable
+                error, may_retry = UpstreamUnavailable(repr(exc)), not billable
             if error is None:
                 return response
             log.warning("302.AI %s %s: %s (attempt %d)", method, _path(url), error, attempt + 1)
@@ -96,7 +97,8 @@ class Ai302:
                                            UpstreamRateLimited))
             if not (may_retry and retryable) or attempt == self._retries:
                 raise error
-            await self._sleep(_delay(attempt, getattr(error, "retry_after", None)))
+            retry_after = error.retry_after if isinstance(error, UpstreamRateLimited) else None
+            await self._sleep(_delay(attempt, retry_after))
         raise AssertionError("unreachable")
 
 
@@ -146,7 +148,7 @@ def _delay(attempt: int, retry_after: float | None) -> float:
     """Retry-After when the server gave one, else jittered exponential backoff with a cap."""
     if retry_after is not None:
         return min(retry_after, RETRY_AFTER_CAP_S)
-    return min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt) * random.uniform(0.5, 1.0)
+    return min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2.0**attempt) * random.uniform(0.5, 1.0)
 
 
 def _path(url: str) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Literal
+from typing import Any, Literal
 
 from core.errors import ReferenceUnreachable, TaskFailed, UpstreamTimeout, UpstreamUnavailable
 from core.upstream.api import Ai302, Sleep
@@ -55,8 +56,8 @@ class HiggsClient:
         api: Ai302,
         urls: HiggsUrls,
         deadline_s: float = 180.0,
-        poll_interval_s: float = 1.0,
-        poll_interval_max_s: float = 5.0,
+        poll_interval_s: float = 0.5,
+        poll_interval_max_s: float = 2.0,
         sleep: Sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:

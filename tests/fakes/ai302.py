@@ -11,6 +11,7 @@ import io
 import json
 import math
 import struct
+import time
 import uuid
 import wave
 from collections import defaultdict, deque
@@ -47,7 +48,8 @@ class Fault:
 
 @dataclass
 class Behaviour:
-    latency_s: float = 0.0
+    latency_s: float = 0.0  # added to every answer
+    generation_s: float = 0.0  # a task reports RUNNING until this long after its create
     pending_polls: int = 0  # PENDING answers before the final state
     final_state: str = "SUCCESS"
     failure_message: str = "generation failed"
@@ -91,6 +93,7 @@ class Fake302:
         self.files: dict[str, bytes] = {}
         self.tasks: dict[str, dict[str, Any]] = {}
         self.base_url = ""
+        self.gate: asyncio.Event | None = None  # when set, status queries wait for it to open
         self._tone = tone_wav()
         self._runner: web.AppRunner | None = None
 
@@ -128,7 +131,7 @@ class Fake302:
         if answer is not None:
             return answer
         task_id = uuid.uuid4().hex
-        self.tasks[task_id] = {"task": task, "polls": 0, "body": body}
+        self.tasks[task_id] = {"task": task, "polls": 0, "body": body, "at": time.monotonic()}
         return web.json_response({"task_id": task_id, "status": "PENDING"})
 
     async def _query(self, request: web.Request) -> web.StreamResponse:
@@ -139,8 +142,11 @@ class Fake302:
         record = self.tasks.get(request.query.get("task_id", ""))
         if record is None:
             return self._status("PENDING")  # like the real thing: unknown ids never finish
+        if self.gate is not None:
+            await self.gate.wait()
         record["polls"] += 1
-        if record["polls"] <= self.behaviour.pending_polls:
+        running = time.monotonic() - record["at"] < self.behaviour.generation_s
+        if running or record["polls"] <= self.behaviour.pending_polls:
             return self._status("PENDING" if record["polls"] == 1 else "RUNNING")
         if self.behaviour.final_state.upper() != "SUCCESS":
             return self._status(self.behaviour.final_state, message=self.behaviour.failure_message)

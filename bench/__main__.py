@@ -1,0 +1,127 @@
+"""Benchmarks: print figures for the audio pipeline and for `say` against a fake upstream.
+
+Run with `./run.sh bench`. Everything stays on this machine: the fake 302.AI listens on
+127.0.0.1 and each run is bounded in requests and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from core import audio
+from core.app import open_speech
+from core.domain import Where
+from core.settings import load_settings
+from core.speech import SpeechService
+from tests.fakes.ai302 import API_KEY, Fake302, tone_wav
+
+SCRIPT = (
+    "This is a benchmark speaker reading a long passage so that the clip is of a realistic "
+    "length for a voice message, with pauses between the sentences. "
+)
+
+out = Console()
+
+
+async def timed(work: Callable[[], Awaitable[object]], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        await work()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def speech_clip(folder: Path, seconds: int) -> bytes:
+    """An OGG/Opus voice note of about `seconds` of espeak-ng speech."""
+    wav, ogg = folder / "speech.wav", folder / f"speech-{seconds}.ogg"
+    subprocess.run(["espeak-ng", "-w", str(wav), SCRIPT * 3], check=True)
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(wav), "-t", str(seconds),
+         "-c:a", "libopus", "-ar", "48000", str(ogg)], check=True,
+    )
+    return ogg.read_bytes()
+
+
+async def audio_figures(runs: int) -> Table:
+    table = Table(title="Audio pipeline (median of runs)")
+    for column in ("step", "input", "median ms", "min ms"):
+        table.add_column(column)
+    with tempfile.TemporaryDirectory() as tmp:
+        for seconds in (10, 30, 600):
+            clip = speech_clip(Path(tmp), seconds)
+            times = await timed(
+                lambda clip=clip: audio.prepare_reference(clip, max_bytes=1 << 30), runs
+            )
+            table.add_row("prepare_reference", f"{seconds} s OGG voice note", *_ms(times))
+    for seconds in (5, 30):
+        wav = tone_wav(seconds)
+        times = await timed(lambda wav=wav: audio.encode_voice(wav), runs)
+        table.add_row("encode_voice", f"{seconds} s 24 kHz WAV", *_ms(times))
+    return table
+
+
+async def say_figures(generation_s: float, concurrency: list[int]) -> Table:
+    """End-to-end `say` time over the upstream's own generation time, at several loads."""
+    table = Table(title=f"say() against a fake upstream taking {generation_s:g} s per task")
+    for column in ("concurrent", "median s", "p95 s", "overhead ×", "jobs/s"):
+        table.add_column(column)
+    fake = Fake302()
+    fake.behaviour.generation_s = generation_s
+    await fake.start()
+    try:
+        for n in concurrency:
+            with tempfile.TemporaryDirectory() as tmp:
+                settings = load_settings(
+                    _env_file=None, data_dir=Path(tmp), ai302_api_key=API_KEY,
+                    ai302_base_url=fake.base_url, max_concurrent_jobs=n,
+                )
+                async with open_speech(settings) as speech:
+                    where = Where("bench", "space", "user")
+                    await speech.register_voice(where, "bench", speech_clip(Path(tmp), 12),
+                                                transcript=SCRIPT)
+                    start = time.perf_counter()
+                    times = await asyncio.gather(*(one_say(speech, where) for _ in range(n)))
+                    wall = time.perf_counter() - start
+            times = sorted(times)
+            median, p95 = statistics.median(times), times[int(0.95 * (len(times) - 1))]
+            table.add_row(str(n), f"{median:.2f}", f"{p95:.2f}",
+                          f"{median / generation_s:.2f}", f"{n / wall:.1f}")
+    finally:
+        await fake.stop()
+    return table
+
+
+async def one_say(speech: SpeechService, where: Where) -> float:
+    start = time.perf_counter()
+    await speech.say(where, "bench", "Hello from the benchmark.")
+    return time.perf_counter() - start
+
+
+def _ms(times: list[float]) -> tuple[str, str]:
+    return f"{statistics.median(times) * 1000:.0f}", f"{min(times) * 1000:.0f}"
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="repeats per audio figure")
+    parser.add_argument("--generation-s", type=float, default=2.0,
+                        help="the fake upstream's time per task")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
+    args = parser.parse_args()
+    out.print(await audio_figures(args.runs))
+    out.print(await say_figures(args.generation_s, args.concurrency))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

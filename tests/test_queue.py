@@ -1,0 +1,80 @@
+"""The job queue: a concurrency cap, a fair line, and each waiter told its place."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from core.app import open_speech
+from core.domain import Progress, Where
+from core.jobs import InProcessQueue
+from core.settings import Settings
+from tests.conftest import Clips, Sleeps
+from tests.fakes.ai302 import Fake302
+
+
+async def test_second_request_waits_in_line_and_sees_its_place(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    settings = higgs_settings.model_copy(update={"max_concurrent_jobs": 1})
+    fake302.gate = gate = asyncio.Event()
+    first_generating = asyncio.Event()
+    seen: dict[str, list[tuple[str, int]]] = {"first": [], "second": []}
+
+    def recorder(who: str) -> Callable[[Progress], Awaitable[None]]:
+        async def record(progress: Progress) -> None:
+            seen[who].append((progress.stage, progress.position))
+            if who == "first" and progress.stage == "generating":
+                first_generating.set()
+            if who == "second" and progress.stage == "queued":
+                gate.set()
+        return record
+
+    async with open_speech(settings, sleep=sleeps) as speech:
+        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
+        first = asyncio.create_task(speech.say(alice, "bob", "One", on_progress=recorder("first")))
+        await first_generating.wait()
+        second = await speech.say(alice, "bob", "Two", on_progress=recorder("second"))
+        await first
+
+    assert seen["first"] == [("preparing", 0), ("generating", 0), ("encoding", 0)]
+    assert seen["second"] == [("queued", 1), ("preparing", 0), ("generating", 0), ("encoding", 0)]
+    assert second.seconds > 1
+    creates = [r.json["input_text"] for r in fake302.calls("clone_create")]
+    assert creates == ["One", "Two"]
+
+
+async def test_line_moves_up_and_a_cancelled_waiter_leaves_it() -> None:
+    queue = InProcessQueue(limit=1)
+    places: dict[str, list[int]] = {"b": [], "c": []}
+    release, c_in_line = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        async with queue.slot():
+            await release.wait()
+
+    async def wait(name: str) -> None:
+        async def place(position: int) -> None:
+            places[name].append(position)
+            if name == "c":
+                c_in_line.set()
+
+        async with queue.slot(on_position=place):
+            pass
+
+    holder = asyncio.create_task(hold())  # tasks start in order: the holder gets the slot
+    b = asyncio.create_task(wait("b"))
+    c = asyncio.create_task(wait("c"))
+    await c_in_line.wait()
+    assert queue.waiting == 2
+    b.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await b
+    release.set()
+    await asyncio.gather(holder, c)
+    assert places == {"b": [1], "c": [2, 1]}
+    assert queue.waiting == 0
+    async with queue.slot():  # the slot came back
+        pass
