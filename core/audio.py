@@ -122,20 +122,25 @@ async def _require_audio(path: Path) -> None:
         raise NotAudio(f"format {sorted(formats)} audio={has_audio}")
 
 
-async def _decode(path: Path, rate: int, *, limit_s: int | None = None) -> bytes:
-    """The first audio stream as mono 16-bit PCM at `rate`."""
-    limit = ["-t", str(limit_s)] if limit_s else []
+async def _decode(path: Path, rate: int, *, limit_s: int) -> bytes:
+    """The first audio stream as mono 16-bit PCM at `rate`.
+
+    Any damage is an error: ffmpeg skips a corrupt OGG page with a message but exit code 0,
+    which would quietly turn a broken upload into a shorter clip.
+    """
     return await _ffmpeg(
-        ["-i", str(path), *limit, "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(rate),
-         "-f", "s16le", "pipe:1"]
+        ["-i", str(path), "-t", str(limit_s), "-map", "0:a:0", "-vn", "-ac", "1",
+         "-ar", str(rate), "-f", "s16le", "pipe:1"],
+        strict=True,
     )
 
 
-async def _ffmpeg(args: list[str]) -> bytes:
-    return await _run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", *args])
+async def _ffmpeg(args: list[str], *, strict: bool = False) -> bytes:
+    return await _run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", *args], strict)
 
 
-async def _run(argv: list[str]) -> bytes:
+async def _run(argv: list[str], strict: bool = False) -> bytes:
+    """Run a tool; its output, or NotAudio if it failed (or, if `strict`, complained)."""
     proc = await asyncio.create_subprocess_exec(
         *argv,
         stdin=asyncio.subprocess.DEVNULL,
@@ -148,7 +153,7 @@ async def _run(argv: list[str]) -> bytes:
         proc.kill()
         await proc.wait()
         raise
-    if proc.returncode != 0:
+    if proc.returncode != 0 or (strict and err.strip()):
         log.info("%s exited %s: %s", argv[0], proc.returncode, err[-300:].decode(errors="replace"))
         raise NotAudio(f"{argv[0]} failed")
     return out

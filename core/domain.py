@@ -127,9 +127,17 @@ ProgressCallback = Callable[[Progress], Awaitable[None]]
 def clean_voice_name(raw: str) -> str:
     """Normalise and check a voice name: 1–32 letters/digits/-/_ in any script."""
     name = unicodedata.normalize("NFC", raw.strip())
-    if not 1 <= len(name) <= NAME_MAX or not all(ch.isalnum() or ch in "-_" for ch in name):
-        raise BadVoiceName(name=_printable(name))
+    if not 1 <= len(name) <= NAME_MAX or not all(
+        ch.isalnum() or ch in "-_" or (i > 0 and _is_mark(ch) and name[i - 1] not in "-_")
+        for i, ch in enumerate(name)
+    ):
+        raise BadVoiceName(name=printable(name))
     return name
+
+
+def _is_mark(ch: str) -> bool:
+    """Vowel signs and tone marks (Hindi दादा, Thai ปู่): part of a letter, not a symbol."""
+    return unicodedata.category(ch) in ("Mn", "Mc")
 
 
 def name_key(name: str) -> str:
@@ -137,7 +145,7 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold()
 
 
-def _printable(name: str, limit: int = 40) -> str:
+def printable(name: str, limit: int = 40) -> str:
     """The name as it may be echoed back: no control or invisible characters, bounded length."""
     shown = "".join(ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else "�"
                     for ch in name)

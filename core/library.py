@@ -13,7 +13,7 @@ from sqlalchemy import Row, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.domain import Sampling, Voice, Where, clean_voice_name, name_key
+from core.domain import Sampling, Voice, Where, clean_voice_name, name_key, printable
 from core.errors import VoiceNameTaken, VoiceNotFound
 from core.storage.tables import voices
 
@@ -67,7 +67,7 @@ class VoiceLibrary:
                 return found[scope]
         known = [v.name for v in usable]
         close = difflib.get_close_matches(name.strip(), known, n=3, cutoff=0.5)
-        raise VoiceNotFound(name=name.strip()[:40], suggestions=close)
+        raise VoiceNotFound(name=printable(name.strip()), suggestions=close)
 
     async def list(self, where: Where) -> list[Voice]:
         """Every voice usable here, by name."""

@@ -36,7 +36,7 @@ def made(clips: Clips, name: str, *args: str) -> bytes:
 
 def video(clips: Clips) -> bytes:
     """An MP4 with a black picture and the speech as its sound track."""
-    return made(clips, "ref-video.mp4", "-f", "lavfi", "-i", "color=c=black:s=64x64:r=10",
+    return made(clips, "audio-ref-video.mp4", "-f", "lavfi", "-i", "color=c=black:s=64x64:r=10",
                 "-i", str(clips.speech_wav), "-shortest", "-c:v", "libx264",
                 "-pix_fmt", "yuv420p", "-c:a", "aac")
 
@@ -78,8 +78,8 @@ UPLOADS: dict[str, Callable[[Clips], bytes]] = {
     "ogg-opus-voice-note": lambda c: c.ogg,
     "mp3": lambda c: c.mp3,
     "wav": lambda c: c.wav,
-    "m4a-aac": lambda c: c.read("ref.m4a", "-c:a", "aac"),
-    "webm-opus": lambda c: c.read("ref.webm", "-c:a", "libopus"),
+    "m4a-aac": lambda c: c.read("audio-ref.m4a", "-c:a", "aac"),
+    "webm-opus": lambda c: c.read("audio-ref.webm", "-c:a", "libopus"),
     "mp4-video": video,
 }
 
@@ -100,7 +100,7 @@ async def test_upload_in_any_accepted_format_becomes_a_24khz_mono_reference(
 
 
 async def test_silence_before_and_after_the_speech_is_trimmed(clips: Clips) -> None:
-    padded = clips.read("padded.wav", "-af", "adelay=3000:all=1,apad=pad_dur=3")
+    padded = clips.read("audio-padded.wav", "-af", "adelay=3000:all=1,apad=pad_dur=3")
     assert wav_shape(padded)[3] == pytest.approx(spoken_seconds(clips) + 6, abs=0.2)
 
     reference = await audio.prepare_reference(padded, max_bytes=LIMIT)
@@ -111,9 +111,9 @@ async def test_silence_before_and_after_the_speech_is_trimmed(clips: Clips) -> N
 
 async def test_a_ten_minute_recording_is_cut_to_at_most_thirty_seconds(clips: Clips) -> None:
     # MP3 at 8 kHz keeps the ten minutes small and quick to make
-    long = made(clips, "ten-minutes.mp3", "-stream_loop", "-1", "-i", str(clips.speech_wav),
+    long = made(clips, "audio-ten-minutes.mp3", "-stream_loop", "-1", "-i", str(clips.speech_wav),
                 "-t", "600", "-ar", "8000", "-b:a", "16k")
-    assert float(probe(long, clips, "ten-minutes-probe.mp3")["format"]["duration"]) > 590
+    assert float(probe(long, clips, "audio-ten-minutes-probe.mp3")["format"]["duration"]) > 590
 
     reference = await audio.prepare_reference(long, max_bytes=LIMIT)
 
@@ -122,15 +122,17 @@ async def test_a_ten_minute_recording_is_cut_to_at_most_thirty_seconds(clips: Cl
 
 
 async def test_a_one_second_clip_is_too_short(clips: Clips) -> None:
+    one_second = clips.read("audio-one-second.wav", "-t", "1")
+
     with pytest.raises(AudioTooShort) as caught:
-        await audio.prepare_reference(clips.read("one-second.wav", "-t", "1"), max_bytes=LIMIT)
+        await audio.prepare_reference(one_second, max_bytes=LIMIT)
 
     assert caught.value.params["seconds"] < 3.0
     assert caught.value.params["minimum"] == 3.0
 
 
 async def test_a_clip_of_pure_silence_has_no_speech(clips: Clips) -> None:
-    silence = made(clips, "silence.ogg", "-f", "lavfi", "-i", "anullsrc=r=48000:cl=mono",
+    silence = made(clips, "audio-silence.ogg", "-f", "lavfi", "-i", "anullsrc=r=48000:cl=mono",
                    "-t", "8", "-c:a", "libopus")
 
     with pytest.raises(NoSpeech):
@@ -139,10 +141,11 @@ async def test_a_clip_of_pure_silence_has_no_speech(clips: Clips) -> None:
 
 NOT_AUDIO: dict[str, Callable[[Clips], bytes]] = {
     "empty": lambda c: b"",
-    "text-file": lambda c: "Hello, this is a shopping list.\nmilk\neggs\n".encode() * 50,
-    "png-image": lambda c: made(c, "picture.png", "-f", "lavfi", "-i", "color=c=red:s=32x32",
+    "text-file": lambda c: b"Hello, this is a shopping list.\nmilk\neggs\n" * 50,
+    "png-image": lambda c: made(c, "audio-picture.png", "-f", "lavfi", "-i", "color=c=red:s=32x32",
                                 "-frames:v", "1"),
     "truncated-ogg": lambda c: c.ogg[:200],
+    "garbled-ogg": lambda c: c.ogg[:1000] + bytes(range(256)) * 8 + c.ogg[3048:],
 }
 
 
@@ -166,7 +169,7 @@ async def test_a_real_clip_one_byte_over_the_limit_is_too_large(clips: Clips) ->
 
 
 async def test_a_very_quiet_recording_comes_out_louder(clips: Clips) -> None:
-    quiet = clips.read("quiet.wav", "-af", "volume=0.05")
+    quiet = clips.read("audio-quiet.wav", "-af", "volume=0.05")
 
     reference = await audio.prepare_reference(quiet, max_bytes=LIMIT)
 
@@ -178,7 +181,7 @@ async def test_a_very_quiet_recording_comes_out_louder(clips: Clips) -> None:
 
 
 async def test_a_clipping_recording_is_brought_below_full_scale(clips: Clips) -> None:
-    loud = clips.read("loud.wav", "-af", "volume=8")
+    loud = clips.read("audio-loud.wav", "-af", "volume=8")
     assert AudioSegment.from_wav(io.BytesIO(loud)).max_dBFS > -0.1
 
     reference = await audio.prepare_reference(loud, max_bytes=LIMIT)
@@ -193,11 +196,11 @@ async def test_a_clipping_recording_is_brought_below_full_scale(clips: Clips) ->
 async def test_speech_is_encoded_as_a_48khz_mono_opus_voice_note(
     clips: Clips, container: str
 ) -> None:
-    upstream = clips.read(f"upstream-24k.{container}", "-ar", "24000")
+    upstream = clips.read(f"audio-upstream-24k.{container}", "-ar", "24000")
 
     voice = await audio.encode_voice(upstream)
 
-    info = probe(voice.ogg, clips, f"voice-note-{container}.ogg")
+    info = probe(voice.ogg, clips, f"audio-voice-note-{container}.ogg")
     (stream,) = info["streams"]
     assert info["format"]["format_name"] == "ogg"
     assert (stream["codec_name"], stream["sample_rate"], stream["channels"]) == (
@@ -212,7 +215,7 @@ UNUSABLE: dict[str, Callable[[Clips], bytes]] = {
     "empty": lambda c: b"",
     "html-error-page": lambda c: b"<html><body>502 Bad Gateway</body></html>",
     "truncated-ogg": lambda c: c.ogg[:200],
-    "a-blip-under-0.1s": lambda c: c.read("blip.wav", "-t", "0.05"),
+    "a-blip-under-0.1s": lambda c: c.read("audio-blip.wav", "-t", "0.05"),
 }
 
 
@@ -232,7 +235,8 @@ def test_waveform_follows_the_loudness_of_the_speech() -> None:
     assert len(points) == 256
     assert set(points[:80]) == {0}
     assert 50 < points[128] < 80  # a quarter of the loudest part's level
-    assert set(points[-80:]) == {255}
+    assert min(points[-80:]) > 240  # buckets cut the tone at different phases
+    assert max(points) == 255
 
 
 def test_waveform_of_silence_or_a_tiny_clip_is_flat_not_an_error() -> None:
