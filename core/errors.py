@@ -60,6 +60,18 @@ class VoiceNotFound(BadInput):
     key = "error_voice_not_found"  # params: name, suggestions (list[str])
 
 
+class VoiceGone(BadInput):
+    """A button or link named a voice that has since been deleted or is not usable here."""
+
+    key = "error_voice_gone"
+
+
+class NoVoiceGiven(BadInput):
+    """`say` without a voice name where the chat has no default voice."""
+
+    key = "error_no_voice_given"
+
+
 class EmptyText(BadInput):
     key = "error_empty_text"
 

@@ -14,8 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.domain import Sampling, Voice, Where, clean_voice_name, name_key, printable
-from core.errors import VoiceNameTaken, VoiceNotFound
-from core.storage.tables import voices
+from core.errors import VoiceGone, VoiceNameTaken, VoiceNotFound
+from core.storage.tables import spaces, voices
 
 
 class VoiceLibrary:
@@ -69,6 +69,14 @@ class VoiceLibrary:
         close = difflib.get_close_matches(name.strip(), known, n=3, cutoff=0.5)
         raise VoiceNotFound(name=printable(name.strip()), suggestions=close)
 
+    async def get_by_id(self, where: Where, voice_id: str) -> Voice:
+        """The voice with this id if it is usable here (a button may outlive its voice)."""
+        async with self._db.connect() as conn:
+            row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).first()
+        if row is None or row.scope not in where.scopes:
+            raise VoiceGone()
+        return self._voice(row)
+
     async def list(self, where: Where) -> list[Voice]:
         """Every voice usable here, by name."""
         query = select(voices).where(voices.c.scope.in_(where.scopes)).order_by(voices.c.name_key)
@@ -76,8 +84,7 @@ class VoiceLibrary:
             rows = (await conn.execute(query)).all()
         return [self._voice(row) for row in rows]
 
-    async def rename(self, where: Where, old: str, new: str) -> Voice:
-        voice = await self.get(where, old)
+    async def rename(self, voice: Voice, new: str) -> Voice:
         new = clean_voice_name(new)
         try:
             async with self._db.begin() as conn:
@@ -90,12 +97,27 @@ class VoiceLibrary:
             raise VoiceNameTaken(name=new) from exc
         return await self._by_id(voice.id)
 
-    async def delete(self, where: Where, name: str) -> Voice:
-        voice = await self.get(where, name)
+    async def delete(self, voice: Voice) -> None:
         async with self._db.begin() as conn:
             await conn.execute(delete(voices).where(voices.c.id == voice.id))
+            await conn.execute(delete(spaces).where(spaces.c.default_voice_id == voice.id))
         voice.ref_path.unlink(missing_ok=True)
-        return voice
+
+    async def set_default(self, where: Where, voice: Voice) -> None:
+        """Make `voice` what `say` without a voice name uses in this space."""
+        async with self._db.begin() as conn:
+            await conn.execute(delete(spaces).where(spaces.c.scope == where.space_scope))
+            await conn.execute(
+                spaces.insert().values(scope=where.space_scope, default_voice_id=voice.id)
+            )
+
+    async def default(self, where: Where) -> Voice | None:
+        query = select(voices).join(spaces, spaces.c.default_voice_id == voices.c.id).where(
+            spaces.c.scope == where.space_scope
+        )
+        async with self._db.connect() as conn:
+            row = (await conn.execute(query)).first()
+        return None if row is None else self._voice(row)
 
     async def set_transcript(self, voice: Voice, transcript: str) -> Voice:
         return await self._set(voice, transcript=transcript.strip())

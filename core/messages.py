@@ -59,6 +59,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I don't know a voice called “{name}” here. Did you mean: {suggestions}?",
         "zh": "这里没有名为“{name}”的声音。你是不是想找：{suggestions}？",
     },
+    "error_voice_gone": {
+        "en": "That voice no longer exists.",
+        "zh": "这个声音已经不存在了。",
+    },
+    "error_no_voice_given": {
+        "en": "Which voice? Say it as: say NAME text. Or pick a default voice for this chat.",
+        "zh": "用哪个声音？请这样写：say 名称 文本。也可以为本聊天设置默认声音。",
+    },
     "error_empty_text": {
         "en": "Tell me what to say, for example: say NAME Hello there!",
         "zh": "请告诉我要说什么，例如：say 名称 你好！",

@@ -20,6 +20,7 @@ from core.domain import (
 from core.engines import Engine, SpeechRequest
 from core.errors import (
     EmptyText,
+    NoVoiceGiven,
     ReferenceUnreachable,
     TextTooLong,
     TranscriptNeeded,
@@ -90,7 +91,7 @@ class SpeechService:
     async def say(
         self,
         where: Where,
-        voice_name: str,
+        voice: Voice | str,
         text: str,
         *,
         sampling: Sampling | None = None,
@@ -98,7 +99,7 @@ class SpeechService:
     ) -> VoiceClip:
         """Speak `text` in a stored voice; reports queued → preparing → generating → encoding."""
         text = self._checked_text(text)
-        voice = await self.library.get(where, voice_name)
+        voice = await self.voice(where, voice)
         settings = (sampling or Sampling()).over(voice.sampling)
         job_id = await self.jobs.open(
             where, kind=self.engine.name, text=text, params=settings.as_params(),
@@ -123,14 +124,52 @@ class SpeechService:
             voice_name=voice.name, job_id=job_id,
         )
 
+    async def parse_say(
+        self, where: Where, words: str, *, replied_text: str | None = None
+    ) -> tuple[Voice, str]:
+        """Read `say [VOICE] [TEXT]`: a known voice name first, else this chat's default voice.
+
+        Text may instead come from the message the command replies to.
+        """
+        first, _, rest = words.strip().partition(" ")
+        default = await self.library.default(where)
+        if first:
+            try:
+                return await self.library.get(where, first), rest.strip() or (replied_text or "")
+            except VoiceNotFound:
+                if default is None:
+                    raise
+            return default, words.strip()
+        if default is None:
+            raise NoVoiceGiven()
+        return default, replied_text or ""
+
+    async def voice(self, where: Where, voice: Voice | str) -> Voice:
+        """A voice usable here, by name (or passed through when already found)."""
+        return voice if isinstance(voice, Voice) else await self.library.get(where, voice)
+
     async def voices(self, where: Where) -> list[Voice]:
         return await self.library.list(where)
 
-    async def rename_voice(self, where: Where, old: str, new: str) -> Voice:
-        return await self.library.rename(where, old, new)
+    async def rename_voice(self, where: Where, voice: Voice | str, new: str) -> Voice:
+        return await self.library.rename(await self.voice(where, voice), new)
 
-    async def delete_voice(self, where: Where, name: str) -> Voice:
-        return await self.library.delete(where, name)
+    async def delete_voice(self, where: Where, voice: Voice | str) -> Voice:
+        found = await self.voice(where, voice)
+        await self.library.delete(found)
+        return found
+
+    async def set_default_voice(self, where: Where, voice: Voice | str) -> Voice:
+        found = await self.voice(where, voice)
+        await self.library.set_default(where, found)
+        return found
+
+    async def sample(self, where: Where, voice: Voice | str) -> VoiceClip:
+        """The voice's own reference clip, as a voice message."""
+        found = await self.voice(where, voice)
+        encoded = await audio.encode_voice(await self.library.read_reference(found))
+        return VoiceClip(ogg=encoded.ogg, seconds=encoded.seconds, waveform=encoded.waveform,
+                         voice_name=found.name)
 
     def _checked_text(self, text: str) -> str:
         text = text.strip()

@@ -36,6 +36,13 @@ voices = Table(
     UniqueConstraint("scope", "name_key", name="uq_voices_scope_name"),
 )
 
+spaces = Table(
+    "spaces",
+    metadata,
+    Column("scope", String(160), primary_key=True),
+    Column("default_voice_id", String(32), nullable=True),
+)
+
 jobs = Table(
     "jobs",
     metadata,
