@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 
@@ -25,6 +26,18 @@ def startup(ctx: typer.Context) -> None:
     ctx.obj = settings_or_exit()
 
 
+@app.command()
+def telegram(ctx: typer.Context) -> None:
+    """Run the Telegram bot (long polling) until Ctrl+C."""
+    from bots.telegram.app import run  # imported here: the console needs no Telegram library
+
+    try:
+        asyncio.run(run(ctx.obj))
+    except ConfigError as exc:
+        print(f"voicebot: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def settings_or_exit() -> Settings:
     """Load settings; a bad one ends the program with one clear line, not a traceback."""
     try:
@@ -32,13 +45,16 @@ def settings_or_exit() -> Settings:
     except ConfigError as exc:
         print(f"voicebot: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # Request URLs can carry credentials (Telegram's do): keep HTTP client logs quiet.
+    configure_logging(settings.log_level)
+    return settings
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Request URLs can carry credentials (Telegram's carry the bot token): keep HTTP client
+    # logs quiet whatever the level.
     for noisy in ("httpx", "httpcore", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    return settings
 
 
 def main() -> None:

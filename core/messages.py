@@ -64,12 +64,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这个声音已经不存在了。",
     },
     "error_no_voice_given": {
-        "en": "Which voice? Say it as: say NAME text. Or pick a default voice for this chat.",
-        "zh": "用哪个声音？请这样写：say 名称 文本。也可以为本聊天设置默认声音。",
+        "en": "Which voice? Write /say NAME text, or pick a default voice for this chat with "
+        "/default NAME.",
+        "zh": "用哪个声音？请写 /say 名称 文本，或用 /default 名称 为本聊天设置默认声音。",
     },
     "error_empty_text": {
-        "en": "Tell me what to say, for example: say NAME Hello there!",
-        "zh": "请告诉我要说什么，例如：say 名称 你好！",
+        "en": "Tell me what to say, for example: /say NAME Hello there!",
+        "zh": "请告诉我要说什么，例如：/say 名称 你好！",
     },
     "error_text_too_long": {
         "en": "That text is {length} characters long; the limit is {limit}. Please shorten it.",
@@ -160,6 +161,75 @@ MESSAGES: dict[str, dict[str, str]] = {
         "设置密钥后即可使用真实引擎。",
     },
     "synthetic_label": {"en": "synthetic voice: {name}", "zh": "合成声音：{name}"},
+    "voice_default_set": {
+        "en": "“{name}” is now the default voice here: /say with just text uses it.",
+        "zh": "“{name}”现在是这里的默认声音：/say 后直接写文字即可使用。",
+    },
+    "voice_line": {"en": "{name} · {seconds:.0f} s", "zh": "{name} · {seconds:.0f} 秒"},
+    "voice_line_default": {"en": " · default", "zh": " · 默认"},
+    "voice_line_personal": {"en": " · personal", "zh": " · 个人"},
+    "confirm_delete": {
+        "en": "Delete the voice “{name}”? This cannot be undone.",
+        "zh": "删除声音“{name}”？此操作无法撤销。",
+    },
+    "voice_kept": {"en": "Kept “{name}”.", "zh": "已保留“{name}”。"},
+    "button_default": {"en": "★ Default", "zh": "★ 设为默认"},
+    "button_delete": {"en": "🗑 Delete", "zh": "🗑 删除"},
+    "button_confirm_delete": {"en": "Yes, delete", "zh": "确认删除"},
+    "button_keep": {"en": "Keep it", "zh": "保留"},
+    # --- Telegram ------------------------------------------------------------------------------
+    "tg_help": {
+        "en": (
+            "I speak text in voices you register.\n\n"
+            "Register a voice: reply to a voice message (or audio file, video note) with\n"
+            "/clone NAME  or  /clone NAME | the words spoken in it\n"
+            "In a private chat you can also just send me a voice message.\n\n"
+            "Speak: /say NAME text to speak\n"
+            "Pick a default: /default NAME, then /say text to speak\n"
+            "Reply /say NAME to a text message to speak that message.\n\n"
+            "Manage: /voices (play, set default, delete), /rename OLD NEW, /delete NAME\n\n"
+            "Voices made in a group belong to that group; voices made here in private are "
+            "yours alone. Best clips: 6–30 seconds of one person talking, little noise."
+        ),
+        "zh": (
+            "我可以用你登记的声音朗读文字。\n\n"
+            "登记声音：回复一条语音消息（或音频文件、视频消息）：\n"
+            "/clone 名称  或  /clone 名称 | 其中说的原话\n"
+            "在私聊中也可以直接发给我一条语音。\n\n"
+            "朗读：/say 名称 要说的文字\n"
+            "设置默认：/default 名称，之后 /say 文字 即可\n"
+            "用 /say 名称 回复一条文字消息，即可朗读那条消息。\n\n"
+            "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称\n\n"
+            "在群里登记的声音属于该群；在私聊中登记的声音只属于你。"
+            "最佳片段：6–30 秒、单人讲话、噪音少。"
+        ),
+    },
+    "tg_clone_usage": {
+        "en": "Reply to a voice message, audio file or video note with /clone NAME "
+        "(or /clone NAME | the words spoken in it).",
+        "zh": "请用 /clone 名称 回复一条语音消息、音频文件或视频消息"
+        "（也可以 /clone 名称 | 其中说的原话）。",
+    },
+    "tg_ask_name": {
+        "en": "Nice clip! What should I call this voice? Send a name (letters, digits, - or _), "
+        "or /cancel.",
+        "zh": "收到！这个声音叫什么名字？请发送一个名称（字母、数字、- 或 _），"
+        "或发送 /cancel 取消。",
+    },
+    "tg_cancelled": {"en": "OK, I forgot that clip.", "zh": "好的，已丢弃这段音频。"},
+    "tg_rename_usage": {"en": "Write it as: /rename OLD NEW", "zh": "请这样写：/rename 旧名 新名"},
+    "tg_delete_usage": {"en": "Write it as: /delete NAME", "zh": "请这样写：/delete 名称"},
+    "tg_default_usage": {"en": "Write it as: /default NAME", "zh": "请这样写：/default 名称"},
+    "cmd_clone": {
+        "en": "Register a voice (reply to a voice message)",
+        "zh": "登记声音（回复语音消息）",
+    },
+    "cmd_say": {"en": "Speak text in a voice", "zh": "用某个声音朗读文字"},
+    "cmd_voices": {"en": "List voices", "zh": "列出声音"},
+    "cmd_default": {"en": "Set this chat's default voice", "zh": "设置本聊天的默认声音"},
+    "cmd_rename": {"en": "Rename a voice", "zh": "重命名声音"},
+    "cmd_delete": {"en": "Delete a voice", "zh": "删除声音"},
+    "cmd_help": {"en": "How to use this bot", "zh": "使用说明"},
 }
 
 

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     higgs_smart_query_url: str | None = None
     engine: Literal["auto", "higgs", "offline"] = "auto"
 
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_url: str | None = None
+
     data_dir: Path = Path("./data")
     database_url: str | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -47,6 +50,7 @@ class Settings(BaseSettings):
         return value.rstrip("/")
 
     @field_validator(
+        "telegram_api_url",
         "higgs_clone_create_url",
         "higgs_clone_query_url",
         "higgs_smart_create_url",
@@ -60,7 +64,7 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value
 
-    @field_validator("ai302_api_key")
+    @field_validator("ai302_api_key", "telegram_bot_token")
     @classmethod
     def _no_placeholder_key(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None or value.get_secret_value().strip() in PLACEHOLDER_KEYS:
@@ -87,6 +91,13 @@ class Settings(BaseSettings):
     @property
     def transcription_url(self) -> str:
         return f"{self.ai302_base_url}/v1/audio/transcriptions"
+
+    def require(self, name: str) -> SecretStr:
+        """A secret an adapter cannot start without, or `ConfigError` naming it."""
+        value: SecretStr | None = getattr(self, name)
+        if value is None:
+            raise ConfigError(f"Setting {name.upper()} is missing: see .env.example")
+        return value
 
     @property
     def uses_higgs(self) -> bool:

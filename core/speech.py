@@ -148,8 +148,15 @@ class SpeechService:
         """A voice usable here, by name (or passed through when already found)."""
         return voice if isinstance(voice, Voice) else await self.library.get(where, voice)
 
+    async def voice_by_id(self, where: Where, voice_id: str) -> Voice:
+        """The voice a button or link names, if it still exists and is usable here."""
+        return await self.library.get_by_id(where, voice_id)
+
     async def voices(self, where: Where) -> list[Voice]:
         return await self.library.list(where)
+
+    async def default_voice(self, where: Where) -> Voice | None:
+        return await self.library.default(where)
 
     async def rename_voice(self, where: Where, voice: Voice | str, new: str) -> Voice:
         return await self.library.rename(await self.voice(where, voice), new)

@@ -1,0 +1,359 @@
+"""One small handler per command or button; every decision is the core's."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bots.telegram.progress import StatusMessage
+from core.domain import Voice, VoiceClip, Where
+from core.errors import BadVoiceName, FileTooLarge, VoicebotError, VoiceNameTaken
+from core.messages import error_text, text
+from core.speech import SpeechService
+
+log = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+Context = ContextTypes.DEFAULT_TYPE
+Handler = Callable[[Update, Context], Awaitable[Any]]
+H = TypeVar("H", bound=Handler)
+
+NAMING = 1  # guided flow: a clip was sent in private, waiting for its name
+AUDIO_LIKE = (
+    filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE | filters.VIDEO
+    | filters.Document.AUDIO | filters.Document.VIDEO
+)
+VOICE_MESSAGES_FORBIDDEN = "VOICE_MESSAGES_FORBIDDEN"  # the user's privacy settings say no
+
+
+def where_of(update: Update) -> Where:
+    """All the core needs to know of where an update came from."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    return Where("telegram", str(chat.id), str(user.id), locale=user.language_code or "en",
+                 private=chat.type == ChatType.PRIVATE)
+
+
+def speech_of(context: Context) -> SpeechService:
+    service: SpeechService = context.bot_data["speech"]
+    return service
+
+
+def answers_errors(handler: H) -> H:
+    """Turn any error the core raises into one short reply in the user's language."""
+
+    @functools.wraps(handler)
+    async def wrapper(update: Update, context: Context) -> Any:
+        try:
+            return await handler(update, context)
+        except VoicebotError as exc:
+            await tell(update, error_text(exc, where_of(update).locale))
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+async def tell(update: Update, words: str) -> None:
+    """Answer a button press with a pop-up, a message with a quoted reply."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(words, show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(words, do_quote=True)
+
+
+def arguments(message: Message) -> str:
+    """Everything after the command word, spacing and `|` kept."""
+    return (message.text or "").partition(" ")[2].strip()
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+@answers_errors
+async def start(update: Update, context: Context) -> None:
+    """Explain what the bot does, with examples."""
+    await tell(update, text("tg_help", where_of(update).locale))
+
+
+@answers_errors
+async def clone(update: Update, context: Context) -> None:
+    """Register the replied-to voice message as a named voice: /clone NAME [| words]."""
+    message, where = update.effective_message, where_of(update)
+    assert message is not None
+    name, _, words = arguments(message).partition("|")
+    source = message.reply_to_message
+    if not name.strip() or source is None or media_of(source) is None:
+        await tell(update, text("tg_clone_usage", where.locale))
+        return
+    clip = await download(source, context)
+    voice = await speech_of(context).register_voice(where, name, clip, transcript=words or None)
+    await tell(update, saved(voice, where))
+
+
+@answers_errors
+async def say(update: Update, context: Context) -> None:
+    """Speak text in a voice: /say [NAME] text, or reply /say [NAME] to a text message."""
+    message, where, speech = update.effective_message, where_of(update), speech_of(context)
+    assert message is not None
+    replied = message.reply_to_message
+    replied_text = (replied.text or replied.caption) if replied else None
+    voice, words = await speech.parse_say(where, arguments(message), replied_text=replied_text)
+    async with StatusMessage(context.bot, message, where) as status:
+        clip = await speech.say(where, voice, words, on_progress=status.show)
+        await send_voice(message, clip, where)
+
+
+@answers_errors
+async def voices(update: Update, context: Context) -> None:
+    """List the voices usable here, each with play / default / delete buttons."""
+    where, speech = where_of(update), speech_of(context)
+    found = await speech.voices(where)
+    if not found:
+        await tell(update, text("voices_empty", where.locale))
+        return
+    default = await speech.default_voice(where)
+    lines = [text("voices_header", where.locale)]
+    rows = []
+    for voice in found:
+        line = text("voice_line", where.locale, name=voice.name, seconds=voice.seconds)
+        if default is not None and voice.id == default.id:
+            line += text("voice_line_default", where.locale)
+        if voice.personal and not where.private:
+            line += text("voice_line_personal", where.locale)
+        lines.append(line)
+        rows.append([
+            InlineKeyboardButton(f"▶ {voice.name}", callback_data=f"sample:{voice.id}"),
+            InlineKeyboardButton(text("button_default", where.locale),
+                                 callback_data=f"default:{voice.id}"),
+            InlineKeyboardButton(text("button_delete", where.locale),
+                                 callback_data=f"delete:{voice.id}"),
+        ])
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(
+        "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows), do_quote=True
+    )
+
+
+@answers_errors
+async def default(update: Update, context: Context) -> None:
+    """Pick the voice /say uses when no name is given: /default NAME."""
+    where = where_of(update)
+    if not context.args:
+        await tell(update, text("tg_default_usage", where.locale))
+        return
+    voice = await speech_of(context).set_default_voice(where, context.args[0])
+    await tell(update, text("voice_default_set", where.locale, name=voice.name))
+
+
+@answers_errors
+async def rename(update: Update, context: Context) -> None:
+    """Give a voice a new name: /rename OLD NEW."""
+    where = where_of(update)
+    if not context.args or len(context.args) != 2:
+        await tell(update, text("tg_rename_usage", where.locale))
+        return
+    old, new = context.args
+    voice = await speech_of(context).rename_voice(where, old, new)
+    await tell(update, text("voice_renamed", where.locale, old=old, new=voice.name))
+
+
+@answers_errors
+async def delete(update: Update, context: Context) -> None:
+    """Delete a voice and its clip: /delete NAME."""
+    where = where_of(update)
+    if not context.args:
+        await tell(update, text("tg_delete_usage", where.locale))
+        return
+    voice = await speech_of(context).delete_voice(where, context.args[0])
+    await tell(update, text("voice_deleted", where.locale, name=voice.name))
+
+
+# --- /voices buttons ------------------------------------------------------------------------
+
+
+async def pressed(update: Update, context: Context) -> tuple[Voice, Where]:
+    """The voice a button names (if it still exists and is usable here)."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None
+    voice = await speech_of(context).voice_by_id(where, query.data.partition(":")[2])
+    return voice, where
+
+
+@answers_errors
+async def sample_button(update: Update, context: Context) -> None:
+    """Play a voice's reference clip."""
+    voice, where = await pressed(update, context)
+    clip = await speech_of(context).sample(where, voice)
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    await query.answer()
+    await send_voice(query.message, clip, where)
+
+
+@answers_errors
+async def default_button(update: Update, context: Context) -> None:
+    """Make a voice this chat's default."""
+    voice, where = await pressed(update, context)
+    await speech_of(context).set_default_voice(where, voice)
+    assert update.callback_query is not None
+    await update.callback_query.answer(text("voice_default_set", where.locale, name=voice.name))
+
+
+@answers_errors
+async def delete_button(update: Update, context: Context) -> None:
+    """Ask before deleting a voice."""
+    voice, where = await pressed(update, context)
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    await query.answer()
+    await query.message.reply_text(
+        text("confirm_delete", where.locale, name=voice.name),
+        reply_markup=InlineKeyboardMarkup([[
+            InlineKeyboardButton(text("button_confirm_delete", where.locale),
+                                 callback_data=f"confirm:{voice.id}"),
+            InlineKeyboardButton(text("button_keep", where.locale),
+                                 callback_data=f"keep:{voice.id}"),
+        ]]),
+    )
+
+
+@answers_errors
+async def confirm_button(update: Update, context: Context) -> None:
+    """Delete the voice, as confirmed."""
+    voice, where = await pressed(update, context)
+    await speech_of(context).delete_voice(where, voice)
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text("voice_deleted", where.locale, name=voice.name)
+    )
+
+
+@answers_errors
+async def keep_button(update: Update, context: Context) -> None:
+    """Leave the voice be."""
+    voice, where = await pressed(update, context)
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text("voice_kept", where.locale, name=voice.name)
+    )
+
+
+# --- the guided flow in private: send a clip, then its name ----------------------------------
+
+
+@answers_errors
+async def got_clip(update: Update, context: Context) -> int:
+    """Keep a clip sent in private and ask what to call it."""
+    assert update.effective_message is not None and context.user_data is not None
+    context.user_data["clip"] = await download(update.effective_message, context)
+    await tell(update, text("tg_ask_name", where_of(update).locale))
+    return NAMING
+
+
+async def name_clip(update: Update, context: Context) -> int:
+    """Save the kept clip under the name just sent; ask again if the name will not do."""
+    assert update.effective_message is not None and context.user_data is not None
+    where = where_of(update)
+    try:
+        voice = await speech_of(context).register_voice(
+            where, update.effective_message.text or "", context.user_data["clip"]
+        )
+    except (BadVoiceName, VoiceNameTaken) as exc:
+        await tell(update, error_text(exc, where.locale))
+        return NAMING
+    except VoicebotError as exc:
+        context.user_data.pop("clip", None)
+        await tell(update, error_text(exc, where.locale))
+        return ConversationHandler.END
+    context.user_data.pop("clip", None)
+    await tell(update, saved(voice, where))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: Context) -> int:
+    """Forget the kept clip."""
+    assert context.user_data is not None
+    context.user_data.pop("clip", None)
+    await tell(update, text("tg_cancelled", where_of(update).locale))
+    return ConversationHandler.END
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def media_of(message: Message) -> Any:
+    return (message.voice or message.audio or message.video_note or message.video
+            or message.document)
+
+
+async def download(message: Message, context: Context) -> bytes:
+    """The message's audio bytes, fetched at once (the file URL carries the bot token)."""
+    media = media_of(message)
+    limit: int = context.bot_data["download_limit"]
+    if media.file_size and media.file_size > limit:
+        raise FileTooLarge(limit_mb=round(limit / 1024 / 1024, 1))
+    file = await media.get_file()
+    return bytes(await file.download_as_bytearray())
+
+
+async def send_voice(request: Message, clip: VoiceClip, where: Where) -> None:
+    """Reply with a voice note; as an audio file where the user's settings forbid voice notes."""
+    caption = text("synthetic_label", where.locale, name=clip.voice_name)
+    try:
+        await request.reply_voice(clip.ogg, duration=round(clip.seconds), caption=caption,
+                                  do_quote=True)
+    except BadRequest as exc:
+        if VOICE_MESSAGES_FORBIDDEN not in exc.message.upper():
+            raise
+        await request.reply_audio(clip.ogg, duration=round(clip.seconds), caption=caption,
+                                  filename=f"{clip.voice_name}.ogg", do_quote=True)
+
+
+def saved(voice: Voice, where: Where) -> str:
+    key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
+    return text(key, where.locale, name=voice.name, seconds=voice.seconds,
+                transcript=voice.transcript)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log an unexpected failure (no message text) and tell the user something went wrong."""
+    log.error("unhandled error in a Telegram handler", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_user is not None:
+        await tell(update, text("error_unexpected", where_of(update).locale))
+
+
+def install(app: App) -> None:
+    """Wire every handler into the application."""
+    for name, handler in [("start", start), ("help", start), ("clone", clone), ("say", say),
+                          ("voices", voices), ("default", default), ("rename", rename),
+                          ("delete", delete)]:
+        app.add_handler(CommandHandler(name, handler))
+    for action, handler in [("sample", sample_button), ("default", default_button),
+                            ("delete", delete_button), ("confirm", confirm_button),
+                            ("keep", keep_button)]:
+        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{action}:"))
+    private_clip = filters.ChatType.PRIVATE & AUDIO_LIKE
+    app.add_handler(ConversationHandler(
+        entry_points=[MessageHandler(private_clip, got_clip)],
+        states={NAMING: [MessageHandler(filters.TEXT & ~filters.COMMAND, name_clip),
+                         MessageHandler(private_clip, got_clip)]},
+        fallbacks=[CommandHandler("cancel", cancel)],
+    ))
+    app.add_error_handler(on_error)

@@ -1,0 +1,292 @@
+"""The Telegram bot end to end: the real PTB Application against a fake Bot API and fake 302.AI."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+from telegram import Update
+
+from bots.cli import configure_logging
+from bots.telegram.app import build_application, register_commands
+from bots.telegram.handlers import App
+from core.app import open_speech
+from core.settings import Settings
+from tests.conftest import Clips, Sleeps
+from tests.fakes.ai302 import Fake302
+from tests.fakes.telegram import TOKEN, Call, Chat, FakeBotApi, User
+
+GROUP = Chat(-100123, "supergroup", "Family")
+ALICE = User(111, "Alice")
+BOB = User(222, "Bob")
+WANG = User(333, "Wang", language_code="zh-hans")
+
+
+class Telegram:
+    """A chat as a test sees it: users send things, the real bot answers through the fake API."""
+
+    def __init__(self, app: App, api: FakeBotApi) -> None:
+        self.app = app
+        self.api = api
+
+    async def send(self, message: dict[str, Any]) -> dict[str, Any]:
+        await self.app.process_update(Update.de_json(self.api.update(message), self.app.bot))
+        return message
+
+    async def press(self, user: User, bot_message: dict[str, Any], data: str) -> None:
+        update = self.api.press(user, bot_message, data)
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    def replies(self, *methods: str) -> list[Call]:
+        return self.api.of(*(methods or ("sendMessage",)))
+
+    def last_text(self) -> str:
+        texts = [c.params["text"] for c in self.api.of("sendMessage", "editMessageText")]
+        answers = [c.params.get("text", "") for c in self.api.of("answerCallbackQuery")]
+        return (texts + answers)[-1] if not answers or texts else answers[-1]
+
+    async def clone(self, chat: Chat, user: User, ogg: bytes, command: str) -> None:
+        note = self.api.voice_note(chat, user, ogg)
+        await self.send(self.api.command(chat, user, command, reply_to=note))
+
+
+@pytest.fixture
+async def botapi() -> AsyncIterator[FakeBotApi]:
+    api = FakeBotApi()
+    await api.start()
+    yield api
+    await api.stop()
+
+
+@pytest.fixture
+def tg_settings(higgs_settings: Settings, botapi: FakeBotApi) -> Settings:
+    return higgs_settings.model_copy(update={
+        "telegram_bot_token": SecretStr(TOKEN), "telegram_api_url": botapi.base_url})
+
+
+@pytest.fixture
+async def tg(tg_settings: Settings, botapi: FakeBotApi, sleeps: Sleeps) -> AsyncIterator[Telegram]:
+    async with open_speech(tg_settings, sleep=sleeps) as speech:
+        app = build_application(tg_settings, speech)
+        async with app:
+            yield Telegram(app, botapi)
+
+
+def ogg_stream(data: bytes) -> dict[str, Any]:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-"],
+        input=data, capture_output=True, check=True,
+    ).stdout
+    info = json.loads(out)
+    return {"format": info["format"]["format_name"], **info["streams"][0]}
+
+
+async def test_reply_clone_then_say_posts_voice_note(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    assert "Saved voice “alice”" in tg.last_text()
+
+    command = await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello there"))
+
+    voice_call, = tg.replies("sendVoice")
+    stream = ogg_stream(voice_call.files["voice"])
+    assert (stream["format"], stream["codec_name"], stream["sample_rate"], stream["channels"]) \
+        == ("ogg", "opus", "48000", 1)
+    assert voice_call.params["reply_parameters"]["message_id"] == command["message_id"]
+    assert voice_call.params["caption"] == "synthetic voice: alice"
+    assert int(voice_call.params["duration"]) == 2
+    assert fake302.calls("clone_create")[0].json["input_text"] == "hello there"
+    assert any(c.params["action"] == "record_voice" for c in tg.api.of("sendChatAction"))
+    status = [c for c in tg.replies() if c.params["text"].startswith(("Preparing", "Generating"))]
+    assert status, "a status message follows the progress"
+    assert tg.api.of("deleteMessage"), "and gives way to the voice"
+
+
+async def test_no_request_to_302_carries_the_bot_token(
+    tg: Telegram, clips: Clips, fake302: Fake302, caplog: pytest.LogCaptureFixture
+) -> None:
+    configure_logging("DEBUG")
+    caplog.set_level(logging.DEBUG)
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
+    assert tg.replies("sendVoice")
+    for request in fake302.requests:
+        seen = json.dumps([request.headers, request.json, request.form, request.path,
+                           request.query])
+        assert TOKEN not in seen and "/file/bot" not in seen
+        assert all(TOKEN.encode() not in data for data in request.files.values())
+    assert TOKEN not in caplog.text
+
+
+async def test_guided_flow_in_private_asks_for_a_name(tg: Telegram, clips: Clips) -> None:
+    me = Chat(ALICE.id, "private")
+    await tg.send(tg.api.voice_note(me, ALICE, clips.ogg))
+    assert "What should I call this voice?" in tg.last_text()
+    await tg.send(tg.api.text(me, ALICE, "my voice"))
+    assert "cannot be a voice name" in tg.last_text()
+    await tg.send(tg.api.text(me, ALICE, "myvoice"))
+    assert "Saved voice “myvoice”" in tg.last_text()
+    await tg.send(tg.api.voice_note(me, ALICE, clips.ogg))
+    await tg.send(tg.api.command(me, ALICE, "/cancel"))
+    assert "forgot that clip" in tg.last_text()
+    await tg.send(tg.api.command(me, ALICE, "/voices"))
+    assert "myvoice" in tg.last_text()
+    assert tg.last_text().count("·") == 1  # one voice
+
+
+async def test_voices_buttons_play_set_default_and_delete_with_confirm(
+    tg: Telegram, clips: Clips
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone nana | The quick brown fox.")
+    await tg.send(tg.api.command(GROUP, ALICE, "/voices"))
+    listing = tg.replies()[-1]
+    buttons = [b["callback_data"] for b in listing.params["reply_markup"]["inline_keyboard"][0]]
+    sample, default, delete = buttons
+    bot_message = tg.api.sent_message(listing)
+
+    await tg.press(ALICE, bot_message, sample)
+    assert tg.replies("sendVoice")
+    await tg.press(ALICE, bot_message, default)
+    assert "default voice" in tg.api.of("answerCallbackQuery")[-1].params["text"]
+    await tg.send(tg.api.command(GROUP, ALICE, "/say Hello everyone"))
+    assert len(tg.replies("sendVoice")) == 2
+
+    await tg.press(ALICE, bot_message, delete)
+    confirm = tg.replies()[-1]
+    assert "Delete the voice “nana”?" in confirm.params["text"]
+    yes, keep = [b["callback_data"] for b in confirm.params["reply_markup"]["inline_keyboard"][0]]
+    await tg.press(ALICE, tg.api.sent_message(confirm), keep)
+    assert tg.api.of("editMessageText")[-1].params["text"] == "Kept “nana”."
+    await tg.press(ALICE, tg.api.sent_message(confirm), yes)
+    assert tg.api.of("editMessageText")[-1].params["text"] == "Deleted voice “nana”."
+    await tg.press(ALICE, bot_message, sample)  # a stale button
+    assert tg.api.of("answerCallbackQuery")[-1].params["text"] == "That voice no longer exists."
+
+
+async def test_group_voices_stay_in_the_group_and_personal_ones_travel(
+    tg: Telegram, clips: Clips
+) -> None:
+    me = Chat(ALICE.id, "private")
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone familyvoice")
+    await tg.clone(me, ALICE, clips.ogg, "/clone mine")
+    await tg.send(tg.api.command(me, ALICE, "/say familyvoice hi"))
+    assert "don't know a voice called “familyvoice”" in tg.last_text()
+    await tg.send(tg.api.command(GROUP, ALICE, "/say mine hi"))
+    await tg.send(tg.api.command(GROUP, BOB, "/say mine hi"))  # Bob has no personal "mine"
+    assert "don't know a voice called “mine”" in tg.last_text()
+    assert len(tg.replies("sendVoice")) == 1
+    await tg.send(tg.api.command(GROUP, BOB, "/voices"))
+    assert "familyvoice" in tg.last_text() and "mine" not in tg.last_text()
+
+
+async def test_chinese_speakers_get_chinese_replies(tg: Telegram, clips: Clips) -> None:
+    await tg.send(tg.api.command(GROUP, WANG, "/help"))
+    assert "登记声音" in tg.last_text()
+    await tg.clone(GROUP, WANG, clips.ogg, "/clone 爷爷")
+    assert "已保存声音“爷爷”" in tg.last_text()
+    await tg.send(tg.api.command(GROUP, WANG, "/say 爷 你好"))
+    assert "这里没有名为“爷”的声音。你是不是想找：爷爷？" in tg.last_text()
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("clone-without-reply", "Reply to a voice message"),
+        ("clone-reply-to-text", "Reply to a voice message"),
+        ("clone-without-name", "Reply to a voice message"),
+        ("clone-bad-name", "cannot be a voice name"),
+        ("clone-text-document", "not audio I can read"),
+        ("clone-too-short", "I need at least 3 s"),
+        ("clone-over-20-mb", "too big (the limit is 20 MB)"),
+        ("say-unknown-voice", "Did you mean: alice?"),
+        ("say-too-long", "the limit is 500"),
+        ("say-nothing", "Which voice?"),
+        ("rename-one-word", "/rename OLD NEW"),
+        ("delete-nothing", "/delete NAME"),
+    ],
+)
+async def test_bad_input_gets_one_clear_sentence(
+    tg: Telegram, clips: Clips, tmp_path: Path, case: str, expected: str
+) -> None:
+    api = tg.api
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    short = clips.read("tg-short.ogg", "-t", "1", "-c:a", "libopus")
+    note = api.voice_note(GROUP, ALICE, clips.ogg)
+    messages = {
+        "clone-without-reply": api.command(GROUP, ALICE, "/clone bob"),
+        "clone-reply-to-text": api.command(GROUP, ALICE, "/clone bob",
+                                           reply_to=api.text(GROUP, BOB, "hi")),
+        "clone-without-name": api.command(GROUP, ALICE, "/clone", reply_to=note),
+        "clone-bad-name": api.command(GROUP, ALICE, "/clone bob smith", reply_to=note),
+        "clone-text-document": api.command(GROUP, ALICE, "/clone bob", reply_to=api.voice_note(
+            GROUP, BOB, b"just text, not audio\n" * 40, kind="document", file_name="x.ogg")),
+        "clone-too-short": api.command(GROUP, ALICE, "/clone bob",
+                                       reply_to=api.voice_note(GROUP, BOB, short)),
+        "clone-over-20-mb": api.command(GROUP, ALICE, "/clone bob", reply_to=api.voice_note(
+            GROUP, BOB, clips.ogg, kind="audio", size=25 * 1024 * 1024)),
+        "say-unknown-voice": api.command(GROUP, ALICE, "/say alicee hello"),
+        "say-too-long": api.command(GROUP, ALICE, "/say alice " + "word " * 200),
+        "say-nothing": api.command(GROUP, ALICE, "/say"),
+        "rename-one-word": api.command(GROUP, ALICE, "/rename alice"),
+        "delete-nothing": api.command(GROUP, ALICE, "/delete"),
+    }
+    await tg.send(messages[case])
+    assert expected in tg.last_text()
+    await tg.send(api.command(GROUP, ALICE, "/voices"))
+    assert [line.split(" · ")[0] for line in tg.last_text().splitlines()[1:]] == ["alice"]
+
+
+async def test_a_failed_generation_turns_the_status_into_the_error(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    fake302.behaviour.final_state = "FAILURE"
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
+    assert "could not generate that" in tg.api.of("editMessageText")[-1].params["text"]
+    assert not tg.replies("sendVoice")
+
+
+async def test_flood_limit_429_is_waited_out(tg: Telegram, clips: Clips) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    tg.api.fail("sendVoice", 429, retry_after=1)
+    await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
+    assert len(tg.replies("sendVoice")) == 2  # refused once, then delivered
+
+
+async def test_voice_notes_forbidden_falls_back_to_an_audio_file(
+    tg: Telegram, clips: Clips
+) -> None:
+    me = Chat(BOB.id, "private")
+    await tg.clone(me, BOB, clips.ogg, "/clone bob")
+    tg.api.fail("sendVoice", 400, "Bad Request: VOICE_MESSAGES_FORBIDDEN")
+    await tg.send(tg.api.command(me, BOB, "/say bob hello"))
+    audio, = tg.replies("sendAudio")
+    assert ogg_stream(audio.files["audio"])["codec_name"] == "opus"
+
+
+async def test_the_polling_bot_registers_commands_and_answers(
+    tg_settings: Settings, botapi: FakeBotApi, clips: Clips
+) -> None:
+    async with open_speech(tg_settings) as speech:
+        app = build_application(tg_settings, speech)
+        async with app:
+            await register_commands(app)
+            await app.start()
+            assert app.updater is not None
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            botapi.push(botapi.update(botapi.command(GROUP, ALICE, "/start")))
+            call = await botapi.sent.get()
+            await app.updater.stop()
+            await app.stop()
+    assert "I speak text in voices you register" in call.params["text"]
+    menus = {c.params.get("language_code"): c.params["commands"]
+             for c in botapi.of("setMyCommands")}
+    assert [c["command"] for c in menus[None]][:2] == ["say", "clone"]
+    assert menus["zh"][0]["description"] == "用某个声音朗读文字"
