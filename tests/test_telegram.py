@@ -290,3 +290,22 @@ async def test_the_polling_bot_registers_commands_and_answers(
              for c in botapi.of("setMyCommands")}
     assert [c["command"] for c in menus[None]][:2] == ["say", "clone"]
     assert menus["zh"][0]["description"] == "用某个声音朗读文字"
+
+
+async def test_addressed_commands_replies_to_text_and_every_audio_kind(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    video_note = tg.api.voice_note(GROUP, BOB, clips.read("tg-note.mp4", "-f", "lavfi", "-i",
+                                   "color=c=black:s=240x240", "-shortest", "-c:a", "aac"),
+                                   kind="video_note")
+    await tg.send(tg.api.command(GROUP, ALICE, "/clone@voice_test_bot bobnote",
+                                 reply_to=video_note))
+    audio_document = tg.api.voice_note(GROUP, BOB, clips.mp3, kind="document",
+                                       file_name="bob.mp3", mime_type="audio/mpeg")
+    await tg.send(tg.api.command(GROUP, ALICE, "/clone bobdoc | Pack my box.",
+                                 reply_to=audio_document))
+    assert "Transcript: “Pack my box.”" in tg.last_text()
+    words = tg.api.text(GROUP, BOB, "Dinner is at eight.")
+    await tg.send(tg.api.command(GROUP, ALICE, "/say@voice_test_bot bobnote", reply_to=words))
+    assert fake302.calls("clone_create")[-1].json["input_text"] == "Dinner is at eight."
+    assert len(tg.replies("sendVoice")) == 1
