@@ -38,6 +38,18 @@ def telegram(ctx: typer.Context) -> None:
         raise SystemExit(2) from None
 
 
+@app.command()
+def discord(ctx: typer.Context) -> None:
+    """Run the Discord bot until Ctrl+C."""
+    from bots.discord.app import run  # imported here: the console needs no Discord library
+
+    try:
+        asyncio.run(run(ctx.obj))
+    except ConfigError as exc:
+        print(f"voicebot: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def settings_or_exit() -> Settings:
     """Load settings; a bad one ends the program with one clear line, not a traceback."""
     try:

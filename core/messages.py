@@ -220,6 +220,70 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tg_rename_usage": {"en": "Write it as: /rename OLD NEW", "zh": "请这样写：/rename 旧名 新名"},
     "tg_delete_usage": {"en": "Write it as: /delete NAME", "zh": "请这样写：/delete 名称"},
     "tg_default_usage": {"en": "Write it as: /default NAME", "zh": "请这样写：/default 名称"},
+    # --- Discord -------------------------------------------------------------------------------
+    "dc_help": {
+        "en": (
+            "I speak text in voices you register.\n"
+            "**Register a voice**: right-click (long-press) a message with a voice message or "
+            "audio file → Apps → **Clone this voice**; or reply to it with `@me clone NAME`; "
+            "or `/clone name: audio:`.\n"
+            "**Speak**: `/say voice: text:` posts a voice message. `/default` picks the voice "
+            "used when you leave `voice` out.\n"
+            "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`.\n"
+            "Voices made in a server belong to it; voices made in DMs are yours alone. "
+            "Best clips: 6–30 seconds of one person talking."
+        ),
+        "zh": (
+            "我可以用你登记的声音朗读文字。\n"
+            "**登记声音**：右键（长按）一条含语音或音频的消息 → 应用 → **Clone this voice**；"
+            "或回复它 `@我 clone 名称`；或使用 `/clone name: audio:`。\n"
+            "**朗读**：`/say voice: text:` 会发送一条语音消息。"
+            "`/default` 设置省略 voice 时使用的声音。\n"
+            "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`。\n"
+            "在服务器里登记的声音属于该服务器；在私信中登记的只属于你。最佳片段：6–30 秒单人讲话。"
+        ),
+    },
+    "dc_no_audio": {
+        "en": "That message has no voice message or audio file to clone.",
+        "zh": "这条消息里没有可以克隆的语音或音频文件。",
+    },
+    "dc_clone_usage": {
+        "en": "Reply to a voice message or audio file with @me clone NAME "
+        "(or @me clone NAME | the words spoken in it).",
+        "zh": "请用 @我 clone 名称 回复一条语音或音频消息"
+        "（也可以 @我 clone 名称 | 其中说的原话）。",
+    },
+    "dc_modal_title": {"en": "Clone this voice", "zh": "克隆这个声音"},
+    "dc_modal_name": {"en": "Voice name", "zh": "声音名称"},
+    "dc_modal_transcript": {
+        "en": "Words spoken in the clip (optional)",
+        "zh": "片段中说的原话（可选）",
+    },
+    "dc_pick_voice": {"en": "Pick a voice…", "zh": "选择一个声音…"},
+    "dc_more_voices": {
+        "en": "…and {count} more (use /say with the name).",
+        "zh": "……还有 {count} 个（用 /say 加名称即可）。",
+    },
+    "dc_voice_panel": {
+        "en": "**{name}** · {seconds:.0f} s · “{transcript}”",
+        "zh": "**{name}** · {seconds:.0f} 秒 · “{transcript}”",
+    },
+    "dc_button_sample": {"en": "▶ Play", "zh": "▶ 试听"},
+    "dc_said_by": {
+        "en": "🔊 synthetic voice: {name} · for {user}",
+        "zh": "🔊 合成声音：{name} · 应 {user} 请求",
+    },
+    "dc_voice_fallback": {
+        "en": "This channel does not let me post voice messages, so here is an audio file. "
+        "A server admin can grant me the **Send Voice Messages** permission.",
+        "zh": "这个频道不允许我发送语音消息，所以改为发送音频文件。服务器管理员可以授予我"
+        "**发送语音消息**权限。",
+    },
+    "dc_missing_permission": {
+        "en": "I am missing the **{permission}** permission in this channel. A server admin can "
+        "grant it.",
+        "zh": "我在这个频道缺少 **{permission}** 权限，服务器管理员可以授予。",
+    },
     "cmd_clone": {
         "en": "Register a voice (reply to a voice message)",
         "zh": "登记声音（回复语音消息）",

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: str | None = None
+    discord_bot_token: SecretStr | None = None
+    discord_guild_ids: str = ""  # comma-separated server ids: sync commands there instantly
+    discord_api_url: str | None = None
 
     data_dir: Path = Path("./data")
     database_url: str | None = None
@@ -51,6 +54,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "telegram_api_url",
+        "discord_api_url",
         "higgs_clone_create_url",
         "higgs_clone_query_url",
         "higgs_smart_create_url",
@@ -64,7 +68,14 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value
 
-    @field_validator("ai302_api_key", "telegram_bot_token")
+    @field_validator("discord_guild_ids")
+    @classmethod
+    def _ids(cls, value: str) -> str:
+        if any(not part.strip().isdigit() for part in value.split(",") if part.strip()):
+            raise ValueError("must be server ids separated by commas")
+        return value
+
+    @field_validator("ai302_api_key", "telegram_bot_token", "discord_bot_token")
     @classmethod
     def _no_placeholder_key(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None or value.get_secret_value().strip() in PLACEHOLDER_KEYS:
@@ -98,6 +109,10 @@ class Settings(BaseSettings):
         if value is None:
             raise ConfigError(f"Setting {name.upper()} is missing: see .env.example")
         return value
+
+    @property
+    def guild_ids(self) -> list[int]:
+        return [int(part) for part in self.discord_guild_ids.split(",") if part.strip()]
 
     @property
     def uses_higgs(self) -> bool:

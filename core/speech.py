@@ -132,17 +132,22 @@ class SpeechService:
         Text may instead come from the message the command replies to.
         """
         first, _, rest = words.strip().partition(" ")
-        default = await self.library.default(where)
         if first:
             try:
                 return await self.library.get(where, first), rest.strip() or (replied_text or "")
             except VoiceNotFound:
-                if default is None:
+                if await self.library.default(where) is None:
                     raise
-            return default, words.strip()
+        return await self.resolve_voice(where, None), words.strip() or (replied_text or "")
+
+    async def resolve_voice(self, where: Where, name: str | None) -> Voice:
+        """The named voice, or this chat's default when no name is given."""
+        if name:
+            return await self.library.get(where, name)
+        default = await self.library.default(where)
         if default is None:
             raise NoVoiceGiven()
-        return default, replied_text or ""
+        return default
 
     async def voice(self, where: Where, voice: Voice | str) -> Voice:
         """A voice usable here, by name (or passed through when already found)."""
@@ -192,7 +197,7 @@ class SpeechService:
         except VoiceNotFound:
             return
         if existing.scope == where.space_scope:
-            raise VoiceNameTaken(name=name)
+            raise VoiceNameTaken(name=existing.name)
 
     async def _speak(
         self, voice: Voice, text: str, sampling: Sampling, job_id: str, report: _Reporter

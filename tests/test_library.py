@@ -128,7 +128,7 @@ async def test_names_are_unique_in_a_chat_whatever_their_case(
 
     assert await offline_speech.voices(alice) == [first]
     assert files(voices_dir) == {first.ref_path.name}
-    assert "“bob”" in error_text(caught.value, "en")
+    assert "“Bob”" in error_text(caught.value, "en")  # the name as it stands
 
 
 async def test_the_same_name_is_free_in_another_group_and_in_a_private_chat(

@@ -1,0 +1,268 @@
+"""The Discord client: slash commands, the "Clone this voice" context menu, and `@bot clone`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import logging
+import re
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.gateway import DiscordWebSocket
+
+from bots.discord.common import (
+    Interaction,
+    audio_attachment,
+    bot_of,
+    download,
+    require_size,
+    saved_text,
+    tell,
+    tell_error,
+    where_of,
+    working,
+)
+from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text, voices_view
+from bots.discord.voice_message import post_voice_message
+from core.domain import Progress, VoiceClip, Where
+from core.errors import VoicebotError
+from core.messages import error_text, text
+from core.speech import SpeechService
+
+log = logging.getLogger(__name__)
+
+MENTION = re.compile(r"<@!?\d+>")
+# View Channel, Send Messages, Attach Files, Read Message History, Send Voice Messages
+PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 15) | (1 << 16) | (1 << 46)
+
+
+class VoiceBot(discord.Client):
+    """Holds the core service; needs no privileged intents."""
+
+    def __init__(
+        self, *, speech: SpeechService, guild_ids: list[int], download_limit: int,
+        discover_gateway: bool = False,
+    ) -> None:
+        super().__init__(intents=discord.Intents.default())
+        self.speech = speech
+        self.guild_ids = guild_ids
+        self.download_limit = download_limit
+        self.discover_gateway = discover_gateway
+        self.told_no_voice_messages: set[int] = set()
+        self.tree = app_commands.CommandTree(self)
+        self.tree.on_error = on_command_error  # type: ignore[method-assign]
+        commands: list[app_commands.Command[Any, Any, Any] | app_commands.ContextMenu] = [
+            say, clone, voices, default, rename, delete, help_, clone_message]
+        for command in commands:
+            self.tree.add_command(command)
+
+    async def setup_hook(self) -> None:
+        """After login: find the gateway if REST is routed elsewhere, listen, sync commands."""
+        if self.discover_gateway:
+            _, url, _ = await self.http.get_bot_gateway()
+            DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        self.add_dynamic_items(VoicePicker, VoiceAction)
+        if self.guild_ids:  # instant, for development servers
+            for guild_id in self.guild_ids:
+                guild = discord.Object(guild_id)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+        else:
+            await self.tree.sync()
+
+    async def on_ready(self) -> None:
+        assert self.user is not None
+        log.info("Discord: logged in as %s; invite: %s", self.user.id, invite_url(self.user.id))
+
+    async def on_message(self, message: discord.Message) -> None:
+        """`@bot clone NAME [| words]`, replying to a message with a voice message or audio."""
+        if message.author.bot or self.user is None or self.user not in message.mentions:
+            return
+        words = MENTION.sub("", message.content).strip()
+        command, _, rest = words.partition(" ")
+        if command.lower() != "clone":
+            return
+        where = message_where(message)
+        try:
+            source = await replied_message(message)
+            name, _, transcript = rest.partition("|")
+            attachment = audio_attachment(source) if source is not None else None
+            if attachment is None or not name.strip():
+                await message.reply(text("dc_clone_usage", where.locale))
+                return
+            clip = await download(attachment, self.download_limit)
+            voice = await self.speech.register_voice(where, name, clip,
+                                                     transcript=transcript.strip() or None)
+            await message.reply(saved_text(voice, where.locale))
+        except VoicebotError as exc:
+            await message.reply(error_text(exc, where.locale))
+
+    async def deliver(self, interaction: Interaction, clip: VoiceClip, reply_to: int) -> None:
+        """Post the voice message; where the channel forbids it, post a file and say why once."""
+        assert interaction.channel_id is not None
+        try:
+            await post_voice_message(self.http, interaction.channel_id, clip, reply_to=reply_to)
+        except discord.Forbidden:
+            await interaction.followup.send(
+                file=discord.File(io.BytesIO(clip.ogg), filename=f"{clip.voice_name}.ogg")
+            )
+            if interaction.channel_id not in self.told_no_voice_messages:
+                self.told_no_voice_messages.add(interaction.channel_id)
+                await tell(interaction, text("dc_voice_fallback", where_of(interaction).locale))
+
+
+def invite_url(application_id: int) -> str:
+    return (f"https://discord.com/oauth2/authorize?client_id={application_id}"
+            f"&scope=bot+applications.commands&permissions={PERMISSIONS}")
+
+
+def message_where(message: discord.Message) -> Where:
+    """Messages carry no user locale: the server's preferred one, else English."""
+    guild_id = message.guild.id if message.guild else getattr(message.channel, "guild_id", None)
+    locale = str(message.guild.preferred_locale) if message.guild else "en"
+    space = guild_id or message.channel.id
+    return Where("discord", str(space), str(message.author.id), locale=locale,
+                 private=guild_id is None)
+
+
+async def replied_message(message: discord.Message) -> discord.Message | None:
+    reference = message.reference
+    if reference is None or reference.message_id is None:
+        return None
+    if isinstance(reference.resolved, discord.Message):
+        return reference.resolved
+    with contextlib.suppress(discord.HTTPException):
+        return await message.channel.fetch_message(reference.message_id)
+    return None
+
+
+async def on_command_error(interaction: Interaction, error: app_commands.AppCommandError) -> None:
+    await tell_error(interaction, getattr(error, "original", error))
+
+
+async def voice_names(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete: the voices usable here whose names contain what was typed."""
+    found = await bot_of(interaction).speech.voices(where_of(interaction))
+    typed = current.casefold()
+    return [app_commands.Choice(name=v.name, value=v.name)
+            for v in found if typed in v.name.casefold()][:25]
+
+
+@app_commands.command(name="say")
+@app_commands.rename(words="text")
+@app_commands.describe(words="What to say", voice="Which voice (default: this server's default)")
+@app_commands.autocomplete(voice=voice_names)
+async def say(interaction: Interaction, words: str, voice: str | None = None) -> None:
+    """Speak text in a stored voice, posted as a voice message."""
+    bot, where = bot_of(interaction), where_of(interaction)
+    found = await bot.speech.resolve_voice(where, voice)
+    async with working(interaction):
+        clip = await bot.speech.say(where, found, words,
+                                    on_progress=progress_of(interaction, where))
+    label = await interaction.edit_original_response(content=said_by(clip, interaction, where))
+    await bot.deliver(interaction, clip, reply_to=label.id)
+
+
+def progress_of(interaction: Interaction, where: Where) -> Any:
+    """Show the core's progress by editing the deferred response, once per change."""
+    shown = ""
+
+    async def show(progress: Progress) -> None:
+        nonlocal shown
+        line = text(progress.message_key, where.locale, position=progress.position)
+        if line != shown:
+            shown = line
+            await interaction.edit_original_response(content=line)
+
+    return show
+
+
+def said_by(clip: VoiceClip, interaction: Interaction, where: Where) -> str:
+    return text("dc_said_by", where.locale, name=clip.voice_name, user=interaction.user.mention)
+
+
+@app_commands.command(name="clone")
+@app_commands.describe(name="Name for the voice (letters, digits, - or _)",
+                       audio="A clip of one person speaking, 3–30 s",
+                       transcript="The words spoken in the clip (optional)")
+async def clone(interaction: Interaction, name: str, audio: discord.Attachment,
+                transcript: str | None = None) -> None:
+    """Register a voice from an audio file."""
+    bot, where = bot_of(interaction), where_of(interaction)
+    async with working(interaction):
+        clip = await download(audio, bot.download_limit)
+        voice = await bot.speech.register_voice(where, name, clip, transcript=transcript)
+        await interaction.followup.send(saved_text(voice, where.locale))
+
+
+@app_commands.context_menu(name="Clone this voice")
+async def clone_message(interaction: Interaction, message: discord.Message) -> None:
+    """Register the voice in a message: asks for its name in a form."""
+    bot, where = bot_of(interaction), where_of(interaction)
+    attachment = audio_attachment(message)
+    if attachment is None:
+        await tell(interaction, text("dc_no_audio", where.locale))
+        return
+    require_size(attachment, bot.download_limit)
+    clip = asyncio.create_task(download(attachment, bot.download_limit))
+    await interaction.response.send_modal(CloneModal(where.locale, clip))
+
+
+@app_commands.command(name="voices")
+async def voices(interaction: Interaction) -> None:
+    """List the voices usable here: play, set default, delete."""
+    speech, where = bot_of(interaction).speech, where_of(interaction)
+    found = await speech.voices(where)
+    if not found:
+        await tell(interaction, text("voices_empty", where.locale))
+        return
+    default_voice = await speech.default_voice(where)
+    lines = [text("voices_header", where.locale)]
+    if default_voice is not None:
+        lines.append(panel_text(default_voice, where.locale))
+    if len(found) > 25:
+        lines.append(text("dc_more_voices", where.locale, count=len(found) - 25))
+    await interaction.response.send_message(
+        "\n".join(lines), view=voices_view(found, where.locale, selected=default_voice),
+        ephemeral=True,
+    )
+
+
+@app_commands.command(name="default")
+@app_commands.describe(voice="The voice /say uses when none is given")
+@app_commands.autocomplete(voice=voice_names)
+async def default(interaction: Interaction, voice: str) -> None:
+    """Pick this server's (or DM's) default voice."""
+    where = where_of(interaction)
+    found = await bot_of(interaction).speech.set_default_voice(where, voice)
+    await tell(interaction, text("voice_default_set", where.locale, name=found.name))
+
+
+@app_commands.command(name="rename")
+@app_commands.describe(voice="The voice to rename", new_name="Its new name")
+@app_commands.autocomplete(voice=voice_names)
+async def rename(interaction: Interaction, voice: str, new_name: str) -> None:
+    """Give a voice a new name."""
+    where = where_of(interaction)
+    found = await bot_of(interaction).speech.rename_voice(where, voice, new_name)
+    await tell(interaction, text("voice_renamed", where.locale, old=voice, new=found.name))
+
+
+@app_commands.command(name="delete")
+@app_commands.describe(voice="The voice to delete")
+@app_commands.autocomplete(voice=voice_names)
+async def delete(interaction: Interaction, voice: str) -> None:
+    """Delete a voice and its clip."""
+    where = where_of(interaction)
+    found = await bot_of(interaction).speech.delete_voice(where, voice)
+    await tell(interaction, text("voice_deleted", where.locale, name=found.name))
+
+
+@app_commands.command(name="help")
+async def help_(interaction: Interaction) -> None:
+    """How to use this bot."""
+    await tell(interaction, text("dc_help", where_of(interaction).locale))

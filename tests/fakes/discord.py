@@ -1,0 +1,235 @@
+"""A fake Discord REST API on 127.0.0.1, for the real discord.py client (`Route.BASE` points here).
+
+It answers login, command sync, interaction callbacks and webhooks (followups, the original
+response), channel messages (JSON or multipart, as native voice messages are), the gateway
+discovery call, and serves attachment files as Discord's CDN would. Every call is recorded.
+Helpers build the gateway payloads a test dispatches: interactions, and messages.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+TOKEN = "fake-discord-token.not.real"
+APP_ID = 900000000000000001
+BOT_USER = {"id": str(APP_ID), "username": "voicebot", "discriminator": "0", "global_name": None,
+            "avatar": None, "bot": True}
+GUILD_ID = 700000000000000001
+CHANNEL_ID = 710000000000000001
+
+
+@dataclass
+class Call:
+    method: str
+    path: str
+    json: Any = None
+    form: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # name, type, bytes
+    returned: Any = None  # the message the fake answered with
+
+    @property
+    def payload(self) -> Any:
+        """The JSON body, whether sent plain or as `payload_json` beside files."""
+        return self.json if self.json is not None else self.form.get("payload_json")
+
+
+@dataclass
+class Person:
+    id: int
+    name: str
+    locale: str = "en-US"
+
+    def user(self) -> dict[str, Any]:
+        return {"id": str(self.id), "username": self.name, "discriminator": "0",
+                "global_name": self.name, "avatar": None}
+
+
+class FakeDiscord:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.files: dict[str, bytes] = {}
+        self.faults: dict[str, deque[tuple[int, int, str]]] = defaultdict(deque)
+        self.base_url = ""
+        self._ids = itertools.count(800000000000000001)
+        self._originals: dict[str, str] = {}  # interaction token -> its response message id
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=100 * 1024 * 1024)
+        app.router.add_route("*", "/api/v10/{path:.*}", self._api)
+        app.router.add_get("/attachments/{name}", self._cdn)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/v10"
+
+    # --- what tests use ----------------------------------------------------------------------
+
+    def fail(self, method: str, path_start: str, status: int, code: int, message: str) -> None:
+        """Answer the next `method` call whose path starts with `path_start` with an error."""
+        self.faults[f"{method} {path_start}"].append((status, code, message))
+
+    def of(self, method: str, path_start: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method and c.path.startswith(path_start)]
+
+    def new_id(self) -> str:
+        return str(next(self._ids))
+
+    def attachment(self, data: bytes, filename: str = "voice-message.ogg",
+                   content_type: str = "audio/ogg", size: int | None = None,
+                   voice: bool = True) -> dict[str, Any]:
+        attachment_id = self.new_id()
+        self.files[f"{attachment_id}-{filename}"] = data
+        url = f"{self.base_url}/attachments/{attachment_id}-{filename}"
+        extra = {"duration_secs": 5.0, "waveform": "AAAA"} if voice else {}
+        return {"id": attachment_id, "filename": filename, "size": size or len(data),
+                "url": url, "proxy_url": url, "content_type": content_type, **extra}
+
+    def message(self, author: Person, content: str = "", *, attachments: list[Any] = (),  # type: ignore[assignment]
+                guild: bool = True, **extra: Any) -> dict[str, Any]:
+        data = {"id": self.new_id(), "channel_id": str(CHANNEL_ID), "author": author.user(),
+                "content": content, "timestamp": datetime.now(UTC).isoformat(),
+                "edited_timestamp": None, "tts": False, "mention_everyone": False,
+                "mentions": [], "mention_roles": [], "attachments": list(attachments),
+                "embeds": [], "pinned": False, "type": 0,
+                "flags": 8192 if attachments and "waveform" in attachments[0] else 0, **extra}
+        if guild:
+            data["guild_id"] = str(GUILD_ID)
+        return data
+
+    def interaction(self, person: Person, kind: int, data: dict[str, Any], *,
+                    guild: bool = True, **extra: Any) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "id": self.new_id(), "application_id": str(APP_ID), "type": kind, "data": data,
+            "token": f"itoken-{self.new_id()}", "version": 1, "locale": person.locale,
+            "attachment_size_limit": 25 * 1024 * 1024, "app_permissions": "0",
+            "entitlements": [], "authorizing_integration_owners": {},
+            "channel_id": str(CHANNEL_ID),
+            "channel": {"id": str(CHANNEL_ID), "type": 0 if guild else 1, "name": "general",
+                        "guild_id": str(GUILD_ID), "position": 0, "permission_overwrites": [],
+                        "nsfw": False, "parent_id": None, "recipients": [person.user()]},
+            **extra,
+        }
+        if guild:
+            payload["guild_id"] = str(GUILD_ID)
+            payload["member"] = {"user": person.user(), "roles": [], "joined_at":
+                                 datetime.now(UTC).isoformat(), "deaf": False, "mute": False,
+                                 "permissions": "2147483647", "flags": 0}
+        else:
+            payload["user"] = person.user()
+        return payload
+
+    def sent_messages(self) -> list[Call]:
+        return [c for c in self.calls if c.method == "POST" and c.path.endswith("/messages")]
+
+    # --- the API -----------------------------------------------------------------------------
+
+    async def _api(self, request: web.Request) -> web.Response:
+        path = "/" + request.match_info["path"]
+        call = await _record(request, path)
+        self.calls.append(call)
+        for key, faults in self.faults.items():
+            method, start = key.split(" ", 1)
+            if faults and method == request.method and path.startswith(start):
+                status, code, message = faults.popleft()
+                return _json({"code": code, "message": message}, status)
+        if path == "/users/@me":
+            return _json(BOT_USER)
+        if path == "/oauth2/applications/@me":
+            return _json({"id": str(APP_ID), "name": "voicebot", "icon": None,
+                          "description": "", "rpc_origins": [], "bot_public": True,
+                          "bot_require_code_grant": False, "owner": BOT_USER,
+                          "verify_key": "0" * 64, "flags": 0, "summary": ""})
+        if path == "/gateway/bot":
+            return _json({"url": "ws://127.0.0.1:9/gateway", "shards": 1, "session_start_limit":
+                          {"total": 1000, "remaining": 1000, "reset_after": 0,
+                           "max_concurrency": 1}})
+        if path.endswith("/commands") and request.method == "PUT":
+            return _json([{"description": "", **command, "id": self.new_id(),
+                           "application_id": str(APP_ID),
+                           "version": "1", "default_member_permissions": None}
+                          for command in call.json])
+        if path.endswith("/callback"):
+            return _json(self._callback_answer(path, call))
+        if request.method == "DELETE":
+            return web.Response(status=204)
+        if request.method in ("POST", "PATCH", "GET") and "/messages" in path or (
+            path.startswith("/webhooks/") and request.method == "POST"
+        ):
+            call.returned = self._message_for(call)
+            return _json(call.returned)
+        return _json({"code": 0, "message": f"404: {request.method} {path} not faked"}, 404)
+
+    async def _cdn(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["name"])
+        return web.Response(status=404) if data is None else web.Response(body=data)
+
+    def _callback_answer(self, path: str, call: Call) -> dict[str, Any]:
+        """What `?with_response=true` returns: the interaction, and the message it made."""
+        body = call.payload if isinstance(call.payload, dict) else {}
+        data = body.get("data") or {}
+        answer: dict[str, Any] = {"interaction": {
+            "id": path.split("/")[2], "type": 2, "response_message_loading": body.get("type") == 5,
+            "response_message_ephemeral": bool((data.get("flags") or 0) & 64)}}
+        if body.get("type") in (4, 5, 7):
+            message = self._message_for(Call("POST", path, json=data))
+            self._originals[path.split("/")[3]] = message["id"]
+            answer["interaction"]["response_message_id"] = message["id"]
+            answer["resource"] = {"type": body["type"], "message": message}
+        return answer
+
+    def _message_for(self, call: Call) -> dict[str, Any]:
+        body = call.payload if isinstance(call.payload, dict) else {}
+        message_id = call.path.rsplit("/", 1)[-1]
+        if message_id == "@original":
+            message_id = self._originals.get(call.path.split("/")[3], "")
+        if not message_id.isdigit():
+            message_id = self.new_id()
+        return {"id": message_id, "channel_id": str(CHANNEL_ID), "author": BOT_USER,
+                "content": body.get("content") or "", "timestamp": datetime.now(UTC).isoformat(),
+                "edited_timestamp": None, "tts": False, "mention_everyone": False,
+                "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
+                "pinned": False, "type": 0, "flags": body.get("flags") or 0,
+                "components": body.get("components") or []}
+
+
+async def _record(request: web.Request, path: str) -> Call:
+    call = Call(request.method, path)
+    if request.content_type.startswith("multipart/"):
+        reader = await request.multipart()
+        async for part in reader:
+            if part.filename is not None:  # type: ignore[union-attr]
+                call.files[part.name or ""] = (part.filename,  # type: ignore[union-attr]
+                                               part.headers.get("Content-Type", ""),
+                                               bytes(await part.read()))  # type: ignore[union-attr]
+            else:
+                value = await part.text()  # type: ignore[union-attr]
+                call.form[part.name or ""] = json.loads(value) if part.name == "payload_json" \
+                    else value
+    elif request.can_read_body:
+        text = await request.text()
+        call.json = json.loads(text) if text else None
+    return call
+
+
+def _json(body: Any, status: int = 200) -> web.Response:
+    # discord.py parses JSON only when the type is exactly application/json (no charset)
+    return web.Response(body=json.dumps(body).encode(), status=status,
+                        headers={"Content-Type": "application/json"})

@@ -1,0 +1,366 @@
+"""The Discord bot end to end: real discord.py (command tree, context menu, modal, components,
+autocomplete, the gateway's own dispatch) against a fake Discord REST API and fake 302.AI."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import subprocess
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+from pydantic import SecretStr
+
+from bots.discord.app import build_client
+from bots.discord.bot import VoiceBot
+from core.app import open_speech
+from core.domain import Where
+from core.settings import Settings
+from tests.conftest import Clips, Sleeps
+from tests.fakes.ai302 import Fake302, Fault
+from tests.fakes.discord import (
+    APP_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    GUILD_ID,
+    TOKEN,
+    Call,
+    FakeDiscord,
+    Person,
+)
+
+ALICE = Person(500000000000000001, "alice")
+BOB = Person(500000000000000002, "bob")
+WANG = Person(500000000000000003, "wang", locale="zh-CN")
+LIN = Person(500000000000000004, "lin", locale="zh-TW")
+IN_GUILD = Where("discord", str(GUILD_ID), str(ALICE.id))
+EPHEMERAL = 1 << 6
+DISPATCHED = ("CommandTree", "discord-ui-view-dispatch", "discord-ui-modal-dispatch",
+              "discord-ui-dynamic-item", "discord.py: ")
+
+
+class Discord:
+    """Users act through gateway payloads; the real client answers through the fake REST API."""
+
+    def __init__(self, bot: VoiceBot, rest: FakeDiscord) -> None:
+        self.bot = bot
+        self.rest = rest
+
+    async def settle(self) -> None:
+        """Wait for every handler discord.py dispatched (and those they dispatched) to finish."""
+        while pending := [t for t in asyncio.all_tasks() if not t.done()
+                          and t.get_name().startswith(DISPATCHED)]:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    async def interact(self, payload: dict[str, Any]) -> dict[str, Any]:
+        self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
+        await self.settle()
+        return payload
+
+    async def command(self, person: Person, command: str, /, *, guild: bool = True,
+                      attachments: dict[str, Any] | None = None, **options: Any) -> None:
+        opts = [{"name": k, "type": 11 if k == "audio" else 3, "value": v}
+                for k, v in options.items()]
+        data: dict[str, Any] = {"id": "1", "name": command, "type": 1, "options": opts}
+        if attachments:
+            data["resolved"] = {"attachments": attachments}
+        await self.interact(self.rest.interaction(person, 2, data, guild=guild))
+
+    async def clone(self, person: Person, name: str, audio: bytes, /, *, guild: bool = True,
+                    **options: Any) -> None:
+        attachment = self.rest.attachment(audio)
+        await self.command(person, "clone", guild=guild, name=name, audio=attachment["id"],
+                           attachments={attachment["id"]: attachment}, **options)
+
+    async def press(self, person: Person, custom_id: str, *, values: list[str] | None = None,
+                    guild: bool = True) -> None:
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": 3 if values else 2}
+        if values:
+            data["values"] = values
+        message = self.rest.message(Person(APP_ID, "voicebot"), "", guild=guild,
+                                    components=self.components_with(custom_id))
+        await self.interact(self.rest.interaction(person, 3, data, guild=guild, message=message))
+
+    def components_with(self, custom_id: str) -> list[Any]:
+        """The components of the latest message the bot sent holding `custom_id`, as Discord
+        sends them back with a press."""
+        for call in reversed(self.rest.calls):
+            body = call.payload if isinstance(call.payload, dict) else {}
+            rows = (body.get("data") or body).get("components") or []
+            if custom_id in json.dumps(rows):
+                return rows  # type: ignore[no-any-return]
+        raise AssertionError(f"the bot never showed {custom_id}")
+
+    def words(self) -> list[tuple[str, bool]]:
+        """Every text the bot showed, in order, with whether it was ephemeral."""
+        shown = []
+        for call in self.rest.calls:
+            body = call.payload
+            if call.path.endswith("/callback") and isinstance(body, dict):
+                body = body.get("data")
+            if isinstance(body, dict) and body.get("content"):
+                shown.append((body["content"], bool((body.get("flags") or 0) & EPHEMERAL)))
+        return shown
+
+    def last(self) -> str:
+        return self.words()[-1][0]
+
+    def voice_messages(self) -> list[Call]:
+        return [c for c in self.rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
+                if (c.payload or {}).get("flags") == 8192]
+
+
+@pytest.fixture
+async def rest() -> AsyncIterator[FakeDiscord]:
+    fake = FakeDiscord()
+    await fake.start()
+    base, gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    yield fake
+    Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+    await fake.stop()
+
+
+@pytest.fixture
+def dc_settings(higgs_settings: Settings, rest: FakeDiscord) -> Settings:
+    return higgs_settings.model_copy(update={
+        "discord_bot_token": SecretStr(TOKEN), "discord_api_url": rest.api_url})
+
+
+@pytest.fixture
+async def dc(dc_settings: Settings, rest: FakeDiscord, sleeps: Sleeps) -> AsyncIterator[Discord]:
+    async with open_speech(dc_settings, sleep=sleeps) as speech, \
+            build_client(dc_settings, speech) as bot:
+        await bot.login(TOKEN)
+        yield Discord(bot, rest)
+
+
+def ogg_stream(data: bytes) -> dict[str, Any]:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-"],
+        input=data, capture_output=True, check=True,
+    ).stdout
+    info = json.loads(out)
+    return {"format": info["format"]["format_name"], **info["streams"][0]}
+
+
+async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
+    dc: Discord, rest: FakeDiscord
+) -> None:
+    synced, = rest.of("PUT", f"/applications/{APP_ID}/commands")
+    names = {(c["name"], c["type"]) for c in synced.json}
+    assert {("say", 1), ("clone", 1), ("voices", 1), ("default", 1), ("rename", 1),
+            ("delete", 1), ("help", 1), ("Clone this voice", 3)} == names
+    say = next(c for c in synced.json if c["name"] == "say")
+    assert [o["name"] for o in say["options"]] == ["text", "voice"]
+    assert str(DiscordWebSocket.DEFAULT_GATEWAY) == "ws://127.0.0.1:9/gateway"
+    assert rest.api_url == Route.BASE
+
+
+async def test_clone_then_say_posts_a_native_voice_message(
+    dc: Discord, clips: Clips, fake302: Fake302
+) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg)
+    assert dc.last().startswith("Saved voice “alice”")
+
+    await dc.command(ALICE, "say", voice="alice", text="hello there")
+
+    voice, = dc.voice_messages()
+    attachment = voice.payload["attachments"][0]
+    assert 1.9 < attachment["duration_secs"] < 2.1
+    assert 0 < len(base64.b64decode(attachment["waveform"])) <= 256
+    filename, content_type, ogg = voice.files["files[0]"]
+    assert (filename, content_type) == ("voice-message.ogg", "audio/ogg")
+    stream = ogg_stream(ogg)
+    assert (stream["format"], stream["codec_name"], stream["sample_rate"], stream["channels"]) \
+        == ("ogg", "opus", "48000", 1)
+    assert "content" not in voice.payload and "embeds" not in voice.payload
+    label = dc.rest.of("PATCH", "/webhooks/")[-1]
+    assert label.json["content"] == f"🔊 synthetic voice: alice · for <@{ALICE.id}>"
+    assert voice.payload["message_reference"]["message_id"] == label.returned["id"]
+    progress = [c.json["content"] for c in dc.rest.of("PATCH", "/webhooks/")]
+    assert "Generating speech…" in progress
+    assert fake302.calls("clone_create")[0].json["input_text"] == "hello there"
+    sent_upstream = json.dumps([[r.json, r.form, r.query, r.headers] for r in fake302.requests])
+    assert "/attachments/" not in sent_upstream and TOKEN not in sent_upstream
+
+
+async def test_where_voice_messages_are_forbidden_a_file_is_posted_and_why_said_once(
+    dc: Discord, clips: Clips
+) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg)
+    for _ in range(2):
+        dc.rest.fail("POST", f"/channels/{CHANNEL_ID}/messages", 403, 50013,
+                     "Missing Permissions")
+        await dc.command(ALICE, "say", voice="alice", text="hello")
+    files = [c for c in dc.rest.of("POST", "/webhooks/") if "files[0]" in c.files]
+    assert len(files) == 2 and ogg_stream(files[0].files["files[0]"][2])["codec_name"] == "opus"
+    told = [w for w, ephemeral in dc.words() if "Send Voice Messages" in w and ephemeral]
+    assert len(told) == 1
+
+
+async def test_context_menu_asks_for_a_name_in_a_modal(
+    dc: Discord, clips: Clips, fake302: Fake302
+) -> None:
+    message = dc.rest.message(BOB, "", attachments=[dc.rest.attachment(clips.ogg)])
+    await dc.interact(dc.rest.interaction(ALICE, 2, {
+        "id": "2", "name": "Clone this voice", "type": 3, "target_id": message["id"],
+        "resolved": {"messages": {message["id"]: message}}}))
+    modal = dc.rest.of("POST", "/interactions/")[-1].json
+    assert modal["type"] == 9 and modal["data"]["title"] == "Clone this voice"
+    inputs = [c for row in modal["data"]["components"] for c in _inputs(row)]
+    values = iter(["bob_voice", "The quick brown fox."])
+    submitted = [{"type": 1, "components": [{"type": 4, "custom_id": i["custom_id"],
+                                             "value": next(values)}]} for i in inputs]
+    await dc.interact(dc.rest.interaction(ALICE, 5, {
+        "custom_id": modal["data"]["custom_id"], "components": submitted}))
+    assert dc.last().startswith("Saved voice “bob_voice”")
+    assert dc.last().endswith("Transcript: “The quick brown fox.”")
+    assert not fake302.calls("transcribe")
+
+
+def _inputs(component: dict[str, Any]) -> list[dict[str, Any]]:
+    """Text inputs inside a modal row (or label, as newer payloads nest them)."""
+    if component.get("type") == 4:
+        return [component]
+    children = component.get("components") or [component.get("component") or {}]
+    return [i for child in children for i in _inputs(child)]
+
+
+async def test_replying_with_a_mention_clones_the_replied_message(
+    dc: Discord, clips: Clips
+) -> None:
+    source = dc.rest.message(BOB, "", attachments=[dc.rest.attachment(clips.ogg)])
+    reply = dc.rest.message(ALICE, f"<@{APP_ID}> clone bobby | The quick brown fox.",
+                            mentions=[BOT_USER], referenced_message=source,
+                            message_reference={"message_id": source["id"],
+                                               "channel_id": str(CHANNEL_ID)})
+    dc.bot._connection.parse_message_create(reply)  # type: ignore[arg-type]
+    await dc.settle()
+    answer = dc.rest.sent_messages()[-1].payload
+    assert answer["content"].startswith("Saved voice “bobby”")
+    assert str(answer["message_reference"]["message_id"]) == reply["id"]
+    no_reply = dc.rest.message(ALICE, f"<@{APP_ID}> clone x", mentions=[BOT_USER])
+    dc.bot._connection.parse_message_create(no_reply)  # type: ignore[arg-type]
+    await dc.settle()
+    assert "Reply to a voice message" in dc.rest.sent_messages()[-1].payload["content"]
+
+
+async def test_voice_names_autocomplete(dc: Discord, clips: Clips) -> None:
+    for name in ("bob", "Bobby", "nana"):
+        await dc.clone(ALICE, name, clips.ogg)
+    await dc.interact(dc.rest.interaction(ALICE, 4, {"id": "1", "name": "say", "type": 1,
+        "options": [{"name": "voice", "type": 3, "value": "bo", "focused": True}]}))
+    answer = dc.rest.of("POST", "/interactions/")[-1].json
+    assert answer["type"] == 8
+    assert [c["name"] for c in answer["data"]["choices"]] == ["bob", "Bobby"]
+
+
+async def test_voices_list_plays_sets_default_and_deletes_with_confirm(
+    dc: Discord, clips: Clips
+) -> None:
+    await dc.clone(ALICE, "nana", clips.ogg)
+    await dc.command(ALICE, "voices")
+    listing = dc.rest.of("POST", "/interactions/")[-1].json["data"]
+    assert listing["flags"] & EPHEMERAL
+    picker = listing["components"][0]["components"][0]
+    nana_id = picker["options"][0]["value"]
+    await dc.press(ALICE, picker["custom_id"], values=[nana_id])
+    panel = dc.rest.of("POST", "/interactions/")[-1].json
+    assert panel["type"] == 7 and panel["data"]["content"].startswith("**nana**")
+    buttons = [b["custom_id"] for b in panel["data"]["components"][1]["components"]]
+    assert buttons == [f"voice:{a}:{nana_id}" for a in ("sample", "default", "delete")]
+
+    await dc.press(ALICE, f"voice:sample:{nana_id}")
+    sample = dc.rest.of("POST", "/webhooks/")[-1]
+    assert ogg_stream(sample.files["files[0]"][2])["codec_name"] == "opus"
+    await dc.press(ALICE, f"voice:default:{nana_id}")
+    assert "default voice" in dc.last()
+    await dc.command(ALICE, "say", text="Hi everyone")  # no voice: the default speaks
+    assert len(dc.voice_messages()) == 1
+
+    await dc.press(ALICE, f"voice:delete:{nana_id}")
+    assert dc.words()[-1] == ("Delete the voice “nana”? This cannot be undone.", True)
+    await dc.press(ALICE, f"voice:keep:{nana_id}")
+    assert dc.last() == "Kept “nana”."
+    await dc.press(ALICE, f"voice:confirm:{nana_id}")
+    assert dc.last() == "Deleted voice “nana”."
+    assert await dc.bot.speech.voices(IN_GUILD) == []
+    await dc.press(ALICE, f"voice:sample:{nana_id}")  # a button that outlived its voice
+    assert dc.words()[-1] == ("That voice no longer exists.", True)
+
+
+async def test_dm_voices_are_personal(dc: Discord, clips: Clips) -> None:
+    await dc.clone(ALICE, "mine", clips.ogg, guild=False)
+    await dc.clone(ALICE, "servervoice", clips.ogg)
+    await dc.command(ALICE, "say", voice="servervoice", text="hi", guild=False)
+    assert "don't know a voice called “servervoice”" in dc.last()
+    await dc.command(BOB, "say", voice="mine", text="hi")
+    assert "don't know a voice called “mine”" in dc.last()
+    await dc.command(ALICE, "say", voice="mine", text="hi")  # alice's own, in the server
+    assert len(dc.voice_messages()) == 1
+
+
+@pytest.mark.parametrize("person", [WANG, LIN], ids=["zh-CN", "zh-TW"])
+async def test_chinese_locales_get_chinese_replies(
+    dc: Discord, clips: Clips, person: Person
+) -> None:
+    await dc.command(person, "help")
+    assert "登记声音" in dc.last()
+    await dc.clone(person, "爷爷", clips.ogg)
+    assert dc.last().startswith("已保存声音“爷爷”")
+    await dc.command(person, "say", voice="爷", text="你好")
+    assert dc.words()[-1] == ("这里没有名为“爷”的声音。你是不是想找：爷爷？", True)
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("clone-text-file", "not audio I can read"),
+        ("clone-too-short", "I need at least 3 s"),
+        ("clone-too-big", "too big (the limit is 20 MB)"),
+        ("clone-bad-name", "cannot be a voice name"),
+        ("clone-taken-name", "already a voice called “alice”"),
+        ("say-unknown-voice", "Did you mean: alice?"),
+        ("say-too-long", "the limit is 500"),
+        ("say-no-voice", "Which voice?"),
+        ("say-upstream-down", "not reachable right now"),
+        ("menu-no-audio", "no voice message or audio file"),
+        ("rename-taken", "already a voice called “alice”"),
+    ],
+)
+async def test_bad_input_gets_one_short_private_sentence(
+    dc: Discord, clips: Clips, fake302: Fake302, case: str, expected: str
+) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg)
+    await dc.clone(ALICE, "other", clips.ogg)
+    big = dc.rest.attachment(clips.ogg, size=30 * 1024 * 1024)
+    empty_message = dc.rest.message(BOB, "just words")
+    actions = {
+        "clone-text-file": lambda: dc.clone(ALICE, "bob", b"not audio at all\n" * 50),
+        "clone-too-short": lambda: dc.clone(ALICE, "bob", clips.read(
+            "dc-short.ogg", "-t", "1", "-c:a", "libopus")),
+        "clone-too-big": lambda: dc.command(ALICE, "clone", name="bob", audio=big["id"],
+                                            attachments={big["id"]: big}),
+        "clone-bad-name": lambda: dc.clone(ALICE, "bob smith", clips.ogg),
+        "clone-taken-name": lambda: dc.clone(ALICE, "ALICE", clips.ogg),
+        "say-unknown-voice": lambda: dc.command(ALICE, "say", voice="alicee", text="hi"),
+        "say-too-long": lambda: dc.command(ALICE, "say", voice="alice", text="word " * 200),
+        "say-no-voice": lambda: dc.command(ALICE, "say", text="hi"),
+        "say-upstream-down": lambda: dc.command(ALICE, "say", voice="alice", text="hi"),
+        "menu-no-audio": lambda: dc.interact(dc.rest.interaction(ALICE, 2, {
+            "id": "2", "name": "Clone this voice", "type": 3, "target_id": empty_message["id"],
+            "resolved": {"messages": {empty_message["id"]: empty_message}}})),
+        "rename-taken": lambda: dc.command(ALICE, "rename", voice="other", new_name="alice"),
+    }
+    if case == "say-upstream-down":
+        fake302.fail("clone_create", Fault.error(503, -10008))
+    await actions[case]()
+    shown, ephemeral = dc.words()[-1]
+    assert expected in shown and ephemeral
+    assert not dc.voice_messages()
+    names = sorted(v.name for v in await dc.bot.speech.voices(IN_GUILD))
+    assert names == ["alice", "other"]
