@@ -3,6 +3,7 @@
 #   ./run.sh demo              set up, then run the console demo (no account or key needed)
 #   ./run.sh console ARGS...   set up, then `voicebot console ARGS...`
 #   ./run.sh telegram          set up, then run the Telegram bot (needs TELEGRAM_BOT_TOKEN)
+#   ./run.sh discord           set up, then run the Discord bot (needs DISCORD_BOT_TOKEN)
 #   ./run.sh test [ARGS...]    set up, then run the test suite
 #   ./run.sh bench             set up, then print the benchmark figures
 # Setting up installs ffmpeg and espeak-ng (Debian/Ubuntu) if missing and keeps .venv current.
@@ -36,8 +37,8 @@ command="${1:-demo}"
 [ $# -gt 0 ] && shift
 case "$command" in
     demo) setup; exec .venv/bin/voicebot console demo ;;
-    console|telegram) setup; exec .venv/bin/voicebot "$command" "$@" ;;
+    console|telegram|discord) setup; exec .venv/bin/voicebot "$command" "$@" ;;
     test) setup; exec .venv/bin/python -m pytest "$@" ;;
     bench) setup; exec .venv/bin/python -m bench "$@" ;;
-    *) echo "usage: ./run.sh [demo|console ARGS...|telegram|test [ARGS...]|bench]" >&2; exit 2 ;;
+    *) echo "usage: ./run.sh [demo|console ARGS...|telegram|discord|test [ARGS...]|bench]" >&2; exit 2 ;;
 esac
