@@ -64,9 +64,12 @@ def settings_or_exit() -> Settings:
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Request URLs can carry credentials (Telegram's carry the bot token): keep HTTP client
-    # logs quiet whatever the level.
-    for noisy in ("httpx", "httpcore", "alembic"):
+    # logs quiet whatever the level. The chat libraries and the database driver log whole
+    # updates and SQL parameters (message text) at DEBUG: never below INFO for them.
+    for noisy in ("httpx", "httpcore", "alembic", "sqlalchemy"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    for chatty in ("telegram", "discord", "aiosqlite"):
+        logging.getLogger(chatty).setLevel(max(logging.INFO, logging.getLevelName(level)))
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +21,8 @@ from core.upstream.api import Ai302, Sleep
 from core.upstream.higgs import HiggsClient, HiggsUrls
 from core.upstream.hosting import Ai302Upload, ReferenceHost
 from core.upstream.transcribe import Ai302Whisper, Transcriber
+
+log = logging.getLogger(__name__)
 
 
 def require_tools(settings: Settings) -> None:
@@ -66,9 +69,13 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                 ))
                 host = Ai302Upload(api=api, url=settings.upload_url)
                 transcriber = Ai302Whisper(api=api, url=settings.transcription_url)
+            jobs = JobLog(db=db)
+            interrupted = await jobs.interrupt_unfinished()
+            if interrupted:
+                log.warning("%d job(s) of an earlier run were left unfinished", interrupted)
             yield SpeechService(
                 library=VoiceLibrary(db=db, data_dir=settings.data_dir),
-                jobs=JobLog(db=db),
+                jobs=jobs,
                 queue=InProcessQueue(limit=settings.max_concurrent_jobs),
                 engine=engine,
                 host=host,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydub import AudioSegment
 
+from core import process
 from core.errors import AudioTooShort, BadUpstreamAudio, FileTooLarge, NoSpeech, NotAudio
 
 with warnings.catch_warnings():
@@ -141,22 +142,11 @@ async def _ffmpeg(args: list[str], *, strict: bool = False) -> bytes:
 
 async def _run(argv: list[str], strict: bool = False) -> bytes:
     """Run a tool; its output, or NotAudio if it failed (or, if `strict`, complained)."""
-    proc = await asyncio.create_subprocess_exec(
-        *argv,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        out, err = await proc.communicate()
-    except asyncio.CancelledError:
-        proc.kill()
-        await proc.wait()
-        raise
-    if proc.returncode != 0 or (strict and err.strip()):
-        log.info("%s exited %s: %s", argv[0], proc.returncode, err[-300:].decode(errors="replace"))
+    done = await process.run(argv)
+    if done.code != 0 or (strict and done.err.strip()):
+        log.info("%s exited %s: %s", argv[0], done.code, done.err[-300:].decode(errors="replace"))
         raise NotAudio(f"{argv[0]} failed")
-    return out
+    return done.out
 
 
 def _shape_reference(pcm: bytes) -> ReferenceAudio:

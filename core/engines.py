@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from core import process
 from core.domain import Reference, Sampling
 from core.errors import BadUpstreamAudio
 from core.upstream.higgs import HiggsClient, OnTask
@@ -74,14 +74,11 @@ class OfflineEngine:
         ).digest()
         pitch, speed = 25 + seed[0] % 50, 145 + seed[1] % 40
         language = "cmn" if CJK.search(request.text) else "en"
-        proc = await asyncio.create_subprocess_exec(
-            "espeak-ng", "-v", language, "-p", str(pitch), "-s", str(speed),
-            "--stdin", "--stdout",
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.DEVNULL,
+        done = await process.run(
+            ["espeak-ng", "-v", language, "-p", str(pitch), "-s", str(speed), "--stdin",
+             "--stdout"],
+            stdin=request.text.encode(),
         )
-        wav, _ = await proc.communicate(request.text.encode())
-        if proc.returncode != 0 or not wav:
+        if done.code != 0 or not done.out:
             raise BadUpstreamAudio("espeak-ng produced no audio")
-        return wav
+        return done.out

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -25,65 +25,52 @@ class JobQueue(Protocol):
     def slot(self, on_position: OnPosition | None = None) -> Any: ...
 
 
-@dataclass(eq=False, slots=True)
-class _Waiter:
-    future: asyncio.Future[bool]
-    on_position: OnPosition | None = field(default=None)
-
-
 class InProcessQueue:
-    """A FIFO line in front of `limit` slots, telling each waiter its place as the line moves."""
+    """A FIFO line in front of `limit` slots, telling each waiter its place as the line moves.
+
+    The semaphore alone decides who runs (it is fair and cancellation-safe); the line exists
+    only to tell waiters their place, from a side task, so a slow report never holds a slot.
+    """
 
     def __init__(self, *, limit: int) -> None:
-        self._free = limit
-        self._line: list[_Waiter] = []
-
-    @property
-    def waiting(self) -> int:
-        return len(self._line)
+        self._slots = asyncio.Semaphore(limit)
+        self._line: list[asyncio.Event] = []  # one per waiter, set whenever the line moves
 
     @asynccontextmanager
     async def slot(self, on_position: OnPosition | None = None) -> AsyncIterator[None]:
         """Hold one slot for the duration of the block, waiting in line if all are taken."""
-        if self._free > 0 and not self._line:
-            self._free -= 1
+        if self._slots.locked() or self._line:
+            moved = asyncio.Event()
+            self._line.append(moved)
+            reporter = None
+            if on_position is not None:
+                reporter = asyncio.create_task(self._report(moved, on_position))
+            try:
+                await self._slots.acquire()
+            finally:
+                self._line.remove(moved)
+                for waiter in self._line:
+                    waiter.set()
+                if reporter is not None:
+                    reporter.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await reporter
         else:
-            await self._wait_turn(on_position)
+            await self._slots.acquire()
         try:
             yield
         finally:
-            self._release()
+            self._slots.release()
 
-    async def _wait_turn(self, on_position: OnPosition | None) -> None:
-        loop = asyncio.get_running_loop()
-        waiter = _Waiter(loop.create_future(), on_position)
-        self._line.append(waiter)
-        try:
-            while True:
-                if waiter.on_position is not None:
-                    await waiter.on_position(self._line.index(waiter) + 1)
-                if await waiter.future:  # True: the slot is ours; False: the line moved
-                    return
-                waiter.future = loop.create_future()
-        except asyncio.CancelledError:
-            if waiter in self._line:
-                self._line.remove(waiter)
-                self._moved()
-            elif waiter.future.done() and not waiter.future.cancelled() and waiter.future.result():
-                self._release()  # handed a slot while being cancelled: pass it on
-            raise
-
-    def _release(self) -> None:
-        if self._line:
-            self._line.pop(0).future.set_result(True)
-            self._moved()
-        else:
-            self._free += 1
-
-    def _moved(self) -> None:
-        for waiter in self._line:
-            if not waiter.future.done():
-                waiter.future.set_result(False)
+    async def _report(self, moved: asyncio.Event, on_position: OnPosition) -> None:
+        shown = 0
+        while True:
+            moved.clear()  # before reading the place: a move during the report is not missed
+            place = self._line.index(moved) + 1
+            if place != shown:
+                shown = place
+                await on_position(place)
+            await moved.wait()
 
 
 class JobLog:
@@ -107,6 +94,15 @@ class JobLog:
                 )
             )
         return job_id
+
+    async def interrupt_unfinished(self) -> int:
+        """Close the jobs a previous run left queued or submitted: nothing will deliver them."""
+        async with self._db.begin() as conn:
+            result = await conn.execute(
+                update(jobs).where(jobs.c.state.in_(("queued", "submitted")))
+                .values(state="failed", error="interrupted", updated_at=datetime.now(UTC))
+            )
+        return result.rowcount
 
     async def submitted(self, job_id: str, task_id: str) -> None:
         await self._set(job_id, state="submitted", task_id=task_id)

@@ -112,8 +112,9 @@ class VoiceLibrary:
             )
 
     async def default(self, where: Where) -> Voice | None:
+        """The space's default voice, if this user may use it (a personal one is its owner's)."""
         query = select(voices).join(spaces, spaces.c.default_voice_id == voices.c.id).where(
-            spaces.c.scope == where.space_scope
+            spaces.c.scope == where.space_scope, voices.c.scope.in_(where.scopes)
         )
         async with self._db.connect() as conn:
             row = (await conn.execute(query)).first()
@@ -126,7 +127,10 @@ class VoiceLibrary:
         return await self._set(voice, hosted_url=url)
 
     async def read_reference(self, voice: Voice) -> bytes:
-        return await asyncio.to_thread(voice.ref_path.read_bytes)
+        try:
+            return await asyncio.to_thread(voice.ref_path.read_bytes)
+        except FileNotFoundError as exc:  # deleted while a request was using it
+            raise VoiceGone() from exc
 
     async def _set(self, voice: Voice, **values: Any) -> Voice:
         async with self._db.begin() as conn:
@@ -135,7 +139,9 @@ class VoiceLibrary:
 
     async def _by_id(self, voice_id: str) -> Voice:
         async with self._db.connect() as conn:
-            row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).one()
+            row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).first()
+        if row is None:  # deleted while a request was using it
+            raise VoiceGone()
         return self._voice(row)
 
     def _voice(self, row: Row[Any]) -> Voice:

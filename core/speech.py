@@ -20,6 +20,7 @@ from core.domain import (
 from core.engines import Engine, SpeechRequest
 from core.errors import (
     EmptyText,
+    NoSpeech,
     NoVoiceGiven,
     ReferenceUnreachable,
     TextTooLong,
@@ -75,7 +76,7 @@ class SpeechService:
         words = (transcript or "").strip()
         if not words and self._transcriber is not None:
             try:
-                words = await self._transcriber.transcribe(reference.wav)
+                words = await self._transcribe(reference.wav)
             except UpstreamError as exc:  # saved anyway; transcribed again before first use
                 log.warning("transcription failed, voice saved without transcript: %r", exc)
         voice = await self.library.add(
@@ -224,15 +225,20 @@ class SpeechService:
         """The voice's clip, with a transcript and a hosted URL when the engine needs them."""
         if self.engine.hosts_references:
             if not voice.transcript:
-                if self._transcriber is None:
-                    raise TranscriptNeeded()
                 clip = await self.library.read_reference(voice)
-                voice = await self.library.set_transcript(
-                    voice, await self._transcriber.transcribe(clip)
-                )
+                voice = await self.library.set_transcript(voice, await self._transcribe(clip))
             voice = await self._hosted(voice)
         wav = await self.library.read_reference(voice)
         return Reference(wav=wav, transcript=voice.transcript, url=voice.hosted_url)
+
+    async def _transcribe(self, wav: bytes) -> str:
+        """The words in a clip; none at all means nobody speaks in it (music, noise)."""
+        if self._transcriber is None:
+            raise TranscriptNeeded()
+        words = await self._transcriber.transcribe(wav)
+        if not words:
+            raise NoSpeech()
+        return words
 
     async def _hosted(self, voice: Voice) -> Voice:
         if voice.hosted_url or self._host is None:

@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import Clips
+from tests.conftest import Clips, voicebot
 from tests.fakes.ai302 import API_KEY, Fake302
-
-VOICEBOT = str(Path(sys.executable).with_name("voicebot"))
-
-
-async def voicebot(cwd: Path, *args: str, **env: str) -> tuple[int, str]:
-    """Run the installed `voicebot` command; returns its exit code and everything it printed."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("AI302_", "HIGGS_"))}
-    proc = await asyncio.create_subprocess_exec(
-        VOICEBOT, *args, cwd=cwd, env={**clean, "DATA_DIR": str(cwd / "data"), "COLUMNS": "200",
-                                       **env},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )
-    out, _ = await proc.communicate()
-    return proc.returncode or 0, out.decode()
 
 
 def opus_seconds(path: Path) -> float:

@@ -8,6 +8,7 @@ import base64
 import json
 import subprocess
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from bots.discord.bot import VoiceBot
 from core.app import open_speech
 from core.domain import Where
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps
+from tests.conftest import Clips, Sleeps, voicebot
 from tests.fakes.ai302 import Fake302, Fault
 from tests.fakes.discord import (
     APP_ID,
@@ -364,3 +365,14 @@ async def test_bad_input_gets_one_short_private_sentence(
     assert not dc.voice_messages()
     names = sorted(v.name for v in await dc.bot.speech.voices(IN_GUILD))
     assert names == ["alice", "other"]
+
+
+async def test_a_rejected_token_stops_start_up_without_showing_it(
+    rest: FakeDiscord, tmp_path: Path
+) -> None:
+    code, out = await voicebot(tmp_path, "discord", DISCORD_BOT_TOKEN="WRONG.token.must-not-leak",
+                               DISCORD_API_URL=rest.api_url, ENGINE="offline")
+    assert code == 2
+    assert out.strip().splitlines()[-1] == (
+        "voicebot: Setting DISCORD_BOT_TOKEN was rejected by Discord")
+    assert "WRONG" not in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -68,13 +69,61 @@ async def test_line_moves_up_and_a_cancelled_waiter_leaves_it() -> None:
     b = asyncio.create_task(wait("b"))
     c = asyncio.create_task(wait("c"))
     await c_in_line.wait()
-    assert queue.waiting == 2
     b.cancel()
     with pytest.raises(asyncio.CancelledError):
         await b
     release.set()
     await asyncio.gather(holder, c)
     assert places == {"b": [1], "c": [2, 1]}
-    assert queue.waiting == 0
+    async with queue.slot():  # the slot came back
+        pass
+
+
+async def test_a_slow_place_report_never_holds_up_the_line() -> None:
+    queue = InProcessQueue(limit=1)
+    release, reporting, report_may_end = asyncio.Event(), asyncio.Event(), asyncio.Event()
+
+    async def slow_place(position: int) -> None:  # a rate-limited chat edit, say
+        reporting.set()
+        await report_may_end.wait()
+
+    async def hold() -> None:
+        async with queue.slot():
+            await release.wait()
+
+    async def wait() -> str:
+        async with queue.slot(on_position=slow_place):
+            return "ran"
+
+    holder = asyncio.create_task(hold())
+    waiter = asyncio.create_task(wait())
+    await reporting.wait()
+    release.set()  # the slot frees while the waiter is still reporting its place
+    assert await waiter == "ran"
+    await holder
+    async with queue.slot():  # and no slot was lost on the way
+        pass
+
+
+async def test_cancelling_a_waiter_at_the_moment_it_gets_the_slot_loses_nothing() -> None:
+    queue = InProcessQueue(limit=1)
+    release = asyncio.Event()
+
+    async def hold() -> None:
+        async with queue.slot():
+            await release.wait()
+
+    async def wait() -> None:
+        async with queue.slot(on_position=lambda _: asyncio.sleep(0)):
+            await asyncio.Event().wait()  # never finishes on its own
+
+    holder = asyncio.create_task(hold())
+    waiter = asyncio.create_task(wait())
+    await asyncio.sleep(0)
+    release.set()
+    waiter.cancel()  # in the same turn the holder hands the slot over
+    await holder
+    with contextlib.suppress(asyncio.CancelledError):
+        await waiter
     async with queue.slot():  # the slot came back
         pass

@@ -18,6 +18,7 @@ from core.engines import HiggsEngine, SpeechRequest
 from core.errors import (
     BadUpstreamAudio,
     InsufficientBalance,
+    NoSpeech,
     ReferenceUnreachable,
     TaskFailed,
     UpstreamAuth,
@@ -353,3 +354,12 @@ async def test_a_described_voice_goes_to_smart_generation(
     }
     assert task_ids == [fake302.calls("smart_query")[0].query["task_id"]]
     assert audio[:4] == b"RIFF"
+
+
+async def test_a_clip_the_transcriber_hears_no_words_in_is_refused(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    fake302.behaviour.transcript = "   "
+    with pytest.raises(NoSpeech):
+        await speech.register_voice(alice, "music", clips.ogg)
+    assert await speech.voices(alice) == []

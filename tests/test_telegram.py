@@ -18,7 +18,7 @@ from bots.telegram.app import build_application, register_commands
 from bots.telegram.handlers import App
 from core.app import open_speech
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps
+from tests.conftest import Clips, Sleeps, voicebot
 from tests.fakes.ai302 import Fake302
 from tests.fakes.telegram import TOKEN, Call, Chat, FakeBotApi, User
 
@@ -309,3 +309,14 @@ async def test_addressed_commands_replies_to_text_and_every_audio_kind(
     await tg.send(tg.api.command(GROUP, ALICE, "/say@voice_test_bot bobnote", reply_to=words))
     assert fake302.calls("clone_create")[-1].json["input_text"] == "Dinner is at eight."
     assert len(tg.replies("sendVoice")) == 1
+
+
+async def test_a_rejected_token_stops_start_up_without_showing_it(
+    botapi: FakeBotApi, tmp_path: Path
+) -> None:
+    wrong = "7654321:WRONG-token-that-must-not-leak"
+    code, out = await voicebot(tmp_path, "telegram", TELEGRAM_BOT_TOKEN=wrong,
+                               TELEGRAM_API_URL=botapi.base_url, ENGINE="offline")
+    assert code == 2
+    assert out.strip() == "voicebot: Setting TELEGRAM_BOT_TOKEN was rejected by Telegram"
+    assert "WRONG-token" not in out

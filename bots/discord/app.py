@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import discord
 from discord.http import Route
 
 from bots.discord.bot import VoiceBot
 from core.app import open_speech
+from core.errors import ConfigError
 from core.settings import Settings
 from core.speech import SpeechService
 
@@ -26,4 +28,7 @@ async def run(settings: Settings) -> None:
     """Connect to Discord and serve until stopped (Ctrl+C)."""
     token = settings.require("discord_bot_token").get_secret_value()
     async with open_speech(settings) as speech, build_client(settings, speech) as bot:
-        await bot.start(token)
+        try:
+            await bot.start(token)
+        except discord.LoginFailure:
+            raise ConfigError("Setting DISCORD_BOT_TOKEN was rejected by Discord") from None

@@ -6,11 +6,13 @@ import asyncio
 import signal
 
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ApplicationBuilder
 
 from bots.telegram import handlers
 from bots.telegram.handlers import App
 from core.app import open_speech
+from core.errors import ConfigError
 from core.messages import text
 from core.settings import Settings
 from core.speech import SpeechService
@@ -46,13 +48,26 @@ async def register_commands(app: App) -> None:
 
 
 async def run(settings: Settings) -> None:
-    """Poll Telegram for updates until SIGINT/SIGTERM, then shut down cleanly."""
+    """Poll Telegram for updates until SIGINT/SIGTERM, then finish the requests in hand and stop;
+    a second signal stops at once."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+    main = asyncio.current_task()
+    assert main is not None
+
+    def on_signal() -> None:
+        if stop.is_set():
+            main.cancel()
+        stop.set()
+
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+        loop.add_signal_handler(signum, on_signal)
     async with open_speech(settings) as speech:
         app = build_application(settings, speech)
+        try:
+            await app.initialize()
+        except InvalidToken:  # its message quotes the token: say it in our own words
+            raise ConfigError("Setting TELEGRAM_BOT_TOKEN was rejected by Telegram") from None
         async with app:
             await register_commands(app)
             await app.start()

@@ -145,6 +145,8 @@ class FakeDiscord:
         path = "/" + request.match_info["path"]
         call = await _record(request, path)
         self.calls.append(call)
+        if request.headers.get("Authorization") not in (f"Bot {TOKEN}", None):
+            return _json({"code": 0, "message": "401: Unauthorized"}, 401)
         for key, faults in self.faults.items():
             method, start = key.split(" ", 1)
             if faults and method == request.method and path.startswith(start):
