@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -363,3 +365,51 @@ async def test_a_clip_the_transcriber_hears_no_words_in_is_refused(
     with pytest.raises(NoSpeech):
         await speech.register_voice(alice, "music", clips.ogg)
     assert await speech.voices(alice) == []
+
+
+async def test_a_nested_task_id_wins_over_a_request_id(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.behaviour.create_shape = "nested"
+    clip = await speech.say(alice, "bob", "Hello")
+    assert clip.seconds > 1
+    assert fake302.calls("clone_query")[0].query["task_id"] in fake302.tasks
+
+
+async def test_retry_after_as_an_http_date_is_honoured(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    await register_bob(speech, alice, clips)
+    in_a_while = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    fake302.fail("clone_query", Fault.error(429, -10006, retry_after=in_a_while))
+    await speech.say(alice, "bob", "Hello")
+    assert 25 < sleeps.asked[0] <= 30
+
+
+async def test_a_refused_result_file_is_not_blamed_on_the_api_key(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.fail("download", Fault(403, "expired link"))
+    with pytest.raises(UpstreamUnavailable):
+        await speech.say(alice, "bob", "Hello")
+
+
+async def test_no_available_channel_is_busy_not_bad_input(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.fail("clone_query", Fault.error(400, -10008, "no available channel"))
+    assert (await speech.say(alice, "bob", "Hello")).seconds > 1  # a query: retried
+
+
+async def test_a_generic_failure_does_not_pay_for_a_second_task(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register_bob(speech, alice, clips)
+    fake302.behaviour.final_state = "FAILURE"
+    fake302.behaviour.failure_message = "could not decode model output"
+    with pytest.raises(TaskFailed):
+        await speech.say(alice, "bob", "Hello")
+    assert len(fake302.calls("clone_create")) == 1

@@ -6,6 +6,8 @@ import asyncio
 import logging
 import random
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -67,8 +69,12 @@ class Ai302:
         return await self._call("GET", url, billable=False, params=params)
 
     async def download(self, url: str) -> bytes:
-        """Fetch a result file. No API key is sent: result URLs are public, often elsewhere."""
-        response = await self._retrying("GET", url, billable=False, auth=False, as_json=False)
+        """Fetch a result file. No API key is sent: result URLs are public, often elsewhere,
+        so a refusal there says nothing about our key (an expired link, most likely)."""
+        try:
+            response = await self._retrying("GET", url, billable=False, auth=False, as_json=False)
+        except (UpstreamAuth, UpstreamRejected) as exc:
+            raise UpstreamUnavailable(f"result file refused: {exc}") from exc
         return response.content
 
     async def _call(self, method: str, url: str, *, billable: bool, **kwargs: Any) -> Any:
@@ -122,6 +128,8 @@ def _check(response: httpx.Response, as_json: bool) -> UpstreamError | None:
 def _classify(response: httpx.Response, code: int | None) -> UpstreamError:
     status = response.status_code
     detail = f"HTTP {status}, err_code {code}"
+    if code == -10008:  # no channel available right now: busy, not wrong
+        return UpstreamUnavailable(detail)
     if code == -10001 or status in (401, 403):
         return UpstreamAuth(detail)
     if code == -10004 or status == 402:
@@ -138,10 +146,19 @@ def _classify(response: httpx.Response, code: int | None) -> UpstreamError:
 
 
 def _retry_after(response: httpx.Response) -> float | None:
-    try:
-        return max(0.0, float(response.headers["retry-after"]))
-    except (KeyError, ValueError):
+    """Retry-After in seconds, whether given as a number or as an HTTP date."""
+    value = response.headers.get("retry-after")
+    if value is None:
         return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _delay(attempt: int, retry_after: float | None) -> float:

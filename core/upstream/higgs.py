@@ -5,8 +5,8 @@ Responses are parsed tolerantly: the published contract leaves their shape open 
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -19,11 +19,13 @@ log = logging.getLogger(__name__)
 Task = Literal["clone", "smart"]
 OnTask = Callable[[str], Awaitable[None]]
 
-DONE_STATES = {"SUCCESS", "SUCCEEDED", "COMPLETED", "COMPLETE", "DONE", "FINISHED"}
+DONE_STATES = {"SUCCESS", "SUCCEEDED", "SUCCEED", "COMPLETED", "COMPLETE", "DONE", "FINISHED"}
+PENDING_STATES = {"PENDING", "QUEUED", "QUEUING", "WAITING", "SUBMITTED", "CREATED", "STARTED",
+                  "PROCESSING", "RUNNING", "IN_PROGRESS", "GENERATING"}
 FAILED_STATES = {"FAILURE", "FAILED", "ERROR", "CANCELLED", "CANCELED", "TIMEOUT", "REVOKED"}
 AUDIO_KEYS = ("audio_url", "url", "output", "audio", "file_url", "result", "data")
 # Words with which a failed task says it could not fetch or read a reference clip.
-REFERENCE_WORDS = ("ref_audio", "reference", "download", "fetch", "decode")
+REFERENCE_WORDS = ("ref_audio", "ref audio", "reference")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,6 @@ class HiggsClient:
         poll_interval_s: float = 0.5,
         poll_interval_max_s: float = 2.0,
         sleep: Sleep,
-        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._api = api
         self._urls = urls
@@ -67,12 +68,13 @@ class HiggsClient:
         self._interval = poll_interval_s
         self._interval_max = poll_interval_max_s
         self._sleep = sleep
-        self._clock = clock
 
     async def create(self, task: Task, body: dict[str, Any]) -> str:
         """Start a billable task; returns its id."""
         payload = await self._api.post_json(self._urls.create(task), body, billable=True)
-        task_id = _find(payload, ("task_id", "id"))
+        task_id = _find(payload, ("task_id",))
+        if task_id is None:
+            task_id = _find(payload, ("id",))
         if not isinstance(task_id, (str, int)) or task_id == "":
             raise UpstreamUnavailable("create answered without a task id")
         return str(task_id)
@@ -81,8 +83,14 @@ class HiggsClient:
         return parse_status(await self._api.get_json(self._urls.query(task), {"task_id": task_id}))
 
     async def wait(self, task: Task, task_id: str) -> bytes:
-        """Poll until the task ends or the deadline passes; return the audio bytes."""
-        deadline = self._clock() + self._deadline_s
+        """Poll until the task ends, and fetch its audio, all within the deadline."""
+        try:
+            async with asyncio.timeout(self._deadline_s):
+                return await self._poll(task, task_id)
+        except TimeoutError:
+            raise UpstreamTimeout(f"task {task_id} unfinished at the deadline") from None
+
+    async def _poll(self, task: Task, task_id: str) -> bytes:
         interval = self._interval
         while True:
             status = await self.query(task, task_id)
@@ -96,8 +104,6 @@ class HiggsClient:
                 if task == "clone" and any(word in lowered for word in REFERENCE_WORDS):
                     raise ReferenceUnreachable("task could not use a reference clip")
                 raise TaskFailed("task failed")
-            if self._clock() + interval > deadline:
-                raise UpstreamTimeout(f"task {task_id} not done after {self._deadline_s:g} s")
             await self._sleep(interval)
             interval = min(self._interval_max, interval * 1.5)
 
@@ -116,7 +122,7 @@ def parse_status(payload: Any) -> TaskStatus:
     message = _find(payload, ("message", "error", "err_msg", "reason", "detail"), want=str)
     if state in FAILED_STATES:
         return TaskStatus("failed", message=str(message or ""))
-    if state in DONE_STATES or (not state and url):
+    if state in DONE_STATES or (url and state not in PENDING_STATES):
         return TaskStatus("done", audio_url=url)
     return TaskStatus("pending")
 

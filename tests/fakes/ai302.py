@@ -54,6 +54,7 @@ class Behaviour:
     final_state: str = "SUCCESS"
     failure_message: str = "generation failed"
     shape: Literal["state", "status", "nested"] = "state"
+    create_shape: Literal["flat", "nested"] = "flat"  # nested: a request id beside data.task_id
     transcript: str = "  hello from the fake transcriber  "
     audio: bytes | None = None  # what a finished task yields; a tone WAV by default
 
@@ -132,6 +133,8 @@ class Fake302:
             return answer
         task_id = uuid.uuid4().hex
         self.tasks[task_id] = {"task": task, "polls": 0, "body": body, "at": time.monotonic()}
+        if self.behaviour.create_shape == "nested":
+            return web.json_response({"id": uuid.uuid4().hex, "data": {"task_id": task_id}})
         return web.json_response({"task_id": task_id, "status": "PENDING"})
 
     async def _query(self, request: web.Request) -> web.StreamResponse:
