@@ -12,6 +12,7 @@ from typing import Literal
 from core.errors import BadSampling, BadVoiceName
 
 NAME_MAX = 32
+PERSONAL = ":user:"  # marks a personal scope: "<platform>:user:<user id>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Where:
 
     @property
     def personal_scope(self) -> str:
-        return f"{self.platform}:user:{self.user_id}"
+        return f"{self.platform}{PERSONAL}{self.user_id}"
 
     @property
     def space_scope(self) -> str:
@@ -85,7 +86,7 @@ class Voice:
 
     @property
     def personal(self) -> bool:
-        return ":user:" in self.scope
+        return PERSONAL in self.scope
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.domain import Voice
 from core.errors import VoicebotError
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -154,6 +155,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这里还没有声音。用一段讲话录音登记一个吧。",
     },
     "voices_header": {"en": "Voices you can use here:", "zh": "这里可用的声音："},
+    "voices_more": {
+        "en": "…and {count} more: use /say with the name.",
+        "zh": "……还有 {count} 个：用 /say 加名称即可。",
+    },
     "offline_notice": {
         "en": "No AI302_API_KEY set: using the offline stand-in engine (espeak-ng). It does "
         "not clone voices; set a key for the real thing.",
@@ -260,10 +265,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "片段中说的原话（可选）",
     },
     "dc_pick_voice": {"en": "Pick a voice…", "zh": "选择一个声音…"},
-    "dc_more_voices": {
-        "en": "…and {count} more (use /say with the name).",
-        "zh": "……还有 {count} 个（用 /say 加名称即可）。",
-    },
     "dc_voice_panel": {
         "en": "**{name}** · {seconds:.0f} s · “{transcript}”",
         "zh": "**{name}** · {seconds:.0f} 秒 · “{transcript}”",
@@ -306,6 +307,12 @@ def text(key: str, locale: str | None = None, **params: Any) -> str:
     """The sentence for `key` in the user's language, filled with `params`."""
     entry = MESSAGES.get(key, MESSAGES["error_unexpected"])
     return entry[language(locale)].format(**params)
+
+
+def saved_text(voice: Voice, locale: str | None = None) -> str:
+    """What a user is told when a voice is registered: name, length, the words it will use."""
+    key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
+    return text(key, locale, name=voice.name, seconds=voice.seconds, transcript=voice.transcript)
 
 
 def error_text(error: VoicebotError, locale: str | None = None) -> str:

@@ -75,7 +75,9 @@ async def tg(tg_settings: Settings, botapi: FakeBotApi, sleeps: Sleeps) -> Async
     async with open_speech(tg_settings, sleep=sleeps) as speech:
         app = build_application(tg_settings, speech)
         async with app:
+            await app.start()  # the job queue too: the naming conversation times out on it
             yield Telegram(app, botapi)
+            await app.stop()
 
 
 def ogg_stream(data: bytes) -> dict[str, Any]:
@@ -320,3 +322,13 @@ async def test_a_rejected_token_stops_start_up_without_showing_it(
     assert code == 2
     assert out.strip() == "voicebot: Setting TELEGRAM_BOT_TOKEN was rejected by Telegram"
     assert "WRONG-token" not in out
+
+
+async def test_editing_a_command_does_not_run_it_again(tg: Telegram, clips: Clips) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    command = tg.api.command(GROUP, ALICE, "/say alice hello")
+    await tg.send(command)
+    edited = {"update_id": tg.api.update(command)["update_id"],
+              "edited_message": {**command, "text": "/say alice hello!", "edit_date": 1}}
+    await tg.app.process_update(Update.de_json(edited, tg.app.bot))
+    assert len(tg.replies("sendVoice")) == 1

@@ -19,7 +19,7 @@ from rich.table import Table
 from core.app import open_speech
 from core.domain import Progress, Sampling, Where
 from core.errors import ConfigError, VoicebotError
-from core.messages import error_text, text
+from core.messages import error_text, saved_text, text
 from core.settings import Settings
 from core.speech import SpeechService
 
@@ -81,9 +81,7 @@ def clone(
             voice = await speech.register_voice(
                 where, name, await asyncio.to_thread(file.read_bytes), transcript=transcript
             )
-        key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
-        out.print(text(key, where.locale, name=voice.name, seconds=voice.seconds,
-                       transcript=voice.transcript))
+        out.print(saved_text(voice, where.locale))
 
     _run(ctx, work)
 
@@ -169,8 +167,7 @@ def demo(ctx: typer.Context) -> None:
                 clip = await asyncio.to_thread(_espeak_clip, DEMO_SCRIPT)
                 voice = await speech.register_voice(where, DEMO_VOICE, clip,
                                                     transcript=DEMO_SCRIPT)
-            out.print(text("voice_saved", where.locale, name=voice.name, seconds=voice.seconds,
-                           transcript=voice.transcript))
+            out.print(saved_text(voice, where.locale))
         with out.status("…") as status:
             result = await speech.say(
                 where, DEMO_VOICE, "This sentence was never recorded. The bot made it up.",

@@ -20,7 +20,6 @@ from bots.discord.common import (
     bot_of,
     download,
     require_size,
-    saved_text,
     tell,
     tell_error,
     where_of,
@@ -30,7 +29,7 @@ from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text,
 from bots.discord.voice_message import post_voice_message
 from core.domain import Progress, VoiceClip, Where
 from core.errors import VoicebotError
-from core.messages import error_text, text
+from core.messages import error_text, saved_text, text
 from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
@@ -225,7 +224,7 @@ async def voices(interaction: Interaction) -> None:
     if default_voice is not None:
         lines.append(panel_text(default_voice, where.locale))
     if len(found) > 25:
-        lines.append(text("dc_more_voices", where.locale, count=len(found) - 25))
+        lines.append(text("voices_more", where.locale, count=len(found) - 25))
     await interaction.response.send_message(
         "\n".join(lines), view=voices_view(found, where.locale, selected=default_voice),
         ephemeral=True,

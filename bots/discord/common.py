@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from core.domain import Voice, Where
+from core.domain import Where
 from core.errors import FileTooLarge, VoicebotError
 from core.messages import error_text, text
 
@@ -84,8 +84,3 @@ async def download(attachment: discord.Attachment, limit: int) -> bytes:
     """Fetch an attachment's bytes now: Discord's URLs are signed and expire."""
     require_size(attachment, limit)
     return await attachment.read()
-
-
-def saved_text(voice: Voice, locale: str) -> str:
-    key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
-    return text(key, locale, name=voice.name, seconds=voice.seconds, transcript=voice.transcript)

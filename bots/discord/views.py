@@ -13,14 +13,13 @@ import discord
 from bots.discord.common import (
     Interaction,
     bot_of,
-    saved_text,
     tell,
     tell_error,
     where_of,
     working,
 )
 from core.domain import Voice
-from core.messages import text
+from core.messages import saved_text, text
 
 PICKER_ID = "voices:pick"
 MAX_OPTIONS = 25  # Discord's limit for one select menu

@@ -7,10 +7,11 @@ import signal
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken
-from telegram.ext import AIORateLimiter, ApplicationBuilder
+from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
 
 from bots.telegram import handlers
 from bots.telegram.handlers import App
+from bots.telegram.progress import Recording
 from core.app import open_speech
 from core.errors import ConfigError
 from core.messages import text
@@ -28,6 +29,8 @@ def build_application(settings: Settings, speech: SpeechService) -> App:
         .token(settings.require("telegram_bot_token").get_secret_value())
         .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(True)
+        # a reply whose command message was deleted meanwhile still arrives (it was paid for)
+        .defaults(Defaults(allow_sending_without_reply=True))
     )
     limit = min(settings.max_upload_bytes, TELEGRAM_DOWNLOAD_LIMIT)
     if settings.telegram_api_url:  # a self-hosted Bot API server: no 20 MB download limit
@@ -35,7 +38,7 @@ def build_application(settings: Settings, speech: SpeechService) -> App:
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
         limit = settings.max_upload_bytes
     app = builder.build()
-    app.bot_data.update(speech=speech, download_limit=limit)
+    app.bot_data.update(speech=speech, download_limit=limit, recording=Recording(app.bot))
     handlers.install(app)
     return app
 

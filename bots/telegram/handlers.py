@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType
+from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -17,13 +17,14 @@ from telegram.ext import (
     ContextTypes,
     ConversationHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bots.telegram.progress import StatusMessage
 from core.domain import Voice, VoiceClip, Where
 from core.errors import BadVoiceName, FileTooLarge, VoicebotError, VoiceNameTaken
-from core.messages import error_text, text
+from core.messages import error_text, saved_text, text
 from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ AUDIO_LIKE = (
     | filters.Document.AUDIO | filters.Document.VIDEO
 )
 VOICE_MESSAGES_FORBIDDEN = "VOICE_MESSAGES_FORBIDDEN"  # the user's privacy settings say no
+MAX_LISTED = 30  # voices with buttons in one /voices message (Telegram caps keyboards)
+NAMING_TIMEOUT_S = 600  # a clip waiting for its name is forgotten after this
+FRESH = ~filters.UpdateType.EDITED  # editing a command must not run it (and pay) again
 
 
 def where_of(update: Update) -> Where:
@@ -100,9 +104,10 @@ async def clone(update: Update, context: Context) -> None:
     if not name.strip() or source is None or media_of(source) is None:
         await tell(update, text("tg_clone_usage", where.locale))
         return
+    await message.chat.send_action(ChatAction.TYPING)
     clip = await download(source, context)
     voice = await speech_of(context).register_voice(where, name, clip, transcript=words or None)
-    await tell(update, saved(voice, where))
+    await tell(update, saved_text(voice, where.locale))
 
 
 @answers_errors
@@ -113,7 +118,7 @@ async def say(update: Update, context: Context) -> None:
     replied = message.reply_to_message
     replied_text = (replied.text or replied.caption) if replied else None
     voice, words = await speech.parse_say(where, arguments(message), replied_text=replied_text)
-    async with StatusMessage(context.bot, message, where) as status:
+    async with StatusMessage(context.bot_data["recording"], message, where) as status:
         clip = await speech.say(where, voice, words, on_progress=status.show)
         await send_voice(message, clip, where)
 
@@ -129,7 +134,7 @@ async def voices(update: Update, context: Context) -> None:
     default = await speech.default_voice(where)
     lines = [text("voices_header", where.locale)]
     rows = []
-    for voice in found:
+    for voice in found[:MAX_LISTED]:
         line = text("voice_line", where.locale, name=voice.name, seconds=voice.seconds)
         if default is not None and voice.id == default.id:
             line += text("voice_line_default", where.locale)
@@ -143,6 +148,8 @@ async def voices(update: Update, context: Context) -> None:
             InlineKeyboardButton(text("button_delete", where.locale),
                                  callback_data=f"delete:{voice.id}"),
         ])
+    if len(found) > MAX_LISTED:
+        lines.append(text("voices_more", where.locale, count=len(found) - MAX_LISTED))
     assert update.effective_message is not None
     await update.effective_message.reply_text(
         "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows), do_quote=True
@@ -271,6 +278,7 @@ async def name_clip(update: Update, context: Context) -> int:
     """Save the kept clip under the name just sent; ask again if the name will not do."""
     assert update.effective_message is not None and context.user_data is not None
     where = where_of(update)
+    await update.effective_message.chat.send_action(ChatAction.TYPING)
     try:
         voice = await speech_of(context).register_voice(
             where, update.effective_message.text or "", context.user_data["clip"]
@@ -283,8 +291,14 @@ async def name_clip(update: Update, context: Context) -> int:
         await tell(update, error_text(exc, where.locale))
         return ConversationHandler.END
     context.user_data.pop("clip", None)
-    await tell(update, saved(voice, where))
+    await tell(update, saved_text(voice, where.locale))
     return ConversationHandler.END
+
+
+async def forget_clip(update: Update, context: Context) -> None:
+    """The name never came: drop the clip (it may be megabytes)."""
+    if context.user_data is not None:
+        context.user_data.pop("clip", None)
 
 
 async def cancel(update: Update, context: Context) -> int:
@@ -326,12 +340,6 @@ async def send_voice(request: Message, clip: VoiceClip, where: Where) -> None:
                                   filename=f"{clip.voice_name}.ogg", do_quote=True)
 
 
-def saved(voice: Voice, where: Where) -> str:
-    key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
-    return text(key, where.locale, name=voice.name, seconds=voice.seconds,
-                transcript=voice.transcript)
-
-
 async def on_error(update: object, context: Context) -> None:
     """Log an unexpected failure (no message text) and tell the user something went wrong."""
     log.error("unhandled error in a Telegram handler", exc_info=context.error)
@@ -344,16 +352,20 @@ def install(app: App) -> None:
     for name, handler in [("start", start), ("help", start), ("clone", clone), ("say", say),
                           ("voices", voices), ("default", default), ("rename", rename),
                           ("delete", delete)]:
-        app.add_handler(CommandHandler(name, handler))
+        app.add_handler(CommandHandler(name, handler, filters=FRESH))
     for action, handler in [("sample", sample_button), ("default", default_button),
                             ("delete", delete_button), ("confirm", confirm_button),
                             ("keep", keep_button)]:
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{action}:"))
-    private_clip = filters.ChatType.PRIVATE & AUDIO_LIKE
+    private_clip = FRESH & filters.ChatType.PRIVATE & AUDIO_LIKE
     app.add_handler(ConversationHandler(
         entry_points=[MessageHandler(private_clip, got_clip)],
-        states={NAMING: [MessageHandler(filters.TEXT & ~filters.COMMAND, name_clip),
-                         MessageHandler(private_clip, got_clip)]},
+        states={
+            NAMING: [MessageHandler(FRESH & filters.TEXT & ~filters.COMMAND, name_clip),
+                     MessageHandler(private_clip, got_clip)],
+            ConversationHandler.TIMEOUT: [TypeHandler(Update, forget_clip)],
+        },
         fallbacks=[CommandHandler("cancel", cancel)],
+        conversation_timeout=NAMING_TIMEOUT_S,
     ))
     app.add_error_handler(on_error)

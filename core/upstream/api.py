@@ -168,6 +168,21 @@ def _delay(attempt: int, retry_after: float | None) -> float:
     return min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2.0**attempt) * random.uniform(0.5, 1.0)
 
 
+def first_url(payload: Any, keys: tuple[str, ...], depth: int = 0) -> str | None:
+    """The first http(s) URL under any of `keys`: a string, or inside a dict or a list."""
+    if depth > 4:
+        return None
+    if isinstance(payload, str):
+        return payload if payload.startswith(("http://", "https://")) else None
+    if isinstance(payload, list):
+        return next((u for item in payload if (u := first_url(item, keys, depth + 1))), None)
+    if isinstance(payload, dict):
+        for key in keys:
+            if key in payload and (url := first_url(payload[key], keys, depth + 1)):
+                return url
+    return None
+
+
 def _path(url: str) -> str:
     """A URL without its query string, for logs (query strings can carry signatures)."""
     return url.split("?", 1)[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from core.errors import ReferenceUnreachable, TaskFailed, UpstreamTimeout, UpstreamUnavailable
-from core.upstream.api import Ai302, Sleep
+from core.upstream.api import Ai302, Sleep, first_url
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def parse_status(payload: Any) -> TaskStatus:
     """Read a query answer whatever its shape: `state` or `status`, flat or nested."""
     raw_state = _find(payload, ("state", "status", "task_status"), want=str)
     state = str(raw_state or "").strip().upper()
-    url = _audio_url(payload)
+    url = first_url(payload, AUDIO_KEYS)
     message = _find(payload, ("message", "error", "err_msg", "reason", "detail"), want=str)
     if state in FAILED_STATES:
         return TaskStatus("failed", message=str(message or ""))
@@ -139,19 +139,4 @@ def _find(payload: Any, keys: tuple[str, ...], want: type | None = None) -> Any:
             if value is not None and (want is None or isinstance(value, want)):
                 return value
         queue.extend(v for v in node.values() if isinstance(v, dict))
-    return None
-
-
-def _audio_url(payload: Any, depth: int = 0) -> str | None:
-    """The audio URL under any of the usual keys, as a string, in a dict or in a list."""
-    if depth > 4:
-        return None
-    if isinstance(payload, str):
-        return payload if payload.startswith(("http://", "https://")) else None
-    if isinstance(payload, list):
-        return next((u for item in payload if (u := _audio_url(item, depth + 1))), None)
-    if isinstance(payload, dict):
-        for key in AUDIO_KEYS:
-            if key in payload and (url := _audio_url(payload[key], depth + 1)):
-                return url
     return None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from core.errors import UpstreamUnavailable
-from core.upstream.api import Ai302
+from core.upstream.api import Ai302, first_url
 
 
 class ReferenceHost(Protocol):
@@ -25,16 +25,8 @@ class Ai302Upload:
         payload = await self._api.post_form(
             self._url, files={"file": (filename, wav, "audio/wav")}, data={}, billable=False
         )
-        url = _url_in(payload)
+        url = first_url(payload, ("data", "url"))
         if url is None:
             raise UpstreamUnavailable("upload answered without a URL")
         return url
 
-
-def _url_in(payload: Any) -> str | None:
-    data = payload.get("data") if isinstance(payload, dict) else None
-    for candidate in (data, data.get("url") if isinstance(data, dict) else None,
-                      payload.get("url") if isinstance(payload, dict) else None):
-        if isinstance(candidate, str) and candidate.startswith(("http://", "https://")):
-            return candidate
-    return None
