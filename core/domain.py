@@ -24,6 +24,7 @@ class Where:
     user_id: str
     locale: str = "en"
     private: bool = False  # a DM/private chat: voices made here are personal
+    admin: bool = False  # the user administers this chat/server (may manage others' voices)
 
     @property
     def personal_scope(self) -> str:

@@ -72,6 +72,12 @@ class NoVoiceGiven(BadInput):
     key = "error_no_voice_given"
 
 
+class NotYourVoice(BadInput):
+    """Renaming or deleting someone else's voice, without being an admin of the chat."""
+
+    key = "error_not_your_voice"  # params: name
+
+
 class EmptyText(BadInput):
     key = "error_empty_text"
 

@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I don't know a voice called “{name}” here. Did you mean: {suggestions}?",
         "zh": "这里没有名为“{name}”的声音。你是不是想找：{suggestions}？",
     },
+    "error_not_your_voice": {
+        "en": "Only the person who registered “{name}”, or an admin here, can change it.",
+        "zh": "只有登记“{name}”的人或这里的管理员才能修改它。",
+    },
     "error_voice_gone": {
         "en": "That voice no longer exists.",
         "zh": "这个声音已经不存在了。",

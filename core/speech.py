@@ -21,6 +21,7 @@ from core.engines import Engine, SpeechRequest
 from core.errors import (
     EmptyText,
     NoSpeech,
+    NotYourVoice,
     NoVoiceGiven,
     ReferenceUnreachable,
     TextTooLong,
@@ -165,11 +166,18 @@ class SpeechService:
         return await self.library.default(where)
 
     async def rename_voice(self, where: Where, voice: Voice | str, new: str) -> Voice:
-        return await self.library.rename(await self.voice(where, voice), new)
+        return await self.library.rename(await self.managed_voice(where, voice), new)
 
     async def delete_voice(self, where: Where, voice: Voice | str) -> Voice:
-        found = await self.voice(where, voice)
+        found = await self.managed_voice(where, voice)
         await self.library.delete(found)
+        return found
+
+    async def managed_voice(self, where: Where, voice: Voice | str) -> Voice:
+        """A voice this user may rename or delete: their own, or any in a chat they admin."""
+        found = await self.voice(where, voice)
+        if found.owner_id != where.user_id and not (where.admin and not found.personal):
+            raise NotYourVoice(name=found.name)
         return found
 
     async def set_default_voice(self, where: Where, voice: Voice | str) -> Voice:

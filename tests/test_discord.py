@@ -376,3 +376,15 @@ async def test_a_rejected_token_stops_start_up_without_showing_it(
     assert out.strip().splitlines()[-1] == (
         "voicebot: Setting DISCORD_BOT_TOKEN was rejected by Discord")
     assert "WRONG" not in out
+
+
+async def test_only_the_owner_or_a_server_manager_may_delete_a_voice(
+    dc: Discord, clips: Clips
+) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg)
+    await dc.command(BOB, "delete", voice="alice")
+    assert dc.words()[-1] == (
+        "Only the person who registered “alice”, or an admin here, can change it.", True)
+    manager = Person(BOB.id, "bob", admin=True)
+    await dc.command(manager, "delete", voice="alice")
+    assert dc.last() == "Deleted voice “alice”."

@@ -332,3 +332,17 @@ async def test_editing_a_command_does_not_run_it_again(tg: Telegram, clips: Clip
               "edited_message": {**command, "text": "/say alice hello!", "edit_date": 1}}
     await tg.app.process_update(Update.de_json(edited, tg.app.bot))
     assert len(tg.replies("sendVoice")) == 1
+
+
+async def test_only_the_owner_or_an_admin_may_delete_a_group_voice(
+    tg: Telegram, clips: Clips
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    await tg.send(tg.api.command(GROUP, BOB, "/delete alice"))
+    assert tg.last_text() == "Only the person who registered “alice”, or an admin here, " \
+        "can change it."
+    await tg.send(tg.api.command(GROUP, BOB, "/rename alice bobs"))
+    assert "Only the person who registered" in tg.last_text()
+    tg.api.admins.add(BOB.id)
+    await tg.send(tg.api.command(GROUP, BOB, "/delete alice"))
+    assert tg.last_text() == "Deleted voice “alice”."

@@ -30,7 +30,8 @@ def where_of(interaction: Interaction) -> Where:
     private = interaction.guild_id is None
     space = interaction.guild_id or interaction.channel_id
     return Where("discord", str(space), str(interaction.user.id),
-                 locale=str(interaction.locale), private=private)
+                 locale=str(interaction.locale), private=private,
+                 admin=not private and interaction.permissions.manage_guild)
 
 
 async def tell(interaction: Interaction, words: str) -> None:

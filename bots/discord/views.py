@@ -120,7 +120,9 @@ class VoiceAction(
         await tell(interaction, text("voice_default_set", where.locale, name=voice.name))
 
     async def _delete(self, interaction: Interaction) -> None:
-        voice, locale = await self._voice(interaction), where_of(interaction).locale
+        where, speech = where_of(interaction), bot_of(interaction).speech
+        voice = await speech.managed_voice(where, await self._voice(interaction))
+        locale = where.locale
         confirm = discord.ui.View(timeout=None)
         confirm.add_item(VoiceAction("confirm", voice.id, text("button_confirm_delete", locale),
                                      discord.ButtonStyle.danger))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction, ChatType
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -51,6 +52,18 @@ def where_of(update: Update) -> Where:
     assert chat is not None and user is not None
     return Where("telegram", str(chat.id), str(user.id), locale=user.language_code or "en",
                  private=chat.type == ChatType.PRIVATE)
+
+
+async def as_manager(update: Update, context: Context) -> Where:
+    """`where_of`, knowing whether the user administers the group (for others' voices)."""
+    where = where_of(update)
+    if where.private:
+        return where
+    assert update.effective_chat is not None and update.effective_user is not None
+    member = await context.bot.get_chat_member(update.effective_chat.id,
+                                               update.effective_user.id)
+    return replace(where, admin=member.status in (ChatMemberStatus.ADMINISTRATOR,
+                                                  ChatMemberStatus.OWNER))
 
 
 def speech_of(context: Context) -> SpeechService:
@@ -170,7 +183,7 @@ async def default(update: Update, context: Context) -> None:
 @answers_errors
 async def rename(update: Update, context: Context) -> None:
     """Give a voice a new name: /rename OLD NEW."""
-    where = where_of(update)
+    where = await as_manager(update, context)
     if not context.args or len(context.args) != 2:
         await tell(update, text("tg_rename_usage", where.locale))
         return
@@ -182,7 +195,7 @@ async def rename(update: Update, context: Context) -> None:
 @answers_errors
 async def delete(update: Update, context: Context) -> None:
     """Delete a voice and its clip: /delete NAME."""
-    where = where_of(update)
+    where = await as_manager(update, context)
     if not context.args:
         await tell(update, text("tg_delete_usage", where.locale))
         return
@@ -223,8 +236,10 @@ async def default_button(update: Update, context: Context) -> None:
 
 @answers_errors
 async def delete_button(update: Update, context: Context) -> None:
-    """Ask before deleting a voice."""
-    voice, where = await pressed(update, context)
+    """Ask before deleting a voice (that this user may delete)."""
+    voice, _ = await pressed(update, context)
+    where = await as_manager(update, context)
+    await speech_of(context).managed_voice(where, voice)
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
     await query.answer()
@@ -242,7 +257,8 @@ async def delete_button(update: Update, context: Context) -> None:
 @answers_errors
 async def confirm_button(update: Update, context: Context) -> None:
     """Delete the voice, as confirmed."""
-    voice, where = await pressed(update, context)
+    voice, _ = await pressed(update, context)
+    where = await as_manager(update, context)
     await speech_of(context).delete_voice(where, voice)
     assert update.callback_query is not None
     await update.callback_query.answer()

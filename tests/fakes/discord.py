@@ -22,6 +22,8 @@ APP_ID = 900000000000000001
 BOT_USER = {"id": str(APP_ID), "username": "voicebot", "discriminator": "0", "global_name": None,
             "avatar": None, "bot": True}
 GUILD_ID = 700000000000000001
+PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 15) | (1 << 16) | (1 << 31) | (1 << 46)  # a member's
+MANAGE_GUILD = 1 << 5
 CHANNEL_ID = 710000000000000001
 
 
@@ -45,6 +47,7 @@ class Person:
     id: int
     name: str
     locale: str = "en-US"
+    admin: bool = False  # has Manage Server
 
     def user(self) -> dict[str, Any]:
         return {"id": str(self.id), "username": self.name, "discriminator": "0",
@@ -131,7 +134,8 @@ class FakeDiscord:
             payload["guild_id"] = str(GUILD_ID)
             payload["member"] = {"user": person.user(), "roles": [], "joined_at":
                                  datetime.now(UTC).isoformat(), "deaf": False, "mute": False,
-                                 "permissions": "2147483647", "flags": 0}
+                                 "permissions": str(PERMISSIONS | (MANAGE_GUILD if person.admin
+                                                                   else 0)), "flags": 0}
         else:
             payload["user"] = person.user()
         return payload

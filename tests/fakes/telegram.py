@@ -61,6 +61,7 @@ class FakeBotApi:
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, bytes)
         self.faults: dict[str, deque[tuple[int, str, dict[str, Any]]]] = defaultdict(deque)
         self.updates: list[dict[str, Any]] = []
+        self.admins: set[int] = set()  # user ids getChatMember reports as administrators
         self.base_url = ""
         self._ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
@@ -214,6 +215,19 @@ class FakeBotApi:
     async def _sendAudio(self, call: Call) -> Any:
         return self._sent(call, audio={"file_id": "out", "file_unique_id": "out",
                                        "duration": int(call.params.get("duration") or 0)})
+
+    async def _getChatMember(self, call: Call) -> Any:
+        user_id = int(call.params["user_id"])
+        status = "administrator" if user_id in self.admins else "member"
+        user = {"id": user_id, "is_bot": False, "first_name": "User"}
+        if status == "administrator":
+            return {"status": status, "user": user, "can_be_edited": False,
+                    "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
+                    "can_manage_video_chats": True, "can_restrict_members": True,
+                    "can_promote_members": False, "can_change_info": True,
+                    "can_invite_users": True, "can_post_stories": False,
+                    "can_edit_stories": False, "can_delete_stories": False}
+        return {"status": status, "user": user}
 
     async def _getFile(self, call: Call) -> Any:
         file_id = call.params["file_id"]
