@@ -83,6 +83,8 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                 limits=Limits(
                     max_upload_bytes=settings.max_upload_bytes,
                     max_text_chars=settings.max_text_chars,
+                    chunk_chars=settings.chunk_chars,
+                    chunk_concurrency=settings.chunk_concurrency,
                 ),
             )
     finally:

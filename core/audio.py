@@ -99,12 +99,49 @@ async def encode_voice(data: bytes) -> EncodedVoice:
     return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / VOICE_RATE, waveform=waveform(pcm))
 
 
+async def join_speech(parts: list[bytes], *, pause_ms: int = 350) -> bytes:
+    """One WAV from pieces generated separately, in order: each trimmed of its own silence at
+    the ends, then joined with a short pause and crossfade, as between two sentences."""
+    pcms = await asyncio.gather(*(_upstream_pcm(part, REF_RATE) for part in parts))
+    return await asyncio.to_thread(_join_pcm, pcms, pause_ms)
+
+
 def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
     """Loudness of 16-bit mono PCM in `points` buckets, 0–255, as chat clients draw it."""
     step = max(2, (len(pcm) // 2 // points) * 2)
     levels = [audioop.rms(pcm[i : i + step], 2) for i in range(0, step * points, step)]
     loudest = max(levels) or 1
     return bytes(min(255, round(255 * level / loudest)) for level in levels)
+
+
+async def _upstream_pcm(data: bytes, rate: int) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
+        path = Path(tmp) / "speech"
+        await asyncio.to_thread(path.write_bytes, data)
+        try:
+            pcm = await _ffmpeg(["-i", str(path), "-map", "0:a:0", "-ac", "1", "-ar", str(rate),
+                                 "-f", "s16le", "pipe:1"])
+        except NotAudio as exc:
+            raise BadUpstreamAudio("upstream audio does not decode") from exc
+    if not pcm:
+        raise BadUpstreamAudio("upstream audio is empty")
+    return pcm
+
+
+def _join_pcm(pcms: list[bytes], pause_ms: int) -> bytes:
+    joined: AudioSegment | None = None
+    pause = AudioSegment.silent(duration=pause_ms, frame_rate=REF_RATE)
+    for pcm in pcms:
+        piece = AudioSegment(data=pcm, sample_width=2, frame_rate=REF_RATE, channels=1)
+        spans = _speech_spans(pcm)
+        if spans:
+            piece = piece[max(0, spans[0][0] - 60) : spans[-1][1] + 60]
+        joined = piece if joined is None else joined.append(pause, crossfade=20).append(
+            piece, crossfade=20)
+    assert joined is not None
+    buffer = io.BytesIO()
+    joined.export(buffer, format="wav")
+    return buffer.getvalue()
 
 
 async def _require_audio(path: Path) -> None:

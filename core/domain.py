@@ -117,10 +117,8 @@ Stage = Literal["queued", "preparing", "generating", "encoding"]
 class Progress:
     stage: Stage
     position: int = 0  # place in line while queued, 1 = next
-
-    @property
-    def message_key(self) -> str:
-        return f"progress_{self.stage}"
+    done: int = 0  # parts of a long text generated so far
+    parts: int = 1
 
 
 ProgressCallback = Callable[[Progress], Awaitable[None]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.domain import Voice
+from core.domain import Progress, Voice
 from core.errors import VoicebotError
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -139,6 +139,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "progress_preparing": {"en": "Preparing the voice…", "zh": "正在准备声音…"},
     "progress_generating": {"en": "Generating speech…", "zh": "正在生成语音…"},
+    "progress_generating_parts": {
+        "en": "Generating speech: part {part} of {parts}…",
+        "zh": "正在生成语音：第 {part} 部分，共 {parts} 部分…",
+    },
     "progress_encoding": {"en": "Encoding the voice message…", "zh": "正在编码语音消息…"},
     "voice_saved": {
         "en": "Saved voice “{name}” ({seconds:.1f} s). Transcript: “{transcript}”",
@@ -311,6 +315,14 @@ def text(key: str, locale: str | None = None, **params: Any) -> str:
     """The sentence for `key` in the user's language, filled with `params`."""
     entry = MESSAGES.get(key, MESSAGES["error_unexpected"])
     return entry[language(locale)].format(**params)
+
+
+def progress_text(progress: Progress, locale: str | None = None) -> str:
+    """The status line for a stage of making a voice."""
+    if progress.stage == "generating" and progress.parts > 1:
+        part = min(progress.done + 1, progress.parts)
+        return text("progress_generating_parts", locale, part=part, parts=progress.parts)
+    return text(f"progress_{progress.stage}", locale, position=progress.position)
 
 
 def saved_text(voice: Voice, locale: str | None = None) -> str:

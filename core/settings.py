@@ -37,7 +37,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     max_upload_mb: float = Field(default=20.0, gt=0, le=500)
-    max_text_chars: int = Field(default=500, ge=10, le=100_000)
+    max_text_chars: int = Field(default=2000, ge=10, le=100_000)
+    chunk_chars: int = Field(default=300, ge=50, le=2000)
+    chunk_concurrency: int = Field(default=3, ge=1, le=32)
     max_concurrent_jobs: int = Field(default=4, ge=1, le=1000)
     generation_deadline_s: float = Field(default=180.0, gt=0)
     poll_interval_s: float = Field(default=0.5, gt=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -11,7 +12,6 @@ from core.domain import (
     ProgressCallback,
     Reference,
     Sampling,
-    Stage,
     Voice,
     VoiceClip,
     Where,
@@ -33,6 +33,7 @@ from core.errors import (
 )
 from core.jobs import JobLog, JobQueue
 from core.library import VoiceLibrary
+from core.text import chunks, spell_out
 from core.upstream.hosting import ReferenceHost
 from core.upstream.transcribe import Transcriber
 
@@ -42,7 +43,9 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class Limits:
     max_upload_bytes: int = 20 * 1024 * 1024
-    max_text_chars: int = 500
+    max_text_chars: int = 2000
+    chunk_chars: int = 300  # longer text is spoken in sentence-sized parts of at most this
+    chunk_concurrency: int = 3  # parts of one request generated at once
 
 
 class SpeechService:
@@ -110,9 +113,9 @@ class SpeechService:
         report = _Reporter(on_progress)
         try:
             async with self._queue.slot(on_position=report.position):
-                await report("preparing")
+                await report(Progress("preparing"))
                 speech = await self._speak(voice, text, settings, job_id, report)
-                await report("encoding")
+                await report(Progress("encoding"))
                 encoded = await audio.encode_voice(speech)
         except VoicebotError as exc:
             await self.jobs.failed(job_id, exc.key)
@@ -211,23 +214,52 @@ class SpeechService:
     async def _speak(
         self, voice: Voice, text: str, sampling: Sampling, job_id: str, report: _Reporter
     ) -> bytes:
-        async def submitted(task_id: str) -> None:
-            await self.jobs.submitted(job_id, task_id)
-            await report("generating")
-
-        reference = await self._reference(voice)
-        request = SpeechRequest(text=text, references=(reference,), sampling=sampling)
-        if not self.engine.hosts_references:
-            await report("generating")
+        """Generate `text` (in sentence-sized parts when long) as one audio file."""
+        parts = chunks(spell_out(text), self.limits.chunk_chars)
         try:
-            return await self.engine.speak(request, on_task=submitted)
+            pieces = await self._speak_parts(
+                await self._reference(voice), parts, sampling, job_id, report
+            )
         except ReferenceUnreachable:
             log.info("voice %s: the service could not fetch its reference; re-hosting", voice.id)
             voice = await self.library.set_hosted_url(voice, None)
-            request = SpeechRequest(
-                text=text, references=(await self._reference(voice),), sampling=sampling
+            pieces = await self._speak_parts(
+                await self._reference(voice), parts, sampling, job_id, report
             )
-            return await self.engine.speak(request, on_task=submitted)
+        return pieces[0] if len(pieces) == 1 else await audio.join_speech(pieces)
+
+    async def _speak_parts(
+        self, reference: Reference, parts: list[str], sampling: Sampling, job_id: str,
+        report: _Reporter,
+    ) -> list[bytes]:
+        """Each part in order, a few generated at a time; the first failure stops the rest."""
+        done = 0
+        running = asyncio.Semaphore(self.limits.chunk_concurrency)
+
+        async def submitted(task_id: str) -> None:
+            await self.jobs.submitted(job_id, task_id)
+            await report(Progress("generating", done=done, parts=len(parts)))
+
+        async def one(words: str) -> bytes:
+            nonlocal done
+            request = SpeechRequest(text=words, references=(reference,), sampling=sampling)
+            async with running:
+                result = await self.engine.speak(request, on_task=submitted)
+            done += 1
+            if len(parts) > 1:
+                await report(Progress("generating", done=done, parts=len(parts)))
+            return result
+
+        if not self.engine.hosts_references:  # no task ids to wait for
+            await report(Progress("generating", parts=len(parts)))
+        tasks = [asyncio.create_task(one(words)) for words in parts]
+        try:
+            return await asyncio.gather(*tasks)
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
 
     async def _reference(self, voice: Voice) -> Reference:
         """The voice's clip, with a transcript and a hosted URL when the engine needs them."""
@@ -263,13 +295,13 @@ class _Reporter:
     def __init__(self, callback: ProgressCallback | None) -> None:
         self._callback = callback
 
-    async def __call__(self, stage: Stage, position: int = 0) -> None:
+    async def __call__(self, progress: Progress) -> None:
         if self._callback is None:
             return
         try:
-            await self._callback(Progress(stage, position))
+            await self._callback(progress)
         except Exception:
             log.exception("progress callback failed")
 
     async def position(self, position: int) -> None:
-        await self("queued", position)
+        await self(Progress("queued", position))

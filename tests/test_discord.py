@@ -326,7 +326,7 @@ async def test_chinese_locales_get_chinese_replies(
         ("clone-bad-name", "cannot be a voice name"),
         ("clone-taken-name", "already a voice called “alice”"),
         ("say-unknown-voice", "Did you mean: alice?"),
-        ("say-too-long", "the limit is 500"),
+        ("say-too-long", "the limit is 2000"),
         ("say-no-voice", "Which voice?"),
         ("say-upstream-down", "not reachable right now"),
         ("menu-no-audio", "no voice message or audio file"),
@@ -349,7 +349,7 @@ async def test_bad_input_gets_one_short_private_sentence(
         "clone-bad-name": lambda: dc.clone(ALICE, "bob smith", clips.ogg),
         "clone-taken-name": lambda: dc.clone(ALICE, "ALICE", clips.ogg),
         "say-unknown-voice": lambda: dc.command(ALICE, "say", voice="alicee", text="hi"),
-        "say-too-long": lambda: dc.command(ALICE, "say", voice="alice", text="word " * 200),
+        "say-too-long": lambda: dc.command(ALICE, "say", voice="alice", text="word " * 500),
         "say-no-voice": lambda: dc.command(ALICE, "say", text="hi"),
         "say-upstream-down": lambda: dc.command(ALICE, "say", voice="alice", text="hi"),
         "menu-no-audio": lambda: dc.interact(dc.rest.interaction(ALICE, 2, {

@@ -19,7 +19,7 @@ from rich.table import Table
 from core.app import open_speech
 from core.domain import Progress, Sampling, Where
 from core.errors import ConfigError, VoicebotError
-from core.messages import error_text, saved_text, text
+from core.messages import error_text, progress_text, saved_text, text
 from core.settings import Settings
 from core.speech import SpeechService
 
@@ -184,7 +184,7 @@ def demo(ctx: typer.Context) -> None:
 
 def _show_progress(status: Status, where: Where) -> Callable[[Progress], Awaitable[None]]:
     async def show(progress: Progress) -> None:
-        status.update(text(progress.message_key, where.locale, position=progress.position))
+        status.update(progress_text(progress, where.locale))
 
     return show
 

@@ -29,7 +29,7 @@ from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text,
 from bots.discord.voice_message import post_voice_message
 from core.domain import Progress, VoiceClip, Where
 from core.errors import VoicebotError
-from core.messages import error_text, saved_text, text
+from core.messages import error_text, progress_text, saved_text, text
 from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
@@ -172,7 +172,7 @@ def progress_of(interaction: Interaction, where: Where) -> Any:
 
     async def show(progress: Progress) -> None:
         nonlocal shown
-        line = text(progress.message_key, where.locale, position=progress.position)
+        line = progress_text(progress, where.locale)
         if line != shown:
             shown = line
             await interaction.edit_original_response(content=line)

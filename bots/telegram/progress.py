@@ -16,7 +16,7 @@ from telegram.error import TelegramError
 
 from core.domain import Progress, Where
 from core.errors import VoicebotError
-from core.messages import error_text, text
+from core.messages import error_text, progress_text, text
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class StatusMessage:
         return self
 
     async def show(self, progress: Progress) -> None:
-        line = text(progress.message_key, self._where.locale, position=progress.position)
+        line = progress_text(progress, self._where.locale)
         if line == self._shown:
             return
         recently = time.monotonic() - self._edited_at < PLACE_EDIT_EVERY_S

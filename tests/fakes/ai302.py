@@ -15,6 +15,7 @@ import time
 import uuid
 import wave
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -56,7 +57,8 @@ class Behaviour:
     shape: Literal["state", "status", "nested"] = "state"
     create_shape: Literal["flat", "nested"] = "flat"  # nested: a request id beside data.task_id
     transcript: str = "  hello from the fake transcriber  "
-    audio: bytes | None = None  # what a finished task yields; a tone WAV by default
+    audio: bytes | None = None  # what a finished task yields; a 2 s tone WAV by default
+    tone_seconds: Callable[[str], float] | None = None  # or: a tone this long for input_text
 
 
 @dataclass
@@ -183,6 +185,9 @@ class Fake302:
         if answer is not None:
             return answer
         audio = self.behaviour.audio if self.behaviour.audio is not None else self._tone
+        if self.behaviour.tone_seconds is not None:
+            body = self.tasks[request.match_info["task_id"].removesuffix(".wav")]["body"]
+            audio = tone_wav(self.behaviour.tone_seconds(body["input_text"]))
         return web.Response(body=audio, content_type="audio/wav")
 
     # --- helpers -------------------------------------------------------------------------
