@@ -69,6 +69,10 @@ class Sampling:
     def as_params(self) -> dict[str, float | int]:
         return {k: v for k in self.RANGES if (v := getattr(self, k)) is not None}
 
+    def as_columns(self) -> dict[str, float | int | None]:
+        """Every field, unset ones included (to clear a stored default)."""
+        return {k: getattr(self, k) for k in self.RANGES}
+
 
 @dataclass(frozen=True, slots=True)
 class Voice:
@@ -106,8 +110,9 @@ class VoiceClip:
     ogg: bytes
     seconds: float
     waveform: bytes = field(repr=False)
-    voice_name: str = ""
+    voice_name: str = ""  # empty for a designed voice
     job_id: str = ""
+    description: str | None = None  # a designed voice's description
 
 
 Stage = Literal["queued", "preparing", "generating", "encoding"]

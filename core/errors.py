@@ -78,6 +78,18 @@ class NotYourVoice(BadInput):
     key = "error_not_your_voice"  # params: name
 
 
+class TakeGone(BadInput):
+    """A button names a request this chat no longer has (or never had)."""
+
+    key = "error_take_gone"
+
+
+class NoDescription(BadInput):
+    """A designed voice with no description."""
+
+    key = "error_no_description"
+
+
 class EmptyText(BadInput):
     key = "error_empty_text"
 

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.domain import Where
+from core.errors import TakeGone
 from core.storage.tables import jobs
 
 OnPosition = Callable[[int], Awaitable[None]]
@@ -81,7 +82,7 @@ class JobLog:
 
     async def open(
         self, where: Where, *, kind: str, text: str, params: dict[str, Any],
-        voice_id: str | None,
+        voice_id: str | None, description: str | None = None,
     ) -> str:
         job_id = uuid.uuid4().hex
         now = datetime.now(UTC)
@@ -90,7 +91,8 @@ class JobLog:
                 jobs.insert().values(
                     id=job_id, state="queued", platform=where.platform,
                     space_id=where.space_id, user_id=where.user_id, voice_id=voice_id,
-                    kind=kind, text=text, params=params, created_at=now, updated_at=now,
+                    kind=kind, text=text, params=params, description=description,
+                    created_at=now, updated_at=now,
                 )
             )
         return job_id
@@ -107,15 +109,18 @@ class JobLog:
     async def submitted(self, job_id: str, task_id: str) -> None:
         await self._set(job_id, state="submitted", task_id=task_id)
 
-    async def done(self, job_id: str, seconds: float) -> None:
-        await self._set(job_id, state="done", seconds=seconds)
+    async def done(self, job_id: str, seconds: float, wer: float | None = None) -> None:
+        await self._set(job_id, state="done", seconds=seconds, wer=wer)
 
     async def failed(self, job_id: str, error: str) -> None:
         await self._set(job_id, state="failed", error=error)
 
-    async def get(self, job_id: str) -> dict[str, Any]:
+    async def get(self, where: Where, job_id: str) -> dict[str, Any]:
+        """A job made in this chat (a button may name one from elsewhere, or long gone)."""
         async with self._db.connect() as conn:
-            row = (await conn.execute(select(jobs).where(jobs.c.id == job_id))).one()
+            row = (await conn.execute(select(jobs).where(jobs.c.id == job_id))).first()
+        if row is None or (row.platform, row.space_id) != (where.platform, where.space_id):
+            raise TakeGone()
         return dict(row._mapping)
 
     async def _set(self, job_id: str, **values: Any) -> None:

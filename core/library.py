@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.domain import Sampling, Voice, Where, clean_voice_name, name_key, printable
-from core.errors import VoiceGone, VoiceNameTaken, VoiceNotFound
+from core.errors import TakeGone, VoiceGone, VoiceNameTaken, VoiceNotFound
 from core.storage.tables import spaces, voices
 
 
@@ -24,7 +24,9 @@ class VoiceLibrary:
     def __init__(self, *, db: AsyncEngine, data_dir: Path) -> None:
         self._db = db
         self._dir = data_dir / "voices"
-        self._dir.mkdir(parents=True, exist_ok=True)
+        self._takes = data_dir / "takes"
+        for folder in (self._dir, self._takes):
+            folder.mkdir(parents=True, exist_ok=True)
 
     async def add(
         self, where: Where, name: str, *, wav: bytes, seconds: float, transcript: str
@@ -119,6 +121,19 @@ class VoiceLibrary:
         async with self._db.connect() as conn:
             row = (await conn.execute(query)).first()
         return None if row is None else self._voice(row)
+
+    async def set_sampling(self, voice: Voice, sampling: Sampling) -> Voice:
+        return await self._set(voice, **sampling.as_columns())
+
+    async def save_take(self, job_id: str, audio: bytes) -> None:
+        """Keep a designed voice's output a while: the user may keep it as a voice."""
+        await asyncio.to_thread((self._takes / job_id).write_bytes, audio)
+
+    async def take(self, job_id: str) -> bytes:
+        try:
+            return await asyncio.to_thread((self._takes / job_id).read_bytes)
+        except FileNotFoundError as exc:
+            raise TakeGone() from exc
 
     async def set_transcript(self, voice: Voice, transcript: str) -> Voice:
         return await self._set(voice, transcript=transcript.strip())

@@ -64,6 +64,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only the person who registered “{name}”, or an admin here, can change it.",
         "zh": "只有登记“{name}”的人或这里的管理员才能修改它。",
     },
+    "error_take_gone": {
+        "en": "I no longer have that request. Please send it again.",
+        "zh": "我已经找不到那个请求了，请重新发送。",
+    },
+    "error_no_description": {
+        "en": "Describe the voice, then the text, for example: /design warm elderly man, slow "
+        "| Good evening, everyone.",
+        "zh": "请先描述声音，再写文字，例如：/design 温和的老人，语速慢 | 大家晚上好。",
+    },
     "error_voice_gone": {
         "en": "That voice no longer exists.",
         "zh": "这个声音已经不存在了。",

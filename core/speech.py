@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from core import audio
 from core.domain import (
@@ -20,10 +21,12 @@ from core.domain import (
 from core.engines import Engine, SpeechRequest
 from core.errors import (
     EmptyText,
+    NoDescription,
     NoSpeech,
     NotYourVoice,
     NoVoiceGiven,
     ReferenceUnreachable,
+    TakeGone,
     TextTooLong,
     TranscriptNeeded,
     UpstreamError,
@@ -38,6 +41,9 @@ from core.upstream.hosting import ReferenceHost
 from core.upstream.transcribe import Transcriber
 
 log = logging.getLogger(__name__)
+
+MAX_DESCRIPTION = 500  # characters of a designed voice's description
+TEMPERATURE_STEP = 0.3  # how far "steadier" / "livelier" move the temperature
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +110,84 @@ class SpeechService:
     ) -> VoiceClip:
         """Speak `text` in a stored voice; reports queued → preparing → generating → encoding."""
         text = self._checked_text(text)
-        voice = await self.voice(where, voice)
-        settings = (sampling or Sampling()).over(voice.sampling)
+        found = await self.voice(where, voice)
+        settings = (sampling or Sampling()).over(found.sampling)
+        return await self._job(where, text, settings, on_progress, voice=found)
+
+    async def design(
+        self,
+        where: Where,
+        description: str,
+        text: str,
+        *,
+        sampling: Sampling | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> VoiceClip:
+        """Speak `text` in a voice described in words; `keep` can store the result as a voice."""
+        text, description = self._checked_text(text), description.strip()
+        if not any(ch.isalnum() for ch in description):
+            raise NoDescription()
+        if len(description) > MAX_DESCRIPTION:
+            raise TextTooLong(length=len(description), limit=MAX_DESCRIPTION)
+        return await self._job(where, text, sampling or Sampling(), on_progress,
+                               description=description)
+
+    async def retake(
+        self,
+        where: Where,
+        job_id: str,
+        change: Literal["again", "steadier", "livelier"] = "again",
+        *,
+        on_progress: ProgressCallback | None = None,
+    ) -> VoiceClip:
+        """Another take of an earlier request; steadier/livelier lower/raise the temperature."""
+        job = await self.jobs.get(where, job_id)
+        sampling = Sampling(**job["params"])
+        if change != "again":
+            step = -TEMPERATURE_STEP if change == "steadier" else TEMPERATURE_STEP
+            temperature = (sampling.temperature or 1.0) + step
+            sampling = replace(sampling, temperature=round(min(1.5, max(0.1, temperature)), 2))
+        if job["voice_id"] is None:
+            return await self._job(where, job["text"], sampling, on_progress,
+                                   description=job["description"])
+        voice = await self.voice_by_id(where, job["voice_id"])
+        return await self._job(where, job["text"], sampling, on_progress, voice=voice)
+
+    async def keep(self, where: Where, job_id: str, name: str) -> Voice:
+        """Store a designed voice's output as a voice of its own; its transcript is the text."""
+        job = await self.jobs.get(where, job_id)
+        if job["description"] is None or job["state"] != "done":
+            raise TakeGone()
+        return await self.register_voice(
+            where, name, await self.library.take(job_id), transcript=job["text"]
+        )
+
+    async def tune_voice(self, where: Where, voice: Voice | str, sampling: Sampling) -> Voice:
+        """Set a voice's own sampling defaults (its owner, or an admin)."""
+        return await self.library.set_sampling(await self.managed_voice(where, voice), sampling)
+
+    async def _job(
+        self,
+        where: Where,
+        text: str,
+        sampling: Sampling,
+        on_progress: ProgressCallback | None,
+        *,
+        voice: Voice | None = None,
+        description: str | None = None,
+    ) -> VoiceClip:
+        """One persisted request: queued → generating → encoding → done (or failed)."""
         job_id = await self.jobs.open(
-            where, kind=self.engine.name, text=text, params=settings.as_params(),
-            voice_id=voice.id,
+            where, kind=self.engine.name, text=text, params=sampling.as_params(),
+            voice_id=voice.id if voice else None, description=description,
         )
         report = _Reporter(on_progress)
         try:
             async with self._queue.slot(on_position=report.position):
                 await report(Progress("preparing"))
-                speech = await self._speak(voice, text, settings, job_id, report)
+                speech = await self._speak(voice, description, text, sampling, job_id, report)
+                if voice is None:  # a designed voice: keep the take, it may become a voice
+                    await self.library.save_take(job_id, speech)
                 await report(Progress("encoding"))
                 encoded = await audio.encode_voice(speech)
         except VoicebotError as exc:
@@ -126,7 +199,8 @@ class SpeechService:
         await self.jobs.done(job_id, encoded.seconds)
         return VoiceClip(
             ogg=encoded.ogg, seconds=encoded.seconds, waveform=encoded.waveform,
-            voice_name=voice.name, job_id=job_id,
+            voice_name=voice.name if voice else "", job_id=job_id,
+            description=description,
         )
 
     async def parse_say(
@@ -212,25 +286,28 @@ class SpeechService:
             raise VoiceNameTaken(name=existing.name)
 
     async def _speak(
-        self, voice: Voice, text: str, sampling: Sampling, job_id: str, report: _Reporter
+        self, voice: Voice | None, description: str | None, text: str, sampling: Sampling,
+        job_id: str, report: _Reporter,
     ) -> bytes:
-        """Generate `text` (in sentence-sized parts when long) as one audio file."""
+        """Generate `text` (in sentence-sized parts when long) as one audio file, in a stored
+        voice or (with no voice) one described in words."""
         parts = chunks(spell_out(text), self.limits.chunk_chars)
+
+        async def attempt(voice: Voice | None) -> list[bytes]:
+            base = SpeechRequest(text="", sampling=sampling, description=description,
+                                 references=(await self._reference(voice),) if voice else ())
+            return await self._speak_parts(base, parts, job_id, report)
+
         try:
-            pieces = await self._speak_parts(
-                await self._reference(voice), parts, sampling, job_id, report
-            )
+            pieces = await attempt(voice)
         except ReferenceUnreachable:
+            assert voice is not None
             log.info("voice %s: the service could not fetch its reference; re-hosting", voice.id)
-            voice = await self.library.set_hosted_url(voice, None)
-            pieces = await self._speak_parts(
-                await self._reference(voice), parts, sampling, job_id, report
-            )
+            pieces = await attempt(await self.library.set_hosted_url(voice, None))
         return pieces[0] if len(pieces) == 1 else await audio.join_speech(pieces)
 
     async def _speak_parts(
-        self, reference: Reference, parts: list[str], sampling: Sampling, job_id: str,
-        report: _Reporter,
+        self, base: SpeechRequest, parts: list[str], job_id: str, report: _Reporter
     ) -> list[bytes]:
         """Each part in order, a few generated at a time; the first failure stops the rest."""
         done = 0
@@ -242,7 +319,7 @@ class SpeechService:
 
         async def one(words: str) -> bytes:
             nonlocal done
-            request = SpeechRequest(text=words, references=(reference,), sampling=sampling)
+            request = replace(base, text=words)
             async with running:
                 result = await self.engine.speak(request, on_task=submitted)
             done += 1

@@ -79,7 +79,7 @@ async def test_register_then_say_sends_reference_and_posts_opus_voice(
     assert 1.9 < clip.seconds < 2.1  # the fake's 2 s tone
     assert len(clip.waveform) == 256
     assert stages == ["preparing", "generating", "encoding"]
-    job = await speech.jobs.get(clip.job_id)
+    job = await speech.jobs.get(alice, clip.job_id)
     task_id = fake302.calls("clone_query")[0].query["task_id"]
     assert (job["state"], job["task_id"]) == ("done", task_id)
 

@@ -60,4 +60,6 @@ jobs = Table(
     Column("seconds", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("description", Text, nullable=True),  # a designed voice, described in words
+    Column("wer", Float, nullable=True),  # the self-check's word error rate of the output
 )
