@@ -9,9 +9,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from core.errors import BadSampling, BadVoiceName
+from core.errors import BadSampling, BadVoiceName, UnknownSetting
 
 NAME_MAX = 32
+SAMPLING_NAMES = {"temperature": "temperature", "temp": "temperature", "t": "temperature",
+                  "top_k": "top_k", "k": "top_k", "top_p": "top_p", "p": "top_p"}
 PERSONAL = ":user:"  # marks a personal scope: "<platform>:user:<user id>"
 
 
@@ -57,6 +59,22 @@ class Sampling:
             value = getattr(self, name)
             if value is not None and not low <= value <= high:
                 raise BadSampling(field=name, low=low, high=high)
+
+    @classmethod
+    def parse(cls, words: list[str]) -> Sampling:
+        """`temperature=0.7 top_k=40 top_p=0.9` (or t=, k=, p=) as typed in a chat command."""
+        values: dict[str, float | int] = {}
+        for word in words:
+            key, _, value = word.partition("=")
+            name = SAMPLING_NAMES.get(key.strip().lower())
+            if name is None:
+                raise UnknownSetting(name=key[:20])
+            try:
+                values[name] = int(value) if name == "top_k" else float(value)
+            except ValueError:
+                low, high = cls.RANGES[name]
+                raise BadSampling(field=name, low=low, high=high) from None
+        return cls(**values)  # type: ignore[arg-type]
 
     def over(self, base: Sampling) -> Sampling:
         """These settings, falling back to `base` where unset."""

@@ -102,6 +102,10 @@ class BadSampling(BadInput):
     key = "error_bad_sampling"  # params: field, low, high
 
 
+class UnknownSetting(BadInput):
+    key = "error_unknown_setting"  # params: name
+
+
 class TranscriptNeeded(BadInput):
     key = "error_transcript_needed"
 

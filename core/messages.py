@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.domain import Progress, Voice
+from core.domain import Progress, Voice, VoiceClip
 from core.errors import VoicebotError
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -93,6 +93,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_bad_sampling": {
         "en": "{field} must be between {low} and {high}.",
         "zh": "{field} 必须在 {low} 到 {high} 之间。",
+    },
+    "error_unknown_setting": {
+        "en": "I don't know the setting “{name}”: use temperature=, top_k= or top_p=.",
+        "zh": "没有“{name}”这个参数：请使用 temperature=、top_k= 或 top_p=。",
     },
     "error_transcript_needed": {
         "en": "I need the words spoken in that clip. Add them as the transcript and try again.",
@@ -183,6 +187,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "设置密钥后即可使用真实引擎。",
     },
     "synthetic_label": {"en": "synthetic voice: {name}", "zh": "合成声音：{name}"},
+    "synthetic_label_designed": {
+        "en": "synthetic voice (designed): {description}",
+        "zh": "合成声音（设计）：{description}",
+    },
+    "button_again": {"en": "🔁 Another take", "zh": "🔁 再来一次"},
+    "button_steadier": {"en": "🎯 Steadier", "zh": "🎯 更稳"},
+    "button_livelier": {"en": "🎨 Livelier", "zh": "🎨 更生动"},
+    "button_keep_voice": {"en": "💾 Keep this voice", "zh": "💾 保留这个声音"},
+    "keep_how": {
+        "en": "To keep this voice, reply to it with /keep NAME.",
+        "zh": "要保留这个声音，请用 /keep 名称 回复它。",
+    },
+    "keep_usage": {
+        "en": "Reply /keep NAME to a designed voice message to keep that voice.",
+        "zh": "请用 /keep 名称 回复一条设计出的语音消息来保留该声音。",
+    },
+    "voice_tuned": {
+        "en": "“{name}” now speaks with: {settings}.",
+        "zh": "“{name}”现在的参数：{settings}。",
+    },
+    "voice_tuned_default": {
+        "en": "“{name}” now speaks with the service's default settings.",
+        "zh": "“{name}”现在使用服务的默认参数。",
+    },
+    "tune_usage": {
+        "en": "Write it as: /tune NAME temperature=0.7 top_k=40 top_p=0.9 (any of them; "
+        "none resets).",
+        "zh": "请这样写：/tune 名称 temperature=0.7 top_k=40 top_p=0.9（任选；都不写则重置）。",
+    },
     "voice_default_set": {
         "en": "“{name}” is now the default voice here: /say with just text uses it.",
         "zh": "“{name}”现在是这里的默认声音：/say 后直接写文字即可使用。",
@@ -208,7 +241,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "In a private chat you can also just send me a voice message.\n\n"
             "Speak: /say NAME text to speak\n"
             "Pick a default: /default NAME, then /say text to speak\n"
-            "Reply /say NAME to a text message to speak that message.\n\n"
+            "Reply /say NAME to a text message to speak that message.\n"
+            "Long text is fine: it is spoken sentence by sentence.\n\n"
+            "Under each voice message: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
+            "Design a voice in words: /design warm elderly man, slow | Good evening!\n"
+            "then reply /keep NAME to the result to keep that voice.\n"
+            "Fine-tune: /tune NAME temperature=0.7 top_k=40 top_p=0.9\n\n"
             "Manage: /voices (play, set default, delete), /rename OLD NEW, /delete NAME\n\n"
             "Voices made in a group belong to that group; voices made here in private are "
             "yours alone. Best clips: 6–30 seconds of one person talking, little noise."
@@ -220,7 +258,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "在私聊中也可以直接发给我一条语音。\n\n"
             "朗读：/say 名称 要说的文字\n"
             "设置默认：/default 名称，之后 /say 文字 即可\n"
-            "用 /say 名称 回复一条文字消息，即可朗读那条消息。\n\n"
+            "用 /say 名称 回复一条文字消息，即可朗读那条消息。\n"
+            "长文本也没问题：会逐句朗读。\n\n"
+            "每条语音下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
+            "用文字设计声音：/design 温和的老人，语速慢 | 大家晚上好！\n"
+            "然后用 /keep 名称 回复结果即可保留该声音。\n"
+            "微调：/tune 名称 temperature=0.7 top_k=40 top_p=0.9\n\n"
             "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称\n\n"
             "在群里登记的声音属于该群；在私聊中登记的声音只属于你。"
             "最佳片段：6–30 秒、单人讲话、噪音少。"
@@ -308,6 +351,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cmd_say": {"en": "Speak text in a voice", "zh": "用某个声音朗读文字"},
     "cmd_voices": {"en": "List voices", "zh": "列出声音"},
+    "cmd_design": {"en": "Speak in a voice described in words", "zh": "用文字描述的声音朗读"},
+    "cmd_keep": {"en": "Keep a designed voice (reply to it)", "zh": "保留设计出的声音（回复它）"},
+    "cmd_tune": {"en": "Set a voice's temperature/top_k/top_p", "zh": "设置声音的采样参数"},
     "cmd_default": {"en": "Set this chat's default voice", "zh": "设置本聊天的默认声音"},
     "cmd_rename": {"en": "Rename a voice", "zh": "重命名声音"},
     "cmd_delete": {"en": "Delete a voice", "zh": "删除声音"},
@@ -332,6 +378,21 @@ def progress_text(progress: Progress, locale: str | None = None) -> str:
         part = min(progress.done + 1, progress.parts)
         return text("progress_generating_parts", locale, part=part, parts=progress.parts)
     return text(f"progress_{progress.stage}", locale, position=progress.position)
+
+
+def label_text(clip: VoiceClip, locale: str | None = None) -> str:
+    """The short "synthetic voice" label every generated message carries."""
+    if clip.description:
+        short = clip.description if len(clip.description) <= 60 else clip.description[:59] + "…"
+        return text("synthetic_label_designed", locale, description=short)
+    return text("synthetic_label", locale, name=clip.voice_name)
+
+
+def tuned_text(voice: Voice, locale: str | None = None) -> str:
+    settings = ", ".join(f"{k}={v}" for k, v in voice.sampling.as_params().items())
+    if not settings:
+        return text("voice_tuned_default", locale, name=voice.name)
+    return text("voice_tuned", locale, name=voice.name, settings=settings)
 
 
 def saved_text(voice: Voice, locale: str | None = None) -> str:

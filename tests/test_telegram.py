@@ -19,7 +19,7 @@ from bots.telegram.handlers import App
 from core.app import open_speech
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps, voicebot
-from tests.fakes.ai302 import Fake302
+from tests.fakes.ai302 import Fake302, tone_wav
 from tests.fakes.telegram import TOKEN, Call, Chat, FakeBotApi, User
 
 GROUP = Chat(-100123, "supergroup", "Family")
@@ -47,9 +47,10 @@ class Telegram:
         return self.api.of(*(methods or ("sendMessage",)))
 
     def last_text(self) -> str:
-        texts = [c.params["text"] for c in self.api.of("sendMessage", "editMessageText")]
-        answers = [c.params.get("text", "") for c in self.api.of("answerCallbackQuery")]
-        return (texts + answers)[-1] if not answers or texts else answers[-1]
+        """The latest words the bot showed: a message, an edit or a button's pop-up."""
+        shown = [c.params["text"] for c in self.api.calls if c.params.get("text")
+                 and c.method in ("sendMessage", "editMessageText", "answerCallbackQuery")]
+        return str(shown[-1])
 
     async def clone(self, chat: Chat, user: User, ogg: bytes, command: str) -> None:
         note = self.api.voice_note(chat, user, ogg)
@@ -346,3 +347,36 @@ async def test_only_the_owner_or_an_admin_may_delete_a_group_voice(
     tg.api.admins.add(BOB.id)
     await tg.send(tg.api.command(GROUP, BOB, "/delete alice"))
     assert tg.last_text() == "Deleted voice “alice”."
+
+
+async def test_takes_design_keep_and_tune_from_the_chat(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello there"))
+    voice = tg.replies("sendVoice")[-1]
+    buttons = [b["callback_data"] for b in voice.params["reply_markup"]["inline_keyboard"][0]]
+    assert [b.split(":")[1] for b in buttons] == ["again", "steadier", "livelier"]
+    await tg.press(ALICE, tg.api.sent_message(voice), buttons[1])  # steadier
+    assert fake302.calls("clone_create")[-1].json["temperature"] == 0.7
+    assert len(tg.replies("sendVoice")) == 2
+
+    fake302.behaviour.audio = tone_wav(5.0)
+    await tg.send(tg.api.command(GROUP, ALICE, "/design a cheerful pirate | Ahoy, mateys!"))
+    designed = tg.replies("sendVoice")[-1]
+    assert designed.params["caption"] == "synthetic voice (designed): a cheerful pirate"
+    assert "a cheerful pirate" in fake302.calls("smart_create")[-1].json["system_prompt"]
+    keep_row = designed.params["reply_markup"]["inline_keyboard"][1]
+    await tg.press(ALICE, tg.api.sent_message(designed), keep_row[0]["callback_data"])
+    assert "reply to it with /keep NAME" in tg.api.of("answerCallbackQuery")[-1].params["text"]
+    await tg.send(tg.api.command(GROUP, ALICE, "/keep pirate",
+                                 reply_to=tg.api.sent_message(designed)))
+    assert "Saved voice “pirate”" in tg.last_text()
+    assert "Transcript: “Ahoy, mateys!”" in tg.last_text()
+
+    await tg.send(tg.api.command(GROUP, ALICE, "/tune pirate temperature=0.5 k=20"))
+    assert tg.last_text() == "“pirate” now speaks with: temperature=0.5, top_k=20."
+    await tg.send(tg.api.command(GROUP, ALICE, "/tune pirate warmth=3"))
+    assert "I don't know the setting “warmth”" in tg.last_text()
+    await tg.send(tg.api.command(GROUP, ALICE, "/keep nothing"))
+    assert "Reply /keep NAME to a designed voice message" in tg.last_text()

@@ -23,9 +23,9 @@ from telegram.ext import (
 )
 
 from bots.telegram.progress import StatusMessage
-from core.domain import Voice, VoiceClip, Where
+from core.domain import Sampling, Voice, VoiceClip, Where
 from core.errors import BadVoiceName, FileTooLarge, VoicebotError, VoiceNameTaken
-from core.messages import error_text, saved_text, text
+from core.messages import error_text, label_text, saved_text, text, tuned_text
 from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
@@ -134,6 +134,67 @@ async def say(update: Update, context: Context) -> None:
     async with StatusMessage(context.bot_data["recording"], message, where) as status:
         clip = await speech.say(where, voice, words, on_progress=status.show)
         await send_voice(message, clip, where)
+
+
+@answers_errors
+async def design(update: Update, context: Context) -> None:
+    """Speak in a voice described in words: /design DESCRIPTION | TEXT."""
+    message, where, speech = update.effective_message, where_of(update), speech_of(context)
+    assert message is not None
+    description, _, words = arguments(message).partition("|")
+    async with StatusMessage(context.bot_data["recording"], message, where) as status:
+        clip = await speech.design(where, description, words, on_progress=status.show)
+        await send_voice(message, clip, where)
+
+
+@answers_errors
+async def keep(update: Update, context: Context) -> None:
+    """Keep a designed voice: reply /keep NAME to its voice message."""
+    message, where = update.effective_message, where_of(update)
+    assert message is not None
+    job_id = button_job(message.reply_to_message, "keep")
+    if not context.args or job_id is None:
+        await tell(update, text("keep_usage", where.locale))
+        return
+    await message.chat.send_action(ChatAction.TYPING)
+    voice = await speech_of(context).keep(where, job_id, context.args[0])
+    await tell(update, saved_text(voice, where.locale))
+
+
+@answers_errors
+async def tune(update: Update, context: Context) -> None:
+    """Set a voice's sampling defaults: /tune NAME temperature=0.7 top_k=40 top_p=0.9."""
+    where = where_of(update)
+    if not context.args:
+        await tell(update, text("tune_usage", where.locale))
+        return
+    name, *settings = context.args
+    voice = await speech_of(context).tune_voice(
+        await as_manager(update, context), name, Sampling.parse(settings)
+    )
+    await tell(update, tuned_text(voice, where.locale))
+
+
+@answers_errors
+async def take_button(update: Update, context: Context) -> None:
+    """Another take of a voice message: the same, steadier or livelier."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None and isinstance(query.message, Message)
+    _, change, job_id = query.data.split(":")
+    await query.answer()
+    async with StatusMessage(context.bot_data["recording"], query.message, where) as status:
+        clip = await speech_of(context).retake(
+            where, job_id, change, on_progress=status.show  # type: ignore[arg-type]
+        )
+        await send_voice(query.message, clip, where)
+
+
+@answers_errors
+async def keep_button(update: Update, context: Context) -> None:
+    """Say how to keep a designed voice (a button cannot ask for its name)."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(text("keep_how", where_of(update).locale),
+                                       show_alert=True)
 
 
 @answers_errors
@@ -249,7 +310,7 @@ async def delete_button(update: Update, context: Context) -> None:
             InlineKeyboardButton(text("button_confirm_delete", where.locale),
                                  callback_data=f"confirm:{voice.id}"),
             InlineKeyboardButton(text("button_keep", where.locale),
-                                 callback_data=f"keep:{voice.id}"),
+                                 callback_data=f"kept:{voice.id}"),
         ]]),
     )
 
@@ -268,7 +329,7 @@ async def confirm_button(update: Update, context: Context) -> None:
 
 
 @answers_errors
-async def keep_button(update: Update, context: Context) -> None:
+async def kept_button(update: Update, context: Context) -> None:
     """Leave the voice be."""
     voice, where = await pressed(update, context)
     assert update.callback_query is not None
@@ -344,16 +405,41 @@ async def download(message: Message, context: Context) -> bytes:
 
 
 async def send_voice(request: Message, clip: VoiceClip, where: Where) -> None:
-    """Reply with a voice note; as an audio file where the user's settings forbid voice notes."""
-    caption = text("synthetic_label", where.locale, name=clip.voice_name)
+    """Reply with a voice note (with buttons for another take when it was generated); as an
+    audio file where the user's settings forbid voice notes."""
+    caption = label_text(clip, where.locale)
+    buttons = take_buttons(clip, where) if clip.job_id else None
     try:
         await request.reply_voice(clip.ogg, duration=round(clip.seconds), caption=caption,
-                                  do_quote=True)
+                                  reply_markup=buttons, do_quote=True)
     except BadRequest as exc:
         if VOICE_MESSAGES_FORBIDDEN not in exc.message.upper():
             raise
         await request.reply_audio(clip.ogg, duration=round(clip.seconds), caption=caption,
-                                  filename=f"{clip.voice_name}.ogg", do_quote=True)
+                                  filename=f"{clip.voice_name or 'voice'}.ogg",
+                                  reply_markup=buttons, do_quote=True)
+
+
+def take_buttons(clip: VoiceClip, where: Where) -> InlineKeyboardMarkup:
+    row = [InlineKeyboardButton(text(f"button_{change}", where.locale),
+                                callback_data=f"take:{change}:{clip.job_id}")
+           for change in ("again", "steadier", "livelier")]
+    rows = [row]
+    if clip.description:
+        rows.append([InlineKeyboardButton(text("button_keep_voice", where.locale),
+                                          callback_data=f"keep:{clip.job_id}")])
+    return InlineKeyboardMarkup(rows)
+
+
+def button_job(message: Message | None, action: str) -> str | None:
+    """The job id behind a message's `action` button (how /keep finds what it replies to)."""
+    keyboard = message.reply_markup if message is not None else None
+    for row in keyboard.inline_keyboard if keyboard else ():
+        for button in row:
+            data = str(button.callback_data or "")
+            if data.startswith(f"{action}:"):
+                return data.partition(":")[2]
+    return None
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -366,11 +452,14 @@ async def on_error(update: object, context: Context) -> None:
 def install(app: App) -> None:
     """Wire every handler into the application."""
     for name, handler in [("start", start), ("help", start), ("clone", clone), ("say", say),
+                          ("design", design), ("keep", keep), ("tune", tune),
                           ("voices", voices), ("default", default), ("rename", rename),
                           ("delete", delete)]:
         app.add_handler(CommandHandler(name, handler, filters=FRESH))
     for action, handler in [("sample", sample_button), ("default", default_button),
                             ("delete", delete_button), ("confirm", confirm_button),
+                            ("kept", kept_button),
+                            ("take:(again|steadier|livelier)", take_button),
                             ("keep", keep_button)]:
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{action}:"))
     private_clip = FRESH & filters.ChatType.PRIVATE & AUDIO_LIKE
