@@ -293,7 +293,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "audio file → Apps → **Clone this voice**; or reply to it with `@me clone NAME`; "
             "or `/clone name: audio:`.\n"
             "**Speak**: `/say voice: text:` posts a voice message. `/default` picks the voice "
-            "used when you leave `voice` out.\n"
+            "used when you leave `voice` out. Long text is spoken sentence by sentence. Under "
+            "each result: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
+            "**Design a voice in words**: `/design description: text:`, then 💾 keep it.\n"
+            "**Fine-tune**: `/tune voice: temperature: top_k: top_p:`.\n"
             "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`.\n"
             "Voices made in a server belong to it; voices made in DMs are yours alone. "
             "Best clips: 6–30 seconds of one person talking."
@@ -303,7 +306,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "**登记声音**：右键（长按）一条含语音或音频的消息 → 应用 → **Clone this voice**；"
             "或回复它 `@我 clone 名称`；或使用 `/clone name: audio:`。\n"
             "**朗读**：`/say voice: text:` 会发送一条语音消息。"
-            "`/default` 设置省略 voice 时使用的声音。\n"
+            "`/default` 设置省略 voice 时使用的声音。长文本会逐句朗读。"
+            "每条结果下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
+            "**用文字设计声音**：`/design description: text:`，满意可 💾 保留。\n"
+            "**微调**：`/tune voice: temperature: top_k: top_p:`。\n"
             "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`。\n"
             "在服务器里登记的声音属于该服务器；在私信中登记的只属于你。最佳片段：6–30 秒单人讲话。"
         ),
@@ -330,10 +336,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "**{name}** · {seconds:.0f} 秒 · “{transcript}”",
     },
     "dc_button_sample": {"en": "▶ Play", "zh": "▶ 试听"},
-    "dc_said_by": {
-        "en": "🔊 synthetic voice: {name} · for {user}",
-        "zh": "🔊 合成声音：{name} · 应 {user} 请求",
-    },
+    "dc_said_by": {"en": "🔊 {label} · for {user}", "zh": "🔊 {label} · 应 {user} 请求"},
     "dc_voice_fallback": {
         "en": "This channel does not let me post voice messages, so here is an audio file. "
         "A server admin can grant me the **Send Voice Messages** permission.",

@@ -42,6 +42,7 @@ from core.upstream.transcribe import Transcriber
 
 log = logging.getLogger(__name__)
 
+Change = Literal["again", "steadier", "livelier"]  # what another take changes
 MAX_DESCRIPTION = 500  # characters of a designed voice's description
 TEMPERATURE_STEP = 0.3  # how far "steadier" / "livelier" move the temperature
 
@@ -136,7 +137,7 @@ class SpeechService:
         self,
         where: Where,
         job_id: str,
-        change: Literal["again", "steadier", "livelier"] = "again",
+        change: Change = "again",
         *,
         on_progress: ProgressCallback | None = None,
     ) -> VoiceClip:

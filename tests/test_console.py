@@ -77,3 +77,20 @@ async def test_console_clones_and_speaks_through_302(
     assert fake302.calls("clone_create")[0].json["input_text"] == "Hi"
     assert 1.9 < opus_seconds(tmp_path / "x.ogg") < 2.1
     assert API_KEY not in out
+
+
+async def test_design_keep_again_and_tune_offline(tmp_path: Path) -> None:
+    code, out = await voicebot(tmp_path, "console", "design", "a calm old sailor",
+                               "The sea was quiet that night, and the stars were bright.",
+                               "--out", "sailor.ogg")
+    assert code == 0 and "synthetic voice (designed): a calm old sailor" in out, out
+    take = out.split("take ")[-1].split()[0]
+    code, out = await voicebot(tmp_path, "console", "again", take, "--steadier",
+                               "--out", "steady.ogg")
+    assert code == 0 and opus_seconds(tmp_path / "steady.ogg") > 1, out
+    code, out = await voicebot(tmp_path, "console", "keep", take, "sailor")
+    assert code == 0 and "Saved voice “sailor”" in out, out
+    code, out = await voicebot(tmp_path, "console", "tune", "sailor", "--temperature", "0.6")
+    assert code == 0 and "“sailor” now speaks with: temperature=0.6." in out, out
+    code, out = await voicebot(tmp_path, "console", "tune", "sailor", "--temperature", "3")
+    assert code == 1 and "temperature must be between 0.0 and 1.5" in out, out

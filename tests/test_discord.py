@@ -22,7 +22,7 @@ from core.app import open_speech
 from core.domain import Where
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps, voicebot
-from tests.fakes.ai302 import Fake302, Fault
+from tests.fakes.ai302 import Fake302, Fault, tone_wav
 from tests.fakes.discord import (
     APP_ID,
     BOT_USER,
@@ -154,9 +154,11 @@ async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
     synced, = rest.of("PUT", f"/applications/{APP_ID}/commands")
     names = {(c["name"], c["type"]) for c in synced.json}
     assert {("say", 1), ("clone", 1), ("voices", 1), ("default", 1), ("rename", 1),
-            ("delete", 1), ("help", 1), ("Clone this voice", 3)} == names
+            ("delete", 1), ("help", 1), ("design", 1), ("tune", 1), ("Clone this voice", 3)} \
+        == names
     say = next(c for c in synced.json if c["name"] == "say")
-    assert [o["name"] for o in say["options"]] == ["text", "voice"]
+    assert [o["name"] for o in say["options"]] == ["text", "voice", "temperature", "top_k",
+                                                   "top_p"]
     assert str(DiscordWebSocket.DEFAULT_GATEWAY) == "ws://127.0.0.1:9/gateway"
     assert rest.api_url == Route.BASE
 
@@ -388,3 +390,35 @@ async def test_only_the_owner_or_a_server_manager_may_delete_a_voice(
     manager = Person(BOB.id, "bob", admin=True)
     await dc.command(manager, "delete", voice="alice")
     assert dc.last() == "Deleted voice “alice”."
+
+
+async def test_takes_design_keep_and_tune_on_discord(
+    dc: Discord, clips: Clips, fake302: Fake302
+) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg)
+    await dc.command(ALICE, "say", voice="alice", text="hello", temperature=0.9, top_k=25)
+    assert fake302.calls("clone_create")[-1].json["top_k"] == 25
+    label = dc.rest.of("PATCH", "/webhooks/")[-1].json
+    takes = [b["custom_id"] for b in label["components"][0]["components"]]
+    assert [t.split(":")[1] for t in takes] == ["again", "steadier", "livelier"]
+    await dc.press(ALICE, takes[2])  # livelier
+    body = fake302.calls("clone_create")[-1].json
+    assert (body["temperature"], body["top_k"]) == (1.2, 25)
+    assert len(dc.voice_messages()) == 2
+
+    fake302.behaviour.audio = tone_wav(5.0)
+    await dc.command(ALICE, "design", description="a cheerful pirate", text="Ahoy, mateys!")
+    label = dc.rest.of("PATCH", "/webhooks/")[-1].json
+    assert label["content"].startswith("🔊 synthetic voice (designed): a cheerful pirate")
+    keep = label["components"][0]["components"][3]["custom_id"]
+    await dc.press(ALICE, keep)
+    modal = dc.rest.of("POST", "/interactions/")[-1].json["data"]
+    name_input = next(i for row in modal["components"] for i in _inputs(row))
+    await dc.interact(dc.rest.interaction(ALICE, 5, {"custom_id": modal["custom_id"],
+        "components": [{"type": 1, "components": [
+            {"type": 4, "custom_id": name_input["custom_id"], "value": "pirate"}]}]}))
+    assert dc.last().startswith("Saved voice “pirate”")
+    assert dc.last().endswith("Transcript: “Ahoy, mateys!”")
+
+    await dc.command(ALICE, "tune", voice="pirate", temperature=0.5)
+    assert dc.words()[-1] == ("“pirate” now speaks with: temperature=0.5.", True)

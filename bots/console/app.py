@@ -17,15 +17,25 @@ from rich.status import Status
 from rich.table import Table
 
 from core.app import open_speech
-from core.domain import Progress, Sampling, Where
+from core.domain import Progress, Sampling, VoiceClip, Where
 from core.errors import ConfigError, VoicebotError
-from core.messages import error_text, progress_text, saved_text, text
+from core.messages import (
+    error_text,
+    label_text,
+    progress_text,
+    saved_text,
+    text,
+    tuned_text,
+)
 from core.settings import Settings
-from core.speech import SpeechService
+from core.speech import Change, SpeechService
 
 console_app = typer.Typer(no_args_is_help=True, help="Use the bot from this terminal.")
 out = Console()
 
+OutFile = Annotated[
+    Path | None, typer.Option("--out", help="Where to write the OGG voice message.")
+]
 DEMO_VOICE = "demo"
 DEMO_SCRIPT = (
     "Hello! I am the demo speaker. This short clip becomes a reference voice, "
@@ -91,9 +101,7 @@ def say(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Voice to speak with.")],
     words: Annotated[list[str], typer.Argument(help="Text to speak.")],
-    out_file: Annotated[
-        Path | None, typer.Option("--out", help="Where to write the OGG voice message.")
-    ] = None,
+    out_file: OutFile = None,
     temperature: Annotated[float | None, typer.Option(help="0–1.5, default 1.")] = None,
     top_k: Annotated[int | None, typer.Option(help="-1–100, default 50.")] = None,
     top_p: Annotated[float | None, typer.Option(help="0.1–1, default 0.95.")] = None,
@@ -107,12 +115,83 @@ def say(
                 where, name, " ".join(words), sampling=sampling,
                 on_progress=_show_progress(status, where),
             )
-        target = out_file or Path(f"{clip.voice_name}-{clip.job_id[:8]}.ogg")
-        await asyncio.to_thread(target.write_bytes, clip.ogg)
-        label = text("synthetic_label", where.locale, name=clip.voice_name)
-        out.print(f"{target} ({clip.seconds:.1f} s, {label})")
+        await _write(clip, out_file, where)
 
     _run(ctx, work, speaks=True)
+
+
+@console_app.command()
+def design(
+    ctx: typer.Context,
+    description: Annotated[str, typer.Argument(help="The voice in words, quoted.")],
+    words: Annotated[list[str], typer.Argument(help="Text to speak.")],
+    out_file: OutFile = None,
+) -> None:
+    """Speak in a voice described in words (keep it with `keep TAKE NAME`)."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        with out.status("…") as status:
+            clip = await speech.design(where, description, " ".join(words),
+                                       on_progress=_show_progress(status, where))
+        await _write(clip, out_file, where)
+
+    _run(ctx, work, speaks=True)
+
+
+@console_app.command()
+def again(
+    ctx: typer.Context,
+    take: Annotated[str, typer.Argument(help="The take id a say/design printed.")],
+    steadier: Annotated[bool, typer.Option("--steadier", help="Lower temperature.")] = False,
+    livelier: Annotated[bool, typer.Option("--livelier", help="Higher temperature.")] = False,
+    out_file: OutFile = None,
+) -> None:
+    """Another take of an earlier request: the same, steadier or livelier."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        change: Change = "steadier" if steadier else "livelier" if livelier else "again"
+        with out.status("…") as status:
+            clip = await speech.retake(where, take, change,
+                                       on_progress=_show_progress(status, where))
+        await _write(clip, out_file, where)
+
+    _run(ctx, work, speaks=True)
+
+
+@console_app.command()
+def keep(ctx: typer.Context, take: str, name: str) -> None:
+    """Keep a designed voice (its take id) as a voice of its own."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        with out.status("…"):
+            voice = await speech.keep(where, take, name)
+        out.print(saved_text(voice, where.locale))
+
+    _run(ctx, work)
+
+
+@console_app.command()
+def tune(
+    ctx: typer.Context,
+    name: str,
+    temperature: Annotated[float | None, typer.Option(help="0–1.5")] = None,
+    top_k: Annotated[int | None, typer.Option(help="-1–100")] = None,
+    top_p: Annotated[float | None, typer.Option(help="0.1–1")] = None,
+) -> None:
+    """Set a voice's own sampling defaults (none given: back to the service's)."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
+        out.print(tuned_text(await speech.tune_voice(where, name, sampling), where.locale))
+
+    _run(ctx, work)
+
+
+async def _write(clip: VoiceClip, out_file: Path | None, where: Where) -> None:
+    target = out_file or Path(f"{clip.voice_name or 'designed'}-{clip.job_id[:8]}.ogg")
+    await asyncio.to_thread(target.write_bytes, clip.ogg)
+    out.print(f"{target} ({clip.seconds:.1f} s, {label_text(clip, where.locale)}) "
+              f"take {clip.job_id}")
 
 
 @console_app.command()

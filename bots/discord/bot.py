@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import logging
 import re
 from typing import Any
@@ -25,11 +24,11 @@ from bots.discord.common import (
     where_of,
     working,
 )
+from bots.discord.speaking import TakeAction, perform
 from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text, voices_view
-from bots.discord.voice_message import post_voice_message
-from core.domain import Progress, VoiceClip, Where
+from core.domain import Sampling, Where
 from core.errors import VoicebotError
-from core.messages import error_text, progress_text, saved_text, text
+from core.messages import error_text, saved_text, text, tuned_text
 from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
@@ -55,7 +54,7 @@ class VoiceBot(discord.Client):
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = on_command_error  # type: ignore[method-assign]
         commands: list[app_commands.Command[Any, Any, Any] | app_commands.ContextMenu] = [
-            say, clone, voices, default, rename, delete, help_, clone_message]
+            say, design, clone, voices, default, tune, rename, delete, help_, clone_message]
         for command in commands:
             self.tree.add_command(command)
 
@@ -64,7 +63,7 @@ class VoiceBot(discord.Client):
         if self.discover_gateway:
             _, url, _ = await self.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
-        self.add_dynamic_items(VoicePicker, VoiceAction)
+        self.add_dynamic_items(VoicePicker, VoiceAction, TakeAction)
         if self.guild_ids:  # instant, for development servers
             for guild_id in self.guild_ids:
                 guild = discord.Object(guild_id)
@@ -99,19 +98,6 @@ class VoiceBot(discord.Client):
             await message.reply(saved_text(voice, where.locale))
         except VoicebotError as exc:
             await message.reply(error_text(exc, where.locale))
-
-    async def deliver(self, interaction: Interaction, clip: VoiceClip, reply_to: int) -> None:
-        """Post the voice message; where the channel forbids it, post a file and say why once."""
-        assert interaction.channel_id is not None
-        try:
-            await post_voice_message(self.http, interaction.channel_id, clip, reply_to=reply_to)
-        except discord.Forbidden:
-            await interaction.followup.send(
-                file=discord.File(io.BytesIO(clip.ogg), filename=f"{clip.voice_name}.ogg")
-            )
-            if interaction.channel_id not in self.told_no_voice_messages:
-                self.told_no_voice_messages.add(interaction.channel_id)
-                await tell(interaction, text("dc_voice_fallback", where_of(interaction).locale))
 
 
 def invite_url(application_id: int) -> str:
@@ -151,37 +137,50 @@ async def voice_names(interaction: Interaction, current: str) -> list[app_comman
             for v in found if typed in v.name.casefold()][:25]
 
 
+Temperature = app_commands.Range[float, 0.0, 1.5]
+TopK = app_commands.Range[int, -1, 100]
+TopP = app_commands.Range[float, 0.1, 1.0]
+
+
 @app_commands.command(name="say")
 @app_commands.rename(words="text")
-@app_commands.describe(words="What to say", voice="Which voice (default: this server's default)")
+@app_commands.describe(words="What to say", voice="Which voice (default: this server's default)",
+                       temperature="0–1.5: lower is steadier, higher livelier",
+                       top_k="-1–100", top_p="0.1–1")
 @app_commands.autocomplete(voice=voice_names)
-async def say(interaction: Interaction, words: str, voice: str | None = None) -> None:
+async def say(interaction: Interaction, words: str, voice: str | None = None,
+              temperature: Temperature | None = None, top_k: TopK | None = None,
+              top_p: TopP | None = None) -> None:
     """Speak text in a stored voice, posted as a voice message."""
-    bot, where = bot_of(interaction), where_of(interaction)
-    found = await bot.speech.resolve_voice(where, voice)
-    async with working(interaction):
-        clip = await bot.speech.say(where, found, words,
-                                    on_progress=progress_of(interaction, where))
-    label = await interaction.edit_original_response(content=said_by(clip, interaction, where))
-    await bot.deliver(interaction, clip, reply_to=label.id)
+    speech, where = bot_of(interaction).speech, where_of(interaction)
+    found = await speech.resolve_voice(where, voice)
+    sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
+    await perform(interaction, lambda show: speech.say(where, found, words, sampling=sampling,
+                                                        on_progress=show))
 
 
-def progress_of(interaction: Interaction, where: Where) -> Any:
-    """Show the core's progress by editing the deferred response, once per change."""
-    shown = ""
-
-    async def show(progress: Progress) -> None:
-        nonlocal shown
-        line = progress_text(progress, where.locale)
-        if line != shown:
-            shown = line
-            await interaction.edit_original_response(content=line)
-
-    return show
+@app_commands.command(name="design")
+@app_commands.rename(words="text")
+@app_commands.describe(description="The voice in words: who, how, where (e.g. warm elderly man, "
+                       "slow, quiet room)", words="What to say")
+async def design(interaction: Interaction, description: str, words: str) -> None:
+    """Speak in a voice described in words; keep it as a voice if you like it."""
+    speech, where = bot_of(interaction).speech, where_of(interaction)
+    await perform(interaction, lambda show: speech.design(where, description, words,
+                                                           on_progress=show))
 
 
-def said_by(clip: VoiceClip, interaction: Interaction, where: Where) -> str:
-    return text("dc_said_by", where.locale, name=clip.voice_name, user=interaction.user.mention)
+@app_commands.command(name="tune")
+@app_commands.describe(voice="The voice to tune", temperature="0–1.5 (empty: the default)",
+                       top_k="-1–100 (empty: the default)", top_p="0.1–1 (empty: the default)")
+@app_commands.autocomplete(voice=voice_names)
+async def tune(interaction: Interaction, voice: str, temperature: Temperature | None = None,
+               top_k: TopK | None = None, top_p: TopP | None = None) -> None:
+    """Set a voice's own sampling defaults."""
+    where = where_of(interaction)
+    found = await bot_of(interaction).speech.tune_voice(
+        where, voice, Sampling(temperature=temperature, top_k=top_k, top_p=top_p))
+    await tell(interaction, tuned_text(found, where.locale))
 
 
 @app_commands.command(name="clone")
