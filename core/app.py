@@ -85,6 +85,9 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                     max_text_chars=settings.max_text_chars,
                     chunk_chars=settings.chunk_chars,
                     chunk_concurrency=settings.chunk_concurrency,
+                    self_check=settings.uses_higgs if settings.self_check is None
+                    else settings.self_check,
+                    self_check_max_error=settings.self_check_max_error,
                 ),
             )
     finally:

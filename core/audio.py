@@ -106,6 +106,15 @@ async def join_speech(parts: list[bytes], *, pause_ms: int = 350) -> bytes:
     return await asyncio.to_thread(_join_pcm, pcms, pause_ms)
 
 
+async def speech_wav(data: bytes) -> bytes:
+    """Generated audio as a small 16 kHz mono WAV, for the transcriber to check."""
+    pcm = await _upstream_pcm(data, 16_000)
+    segment = AudioSegment(data=pcm, sample_width=2, frame_rate=16_000, channels=1)
+    buffer = io.BytesIO()
+    segment.export(buffer, format="wav")
+    return buffer.getvalue()
+
+
 def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
     """Loudness of 16-bit mono PCM in `points` buckets, 0–255, as chat clients draw it."""
     step = max(2, (len(pcm) // 2 // points) * 2)

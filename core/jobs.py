@@ -109,8 +109,12 @@ class JobLog:
     async def submitted(self, job_id: str, task_id: str) -> None:
         await self._set(job_id, state="submitted", task_id=task_id)
 
-    async def done(self, job_id: str, seconds: float, wer: float | None = None) -> None:
-        await self._set(job_id, state="done", seconds=seconds, wer=wer)
+    async def done(self, job_id: str, seconds: float) -> None:
+        await self._set(job_id, state="done", seconds=seconds)
+
+    async def checked(self, job_id: str, error_rate: float) -> None:
+        """Record the self-check's measured error rate of the output."""
+        await self._set(job_id, wer=round(error_rate, 3))
 
     async def failed(self, job_id: str, error: str) -> None:
         await self._set(job_id, state="failed", error=error)

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=2000, ge=10, le=100_000)
     chunk_chars: int = Field(default=300, ge=50, le=2000)
     chunk_concurrency: int = Field(default=3, ge=1, le=32)
+    self_check: bool | None = None  # default: on when the real engine (and so Whisper) is used
+    self_check_max_error: float = Field(default=0.35, gt=0, le=1)
     max_concurrent_jobs: int = Field(default=4, ge=1, le=1000)
     generation_deadline_s: float = Field(default=180.0, gt=0)
     poll_interval_s: float = Field(default=0.5, gt=0)
@@ -69,6 +71,11 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @field_validator("self_check", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("discord_guild_ids")
     @classmethod

@@ -36,7 +36,8 @@ from core.errors import (
 )
 from core.jobs import JobLog, JobQueue
 from core.library import VoiceLibrary
-from core.text import chunks, spell_out
+from core.text import chunks, error_rate, spell_out
+from core.upstream.higgs import OnTask
 from core.upstream.hosting import ReferenceHost
 from core.upstream.transcribe import Transcriber
 
@@ -53,6 +54,8 @@ class Limits:
     max_text_chars: int = 2000
     chunk_chars: int = 300  # longer text is spoken in sentence-sized parts of at most this
     chunk_concurrency: int = 3  # parts of one request generated at once
+    self_check: bool = False  # transcribe each output; regenerate once when it is far off
+    self_check_max_error: float = 0.35
 
 
 class SpeechService:
@@ -313,6 +316,7 @@ class SpeechService:
         """Each part in order, a few generated at a time; the first failure stops the rest."""
         done = 0
         running = asyncio.Semaphore(self.limits.chunk_concurrency)
+        errors: list[float] = []
 
         async def submitted(task_id: str) -> None:
             await self.jobs.submitted(job_id, task_id)
@@ -323,6 +327,7 @@ class SpeechService:
             request = replace(base, text=words)
             async with running:
                 result = await self.engine.speak(request, on_task=submitted)
+                result = await self._checked(request, result, errors, submitted)
             done += 1
             if len(parts) > 1:
                 await report(Progress("generating", done=done, parts=len(parts)))
@@ -332,12 +337,44 @@ class SpeechService:
             await report(Progress("generating", parts=len(parts)))
         tasks = [asyncio.create_task(one(words)) for words in parts]
         try:
-            return await asyncio.gather(*tasks)
+            pieces = await asyncio.gather(*tasks)
         except BaseException:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             raise
+        if errors:
+            await self.jobs.checked(job_id, sum(errors) / len(errors))
+        return pieces
+
+    async def _checked(
+        self, request: SpeechRequest, result: bytes, errors: list[float], submitted: OnTask
+    ) -> bytes:
+        """The self-check: hear what was generated; when it is far from the text (the model
+        can hallucinate or stop short), make one more take and keep the closer one."""
+        if not self.limits.self_check or self._transcriber is None:
+            return result
+        error = await self._error_of(request.text, result)
+        if error is not None and error > self.limits.self_check_max_error:
+            log.info("self-check: error rate %.2f, making another take", error)
+            second = await self.engine.speak(request, on_task=submitted)
+            second_error = await self._error_of(request.text, second)
+            if second_error is not None and second_error < error:
+                result, error = second, second_error
+        if error is not None:
+            errors.append(error)
+        return result
+
+    async def _error_of(self, text: str, speech: bytes) -> float | None:
+        """The error rate of a take, or None when it could not be heard (the check is a
+        bonus: it never fails a voice)."""
+        assert self._transcriber is not None
+        try:
+            heard = await self._transcriber.transcribe(await audio.speech_wav(speech))
+        except UpstreamError as exc:
+            log.warning("self-check skipped: %r", exc)
+            return None
+        return error_rate(text, heard)
 
     async def _reference(self, voice: Voice) -> Reference:
         """The voice's clip, with a transcript and a hosted URL when the engine needs them."""

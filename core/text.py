@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 import cn2an
+import jiwer
 from num2words import num2words
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -42,6 +43,23 @@ def spell_out(text: str) -> str:
     for symbol, word in SYMBOLS.items():
         text = text.replace(symbol, word)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def error_rate(expected: str, heard: str) -> float:
+    """How far a transcript is from the text asked for: word error rate, or character error
+    rate for Chinese (no spaces between words); punctuation and case do not count."""
+    expected, heard = _plain(expected), _plain(heard)
+    if not expected:
+        return 0.0
+    if not heard:
+        return 1.0
+    if is_chinese(expected):
+        return float(jiwer.cer(expected.replace(" ", ""), heard.replace(" ", "")))
+    return float(jiwer.wer(expected, heard))
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def chunks(text: str, size: int) -> list[str]:

@@ -62,3 +62,10 @@ def test_a_bad_setting_is_named_in_one_line(values: dict[str, object], named: st
         settings(**values)
     message = str(caught.value)
     assert named in message and "\n" not in message
+
+
+def test_the_example_env_file_loads_as_it_is() -> None:
+    example = Path(__file__).parent.parent / ".env.example"
+    s = load_settings(_env_file=example)
+    assert s.ai302_api_key is None and not s.uses_higgs
+    assert (s.max_text_chars, s.chunk_chars, s.self_check) == (2000, 300, None)

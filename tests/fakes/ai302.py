@@ -57,8 +57,10 @@ class Behaviour:
     shape: Literal["state", "status", "nested"] = "state"
     create_shape: Literal["flat", "nested"] = "flat"  # nested: a request id beside data.task_id
     transcript: str = "  hello from the fake transcriber  "
+    heard: deque[str] = field(default_factory=deque)  # transcripts to answer first, in order
     audio: bytes | None = None  # what a finished task yields; a 2 s tone WAV by default
     tone_seconds: Callable[[str], float] | None = None  # or: a tone this long for input_text
+    audio_per_task: Callable[[], bytes] | None = None  # or: this, called once per new task
 
 
 @dataclass
@@ -135,6 +137,8 @@ class Fake302:
             return answer
         task_id = uuid.uuid4().hex
         self.tasks[task_id] = {"task": task, "polls": 0, "body": body, "at": time.monotonic()}
+        if self.behaviour.audio_per_task is not None:
+            self.tasks[task_id]["audio"] = self.behaviour.audio_per_task()
         if self.behaviour.create_shape == "nested":
             return web.json_response({"id": uuid.uuid4().hex, "data": {"task_id": task_id}})
         return web.json_response({"task_id": task_id, "status": "PENDING"})
@@ -178,16 +182,19 @@ class Fake302:
         answer = await self._begin("transcribe", request, form=form, files=files)
         if answer is not None:
             return answer
-        return web.json_response({"text": self.behaviour.transcript})
+        heard = self.behaviour.heard
+        return web.json_response({"text": heard.popleft() if heard else self.behaviour.transcript})
 
     async def _audio(self, request: web.Request) -> web.StreamResponse:
         answer = await self._begin("download", request, authorised=False)
         if answer is not None:
             return answer
         audio = self.behaviour.audio if self.behaviour.audio is not None else self._tone
-        if self.behaviour.tone_seconds is not None:
-            body = self.tasks[request.match_info["task_id"].removesuffix(".wav")]["body"]
-            audio = tone_wav(self.behaviour.tone_seconds(body["input_text"]))
+        task = self.tasks[request.match_info["task_id"].removesuffix(".wav")]
+        if "audio" in task:
+            audio = task["audio"]
+        elif self.behaviour.tone_seconds is not None:
+            audio = tone_wav(self.behaviour.tone_seconds(task["body"]["input_text"]))
         return web.Response(body=audio, content_type="audio/wav")
 
     # --- helpers -------------------------------------------------------------------------
