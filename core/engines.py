@@ -28,6 +28,7 @@ class Engine(Protocol):
 
     name: str
     hosts_references: bool  # needs each reference hosted at a URL, with a transcript
+    multi_speaker: bool  # reads "[SPEAKER0] …" lines as a conversation
 
     async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes: ...
 
@@ -37,6 +38,7 @@ class HiggsEngine:
 
     name = "higgs"
     hosts_references = True
+    multi_speaker = True
 
     def __init__(self, *, client: HiggsClient) -> None:
         self._client = client
@@ -66,6 +68,7 @@ class OfflineEngine:
 
     name = "offline"
     hosts_references = False
+    multi_speaker = False
 
     async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes:
         seed = hashlib.sha256(

@@ -90,6 +90,18 @@ class NoDescription(BadInput):
     key = "error_no_description"
 
 
+class ScriptLineError(BadInput):
+    """A dialogue line that will not do; says which, and why (a message key or an error)."""
+
+    key = "error_script_line"
+
+    def __init__(
+        self, *, line: int, problem: str = "", inner: VoicebotError | None = None
+    ) -> None:
+        super().__init__(f"line {line}: {problem or inner!r}", line=line, problem=problem)
+        self.inner = inner
+
+
 class EmptyText(BadInput):
     key = "error_empty_text"
 

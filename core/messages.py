@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.domain import Progress, Voice, VoiceClip
-from core.errors import VoicebotError
+from core.errors import ScriptLineError, VoicebotError
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- failures ------------------------------------------------------------------------
@@ -72,6 +72,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Describe the voice, then the text, for example: /design warm elderly man, slow "
         "| Good evening, everyone.",
         "zh": "请先描述声音，再写文字，例如：/design 温和的老人，语速慢 | 大家晚上好。",
+    },
+    "error_script_line": {"en": "Line {line}: {problem}", "zh": "第 {line} 行：{problem}"},
+    "error_script_syntax": {
+        "en": "write each line as NAME: text, or \"description\": text.",
+        "zh": "每行请写成 名称: 文字，或 \"描述\": 文字。",
+    },
+    "error_script_too_long": {
+        "en": "a dialogue has at most 50 lines.",
+        "zh": "对话最多 50 行。",
     },
     "error_voice_gone": {
         "en": "That voice no longer exists.",
@@ -407,6 +416,10 @@ def saved_text(voice: Voice, locale: str | None = None) -> str:
 def error_text(error: VoicebotError, locale: str | None = None) -> str:
     """The one friendly sentence for an error the core raised."""
     params = dict(error.params)
+    if isinstance(error, ScriptLineError):
+        problem = error_text(error.inner, locale) if error.inner else text(error.params["problem"],
+                                                                          locale)
+        return text(error.key, locale, line=error.params["line"], problem=problem)
     if error.key == "error_voice_not_found" and params.get("suggestions"):
         sep = "、" if language(locale) == "zh" else ", "
         params["suggestions"] = sep.join(params["suggestions"])

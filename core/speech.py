@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from core import audio
+from core.dialogue import Turn, cast, parse_script, speaker_of
 from core.domain import (
     Progress,
     ProgressCallback,
@@ -26,6 +28,7 @@ from core.errors import (
     NotYourVoice,
     NoVoiceGiven,
     ReferenceUnreachable,
+    ScriptLineError,
     TakeGone,
     TextTooLong,
     TranscriptNeeded,
@@ -151,11 +154,39 @@ class SpeechService:
             step = -TEMPERATURE_STEP if change == "steadier" else TEMPERATURE_STEP
             temperature = (sampling.temperature or 1.0) + step
             sampling = replace(sampling, temperature=round(min(1.5, max(0.1, temperature)), 2))
+        if job["kind"] == "dialogue":
+            return await self.dialogue(where, job["text"], sampling=sampling,
+                                       on_progress=on_progress)
         if job["voice_id"] is None:
             return await self._job(where, job["text"], sampling, on_progress,
                                    description=job["description"])
         voice = await self.voice_by_id(where, job["voice_id"])
         return await self._job(where, job["text"], sampling, on_progress, voice=voice)
+
+    async def dialogue(
+        self,
+        where: Where,
+        script: str,
+        *,
+        sampling: Sampling | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> VoiceClip:
+        """A conversation, one turn per line (`name: text` or `"description": text`), spoken
+        as one voice message. Errors name the line that is wrong."""
+        script = self._checked_text(script)
+        turns = parse_script(script)
+        for turn in turns:
+            if not any(ch.isalnum() for ch in turn.text):
+                raise ScriptLineError(line=turn.line, inner=EmptyText())
+        voices = {}
+        for turn in cast(turns):
+            if not turn.described:
+                try:
+                    voices[speaker_of(turn)] = await self.voice(where, turn.speaker)
+                except VoiceNotFound as exc:
+                    raise ScriptLineError(line=turn.line, inner=exc) from exc
+        return await self._job(where, script, sampling or Sampling(), on_progress,
+                               dialogue=(turns, voices))
 
     async def keep(self, where: Where, job_id: str, name: str) -> Voice:
         """Store a designed voice's output as a voice of its own; its transcript is the text."""
@@ -179,18 +210,24 @@ class SpeechService:
         *,
         voice: Voice | None = None,
         description: str | None = None,
+        dialogue: tuple[list[Turn], dict[tuple[str, bool], Voice]] | None = None,
     ) -> VoiceClip:
         """One persisted request: queued → generating → encoding → done (or failed)."""
         job_id = await self.jobs.open(
-            where, kind=self.engine.name, text=text, params=sampling.as_params(),
-            voice_id=voice.id if voice else None, description=description,
+            where, kind="dialogue" if dialogue else self.engine.name, text=text,
+            params=sampling.as_params(), voice_id=voice.id if voice else None,
+            description=description,
         )
         report = _Reporter(on_progress)
         try:
             async with self._queue.slot(on_position=report.position):
                 await report(Progress("preparing"))
-                speech = await self._speak(voice, description, text, sampling, job_id, report)
-                if voice is None:  # a designed voice: keep the take, it may become a voice
+                if dialogue is not None:
+                    speech = await self._dialogue_speech(*dialogue, sampling, job_id, report)
+                else:
+                    speech = await self._speak(voice, description, text, sampling, job_id,
+                                               report)
+                if description is not None:  # a designed voice: the take may become a voice
                     await self.library.save_take(job_id, speech)
                 await report(Progress("encoding"))
                 encoded = await audio.encode_voice(speech)
@@ -310,6 +347,42 @@ class SpeechService:
             pieces = await attempt(await self.library.set_hosted_url(voice, None))
         return pieces[0] if len(pieces) == 1 else await audio.join_speech(pieces)
 
+    async def _dialogue_speech(
+        self, turns: list[Turn], voices: dict[tuple[str, bool], Voice], sampling: Sampling,
+        job_id: str, report: _Reporter,
+    ) -> bytes:
+        """Two speakers of one kind in one task, in the model's own multi-speaker format
+        (reference i, or description i, is SPEAKERi); anything else turn by turn, joined."""
+        people = cast(turns)
+        native = (self.engine.multi_speaker and len(people) == 2
+                  and people[0].described == people[1].described
+                  and sum(len(t.text) for t in turns) <= 2 * self.limits.chunk_chars)
+        if native:
+            index = {speaker_of(p): i for i, p in enumerate(people)}
+            lines = "\n".join(f"[SPEAKER{index[speaker_of(t)]}] {spell_out(t.text)}"
+                              for t in turns)
+            if people[0].described:
+                base = SpeechRequest(text="", sampling=sampling, description="\n".join(
+                    f"SPEAKER{i}: {p.speaker}" for i, p in enumerate(people)))
+            else:
+                references = [await self._reference(voices[speaker_of(p)]) for p in people]
+                base = SpeechRequest(text="", references=tuple(references), sampling=sampling)
+            return (await self._speak_parts(base, [lines], job_id, report))[0]
+        running, done = asyncio.Semaphore(self.limits.chunk_concurrency), 0
+        await report(Progress("generating", parts=len(turns)))
+
+        async def one(turn: Turn) -> bytes:
+            nonlocal done
+            async with running:
+                speech = await self._speak(voices.get(speaker_of(turn)),
+                                           turn.speaker if turn.described else None,
+                                           turn.text, sampling, job_id, _Reporter(None))
+            done += 1
+            await report(Progress("generating", done=done, parts=len(turns)))
+            return speech
+
+        return await audio.join_speech(await _all([one(turn) for turn in turns]))
+
     async def _speak_parts(
         self, base: SpeechRequest, parts: list[str], job_id: str, report: _Reporter
     ) -> list[bytes]:
@@ -335,14 +408,7 @@ class SpeechService:
 
         if not self.engine.hosts_references:  # no task ids to wait for
             await report(Progress("generating", parts=len(parts)))
-        tasks = [asyncio.create_task(one(words)) for words in parts]
-        try:
-            pieces = await asyncio.gather(*tasks)
-        except BaseException:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            raise
+        pieces = await _all([one(words) for words in parts])
         if errors:
             await self.jobs.checked(job_id, sum(errors) / len(errors))
         return pieces
@@ -402,6 +468,18 @@ class SpeechService:
             await self.library.read_reference(voice), filename=f"{voice.id}.wav"
         )
         return await self.library.set_hosted_url(voice, url)
+
+
+async def _all(work: list[Coroutine[Any, Any, bytes]]) -> list[bytes]:
+    """Run them all at once, results in order; the first failure cancels the rest."""
+    tasks = [asyncio.create_task(coroutine) for coroutine in work]
+    try:
+        return await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 class _Reporter:

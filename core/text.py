@@ -59,6 +59,7 @@ def error_rate(expected: str, heard: str) -> float:
 
 
 def _plain(text: str) -> str:
+    text = re.sub(r"\[SPEAKER\d+\]", " ", text)  # dialogue turn tags are not spoken
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
