@@ -255,6 +255,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Under each voice message: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
             "Design a voice in words: /design warm elderly man, slow | Good evening!\n"
             "then reply /keep NAME to the result to keep that voice.\n"
+            "A conversation: /dialogue, then one line per turn:\n"
+            "alice: Hi Bob!\nbob: Hello!\n\"a grumpy robot\": Beep.\n"
             "Fine-tune: /tune NAME temperature=0.7 top_k=40 top_p=0.9\n\n"
             "Manage: /voices (play, set default, delete), /rename OLD NEW, /delete NAME\n\n"
             "Voices made in a group belong to that group; voices made here in private are "
@@ -272,6 +274,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "每条语音下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
             "用文字设计声音：/design 温和的老人，语速慢 | 大家晚上好！\n"
             "然后用 /keep 名称 回复结果即可保留该声音。\n"
+            "对话：/dialogue 后每行一句：\n"
+            "爷爷: 你好！\n奶奶: 你好呀！\n\"一个暴躁的机器人\": 哔。\n"
             "微调：/tune 名称 temperature=0.7 top_k=40 top_p=0.9\n\n"
             "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称\n\n"
             "在群里登记的声音属于该群；在私聊中登记的声音只属于你。"
@@ -305,6 +309,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "used when you leave `voice` out. Long text is spoken sentence by sentence. Under "
             "each result: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
             "**Design a voice in words**: `/design description: text:`, then 💾 keep it.\n"
+            "**A conversation**: `/dialogue`, then one `name: text` line per turn.\n"
             "**Fine-tune**: `/tune voice: temperature: top_k: top_p:`.\n"
             "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`.\n"
             "Voices made in a server belong to it; voices made in DMs are yours alone. "
@@ -318,6 +323,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "`/default` 设置省略 voice 时使用的声音。长文本会逐句朗读。"
             "每条结果下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
             "**用文字设计声音**：`/design description: text:`，满意可 💾 保留。\n"
+            "**对话**：`/dialogue`，然后每行一句 `名称: 文字`。\n"
             "**微调**：`/tune voice: temperature: top_k: top_p:`。\n"
             "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`。\n"
             "在服务器里登记的声音属于该服务器；在私信中登记的只属于你。最佳片段：6–30 秒单人讲话。"
@@ -338,6 +344,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dc_modal_transcript": {
         "en": "Words spoken in the clip (optional)",
         "zh": "片段中说的原话（可选）",
+    },
+    "dc_dialogue_title": {"en": "A dialogue", "zh": "对话"},
+    "dc_dialogue_label": {
+        "en": "One turn per line: NAME: text, or \"description\": text",
+        "zh": "每行一句：名称: 文字，或 \"描述\": 文字",
     },
     "dc_pick_voice": {"en": "Pick a voice…", "zh": "选择一个声音…"},
     "dc_voice_panel": {
@@ -364,6 +375,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd_say": {"en": "Speak text in a voice", "zh": "用某个声音朗读文字"},
     "cmd_voices": {"en": "List voices", "zh": "列出声音"},
     "cmd_design": {"en": "Speak in a voice described in words", "zh": "用文字描述的声音朗读"},
+    "cmd_dialogue": {"en": "A conversation: one NAME: text line per turn",
+                     "zh": "对话：每行一句 名称: 文字"},
     "cmd_keep": {"en": "Keep a designed voice (reply to it)", "zh": "保留设计出的声音（回复它）"},
     "cmd_tune": {"en": "Set a voice's temperature/top_k/top_p", "zh": "设置声音的采样参数"},
     "cmd_default": {"en": "Set this chat's default voice", "zh": "设置本聊天的默认声音"},

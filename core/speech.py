@@ -238,9 +238,10 @@ class SpeechService:
             await self.jobs.failed(job_id, "error_unexpected")
             raise
         await self.jobs.done(job_id, encoded.seconds)
+        speakers = ", ".join(t.speaker for t in cast(dialogue[0])) if dialogue else ""
         return VoiceClip(
             ogg=encoded.ogg, seconds=encoded.seconds, waveform=encoded.waveform,
-            voice_name=voice.name if voice else "", job_id=job_id,
+            voice_name=voice.name if voice else speakers, job_id=job_id,
             description=description,
         )
 

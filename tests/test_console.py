@@ -94,3 +94,12 @@ async def test_design_keep_again_and_tune_offline(tmp_path: Path) -> None:
     assert code == 0 and "“sailor” now speaks with: temperature=0.6." in out, out
     code, out = await voicebot(tmp_path, "console", "tune", "sailor", "--temperature", "3")
     assert code == 1 and "temperature must be between 0.0 and 1.5" in out, out
+
+
+async def test_a_dialogue_from_a_script_file_offline(tmp_path: Path) -> None:
+    (tmp_path / "script.txt").write_text('"a calm narrator": It was late.\n'
+                                         '"a nervous boy": Who is there?\n'
+                                         '"a deep voice": Only the wind.\n', encoding="utf-8")
+    code, out = await voicebot(tmp_path, "console", "dialogue", "script.txt", "--out", "d.ogg")
+    assert code == 0, out
+    assert opus_seconds(tmp_path / "d.ogg") > 2

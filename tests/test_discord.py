@@ -422,3 +422,18 @@ async def test_takes_design_keep_and_tune_on_discord(
 
     await dc.command(ALICE, "tune", voice="pirate", temperature=0.5)
     assert dc.words()[-1] == ("“pirate” now speaks with: temperature=0.5.", True)
+
+
+async def test_a_dialogue_comes_from_a_form(dc: Discord, clips: Clips, fake302: Fake302) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg, transcript="I am Alice.")
+    await dc.clone(ALICE, "bob", clips.ogg, transcript="I am Bob.")
+    await dc.command(ALICE, "dialogue")
+    modal = dc.rest.of("POST", "/interactions/")[-1].json["data"]
+    script = next(i for row in modal["components"] for i in _inputs(row))
+    await dc.interact(dc.rest.interaction(ALICE, 5, {"custom_id": modal["custom_id"],
+        "components": [{"type": 1, "components": [{"type": 4, "custom_id": script["custom_id"],
+                                                   "value": "bob: Hi!\nalice: Hello."}]}]}))
+    body = fake302.calls("clone_create")[-1].json
+    assert body["input_text"] == "[SPEAKER0] Hi!\n[SPEAKER1] Hello."
+    assert body["ref_audio_text"] == ["I am Bob.", "I am Alice."]
+    assert len(dc.voice_messages()) == 1

@@ -380,3 +380,15 @@ async def test_takes_design_keep_and_tune_from_the_chat(
     assert "I don't know the setting “warmth”" in tg.last_text()
     await tg.send(tg.api.command(GROUP, ALICE, "/keep nothing"))
     assert "Reply /keep NAME to a designed voice message" in tg.last_text()
+
+
+async def test_a_dialogue_is_one_voice_note(tg: Telegram, clips: Clips, fake302: Fake302) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice | I am Alice.")
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone bob | I am Bob.")
+    await tg.send(tg.api.command(GROUP, ALICE, "/dialogue\nalice: Hi Bob!\nbob: Hello Alice."))
+    assert fake302.calls("clone_create")[-1].json["input_text"] == (
+        "[SPEAKER0] Hi Bob!\n[SPEAKER1] Hello Alice.")
+    voice = tg.replies("sendVoice")[-1]
+    assert voice.params["caption"] == "synthetic voice: alice, bob"
+    await tg.send(tg.api.command(GROUP, ALICE, "/dialogue\nalice: Hi!\ncarol: Hey."))
+    assert tg.last_text().startswith("Line 2: I don't know a voice called “carol”")

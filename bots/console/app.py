@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import os
+import re
 import subprocess
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -139,6 +140,24 @@ def design(
 
 
 @console_app.command()
+def dialogue(
+    ctx: typer.Context,
+    script: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
+                                           help="A text file: one `name: text` line a turn.")],
+    out_file: OutFile = None,
+) -> None:
+    """Speak a conversation between voices (or `"description": text` speakers)."""
+
+    async def work(speech: SpeechService, where: Where) -> None:
+        lines = await asyncio.to_thread(script.read_text, encoding="utf-8")
+        with out.status("…") as status:
+            clip = await speech.dialogue(where, lines, on_progress=_show_progress(status, where))
+        await _write(clip, out_file, where)
+
+    _run(ctx, work, speaks=True)
+
+
+@console_app.command()
 def again(
     ctx: typer.Context,
     take: Annotated[str, typer.Argument(help="The take id a say/design printed.")],
@@ -188,7 +207,8 @@ def tune(
 
 
 async def _write(clip: VoiceClip, out_file: Path | None, where: Where) -> None:
-    target = out_file or Path(f"{clip.voice_name or 'designed'}-{clip.job_id[:8]}.ogg")
+    name = re.sub(r"\W+", "_", clip.voice_name) or "designed"
+    target = out_file or Path(f"{name}-{clip.job_id[:8]}.ogg")
     await asyncio.to_thread(target.write_bytes, clip.ogg)
     out.print(f"{target} ({clip.seconds:.1f} s, {label_text(clip, where.locale)}) "
               f"take {clip.job_id}")

@@ -24,7 +24,7 @@ from bots.discord.common import (
     where_of,
     working,
 )
-from bots.discord.speaking import TakeAction, perform
+from bots.discord.speaking import DialogueModal, TakeAction, perform
 from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text, voices_view
 from core.domain import Sampling, Where
 from core.errors import VoicebotError
@@ -54,7 +54,8 @@ class VoiceBot(discord.Client):
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = on_command_error  # type: ignore[method-assign]
         commands: list[app_commands.Command[Any, Any, Any] | app_commands.ContextMenu] = [
-            say, design, clone, voices, default, tune, rename, delete, help_, clone_message]
+            say, design, dialogue, clone, voices, default, tune, rename, delete, help_,
+            clone_message]
         for command in commands:
             self.tree.add_command(command)
 
@@ -168,6 +169,12 @@ async def design(interaction: Interaction, description: str, words: str) -> None
     speech, where = bot_of(interaction).speech, where_of(interaction)
     await perform(interaction, lambda show: speech.design(where, description, words,
                                                            on_progress=show))
+
+
+@app_commands.command(name="dialogue")
+async def dialogue(interaction: Interaction) -> None:
+    """A conversation between voices: one `name: text` line per turn."""
+    await interaction.response.send_modal(DialogueModal(where_of(interaction).locale))
 
 
 @app_commands.command(name="tune")

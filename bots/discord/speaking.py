@@ -101,6 +101,27 @@ class TakeAction(
             await tell_error(interaction, exc)
 
 
+class DialogueModal(discord.ui.Modal):
+    """A form for a dialogue script (a slash command option holds one line only)."""
+
+    def __init__(self, locale: str) -> None:
+        super().__init__(title=text("dc_dialogue_title", locale), timeout=1800)
+        self.script: discord.ui.TextInput[DialogueModal] = discord.ui.TextInput(
+            label=text("dc_dialogue_label", locale), style=discord.TextStyle.paragraph,
+            placeholder='alice: Hi Bob!\nbob: Hello!\n"a grumpy robot": Beep.', max_length=4000)
+        self.add_item(self.script)
+
+    async def on_submit(self, interaction: Interaction) -> None:
+        speech, where = bot_of(interaction).speech, where_of(interaction)
+        await perform(interaction, lambda show: speech.dialogue(where, self.script.value,
+                                                                 on_progress=show))
+
+    async def on_error(  # type: ignore[override]  # a Modal's errors carry no item
+        self, interaction: Interaction, error: Exception
+    ) -> None:
+        await tell_error(interaction, error)
+
+
 class KeepModal(discord.ui.Modal):
     """Asks for the name to keep a designed voice under."""
 

@@ -19,8 +19,8 @@ from core.settings import Settings
 from core.speech import SpeechService
 
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024  # getFile's limit on Telegram's own Bot API
-COMMANDS = ["say", "clone", "design", "keep", "voices", "default", "tune", "rename", "delete",
-            "help"]
+COMMANDS = ["say", "clone", "design", "dialogue", "keep", "voices", "default", "tune", "rename",
+            "delete", "help"]
 
 
 def build_application(settings: Settings, speech: SpeechService) -> App:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -35,6 +36,7 @@ Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Awaitable[Any]]
 H = TypeVar("H", bound=Handler)
 
+COMMAND_WORD = re.compile(r"^/\S+\s*")
 NAMING = 1  # guided flow: a clip was sent in private, waiting for its name
 AUDIO_LIKE = (
     filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE | filters.VIDEO
@@ -94,8 +96,8 @@ async def tell(update: Update, words: str) -> None:
 
 
 def arguments(message: Message) -> str:
-    """Everything after the command word, spacing and `|` kept."""
-    return (message.text or "").partition(" ")[2].strip()
+    """Everything after the command word, line breaks and `|` kept."""
+    return COMMAND_WORD.sub("", message.text or "", count=1).strip()
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -144,6 +146,16 @@ async def design(update: Update, context: Context) -> None:
     description, _, words = arguments(message).partition("|")
     async with StatusMessage(context.bot_data["recording"], message, where) as status:
         clip = await speech.design(where, description, words, on_progress=status.show)
+        await send_voice(message, clip, where)
+
+
+@answers_errors
+async def dialogue(update: Update, context: Context) -> None:
+    """Speak a conversation: /dialogue, then one `name: text` line per turn."""
+    message, where, speech = update.effective_message, where_of(update), speech_of(context)
+    assert message is not None
+    async with StatusMessage(context.bot_data["recording"], message, where) as status:
+        clip = await speech.dialogue(where, arguments(message), on_progress=status.show)
         await send_voice(message, clip, where)
 
 
@@ -452,7 +464,8 @@ async def on_error(update: object, context: Context) -> None:
 def install(app: App) -> None:
     """Wire every handler into the application."""
     for name, handler in [("start", start), ("help", start), ("clone", clone), ("say", say),
-                          ("design", design), ("keep", keep), ("tune", tune),
+                          ("design", design), ("dialogue", dialogue), ("keep", keep),
+                          ("tune", tune),
                           ("voices", voices), ("default", default), ("rename", rename),
                           ("delete", delete)]:
         app.add_handler(CommandHandler(name, handler, filters=FRESH))
