@@ -154,7 +154,8 @@ async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
     synced, = rest.of("PUT", f"/applications/{APP_ID}/commands")
     names = {(c["name"], c["type"]) for c in synced.json}
     assert {("say", 1), ("clone", 1), ("voices", 1), ("default", 1), ("rename", 1),
-            ("delete", 1), ("help", 1), ("design", 1), ("tune", 1), ("Clone this voice", 3)} \
+            ("delete", 1), ("help", 1), ("design", 1), ("tune", 1), ("dialogue", 1),
+            ("Clone this voice", 3)} \
         == names
     say = next(c for c in synced.json if c["name"] == "say")
     assert [o["name"] for o in say["options"]] == ["text", "voice", "temperature", "top_k",
