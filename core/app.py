@@ -88,6 +88,7 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                     self_check=settings.uses_higgs if settings.self_check is None
                     else settings.self_check,
                     self_check_max_error=settings.self_check_max_error,
+                    max_voice_seconds=settings.max_voice_seconds,
                 ),
             )
     finally:

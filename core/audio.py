@@ -99,6 +99,42 @@ async def encode_voice(data: bytes) -> EncodedVoice:
     return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / VOICE_RATE, waveform=waveform(pcm))
 
 
+async def encode_voices(data: bytes, *, max_seconds: float) -> list[EncodedVoice]:
+    """Like `encode_voice`, but longer than `max_seconds` it is cut, in its quietest moments,
+    into several voice messages in order (chat platforms cap a message's size)."""
+    whole = await encode_voice(data)
+    if whole.seconds <= max_seconds:
+        return [whole]
+    pcm = await _upstream_pcm(data, VOICE_RATE)
+    pieces = [pcm[start:end] for start, end in _cuts(pcm, max_seconds)]
+    return list(await asyncio.gather(*(_encode_pcm(piece) for piece in pieces)))
+
+
+def _cuts(pcm: bytes, max_seconds: float) -> list[tuple[int, int]]:
+    """Byte ranges of at most `max_seconds`, each ending at the quietest 20 ms of its last
+    tenth (a pause between sentences, as a rule)."""
+    frame, limit = VOICE_RATE * 2 // 50, int(max_seconds * VOICE_RATE) * 2
+    ranges, start = [], 0
+    while len(pcm) - start > limit:
+        window = range(start + limit - limit // 10, start + limit - frame, frame)
+        end = min(window, key=lambda i: audioop.rms(pcm[i : i + frame], 2)) + frame
+        ranges.append((start, end))
+        start = end
+    return [*ranges, (start, len(pcm))]
+
+
+async def _encode_pcm(pcm: bytes) -> EncodedVoice:
+    done = await process.run(
+        ["ffmpeg", "-nostdin", "-v", "error", "-f", "s16le", "-ar", str(VOICE_RATE), "-ac", "1",
+         "-i", "pipe:0", "-c:a", "libopus", "-b:a", "48k", "-application", "voip",
+         "-f", "ogg", "pipe:1"],
+        stdin=pcm,
+    )
+    if done.code != 0:
+        raise BadUpstreamAudio("encoding failed")
+    return EncodedVoice(ogg=done.out, seconds=len(pcm) / 2 / VOICE_RATE, waveform=waveform(pcm))
+
+
 async def join_speech(parts: list[bytes], *, pause_ms: int = 350) -> bytes:
     """One WAV from pieces generated separately, in order: each trimmed of its own silence at
     the ends, then joined with a short pause and crossfade, as between two sentences."""

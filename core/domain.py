@@ -131,6 +131,12 @@ class VoiceClip:
     voice_name: str = ""  # empty for a designed voice
     job_id: str = ""
     description: str | None = None  # a designed voice's description
+    continued: tuple[VoiceClip, ...] = ()  # the next voice messages, when it ran too long
+
+    @property
+    def messages(self) -> tuple[VoiceClip, ...]:
+        """This clip and its continuations, in the order they are to be posted."""
+        return (self, *self.continued)
 
 
 Stage = Literal["queued", "preparing", "generating", "encoding"]

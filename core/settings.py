@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     chunk_concurrency: int = Field(default=3, ge=1, le=32)
     self_check: bool | None = None  # default: on when the real engine (and so Whisper) is used
     self_check_max_error: float = Field(default=0.35, gt=0, le=1)
+    max_voice_seconds: float = Field(default=1800, ge=10)
     max_concurrent_jobs: int = Field(default=4, ge=1, le=1000)
     generation_deadline_s: float = Field(default=180.0, gt=0)
     poll_interval_s: float = Field(default=0.5, gt=0)

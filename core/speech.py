@@ -59,6 +59,7 @@ class Limits:
     chunk_concurrency: int = 3  # parts of one request generated at once
     self_check: bool = False  # transcribe each output; regenerate once when it is far off
     self_check_max_error: float = 0.35
+    max_voice_seconds: float = 1800.0  # longer output becomes several voice messages
 
 
 class SpeechService:
@@ -230,20 +231,20 @@ class SpeechService:
                 if description is not None:  # a designed voice: the take may become a voice
                     await self.library.save_take(job_id, speech)
                 await report(Progress("encoding"))
-                encoded = await audio.encode_voice(speech)
+                encoded = await audio.encode_voices(speech,
+                                                    max_seconds=self.limits.max_voice_seconds)
         except VoicebotError as exc:
             await self.jobs.failed(job_id, exc.key)
             raise
         except Exception:
             await self.jobs.failed(job_id, "error_unexpected")
             raise
-        await self.jobs.done(job_id, encoded.seconds)
+        await self.jobs.done(job_id, sum(part.seconds for part in encoded))
         speakers = ", ".join(t.speaker for t in cast(dialogue[0])) if dialogue else ""
-        return VoiceClip(
-            ogg=encoded.ogg, seconds=encoded.seconds, waveform=encoded.waveform,
-            voice_name=voice.name if voice else speakers, job_id=job_id,
-            description=description,
-        )
+        clips = [VoiceClip(ogg=part.ogg, seconds=part.seconds, waveform=part.waveform,
+                           voice_name=voice.name if voice else speakers, job_id=job_id,
+                           description=description) for part in encoded]
+        return replace(clips[0], continued=tuple(clips[1:]))
 
     async def parse_say(
         self, where: Where, words: str, *, replied_text: str | None = None

@@ -7,12 +7,14 @@ import subprocess
 import pytest
 from pydub import AudioSegment
 
+from core.app import open_speech
 from core.audio import _speech_spans
 from core.domain import Progress, Where
+from core.settings import Settings
 from core.speech import SpeechService
 from core.text import chunks, spell_out
-from tests.conftest import Clips
-from tests.fakes.ai302 import Fake302
+from tests.conftest import Clips, Sleeps
+from tests.fakes.ai302 import Fake302, tone_wav
 
 STORY = (
     "Once upon a time there was a small village by the sea. Every morning the fishermen went "
@@ -96,3 +98,17 @@ async def test_long_text_is_spoken_in_parts_and_joined_in_order(
     assert len(AudioSegment(data=pcm, sample_width=2, frame_rate=24000, channels=1)) > 2400
     generating = [(p.done, p.parts) for p in shown if p.stage == "generating"]
     assert generating[-1] == (2, 2) and all(parts == 2 for _, parts in generating)
+
+
+async def test_output_longer_than_a_message_may_be_comes_as_several_in_order(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    settings = higgs_settings.model_copy(update={"max_voice_seconds": 10})
+    fake302.behaviour.audio = tone_wav(25.0)
+    async with open_speech(settings, sleep=sleeps) as speech:
+        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
+        clip = await speech.say(alice, "bob", "A very long story.")
+    lengths = [part.seconds for part in clip.messages]
+    assert len(lengths) == 3 and all(9 <= s <= 10 for s in lengths[:2])
+    assert sum(lengths) == pytest.approx(25.0, abs=0.05)
+    assert all(part.ogg[:4] == b"OggS" and len(part.waveform) == 256 for part in clip.messages)

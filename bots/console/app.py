@@ -207,11 +207,14 @@ def tune(
 
 
 async def _write(clip: VoiceClip, out_file: Path | None, where: Where) -> None:
+    """Write the voice message (or, when it ran long, each of its parts: NAME-2.ogg, …)."""
     name = re.sub(r"\W+", "_", clip.voice_name) or "designed"
-    target = out_file or Path(f"{name}-{clip.job_id[:8]}.ogg")
-    await asyncio.to_thread(target.write_bytes, clip.ogg)
-    out.print(f"{target} ({clip.seconds:.1f} s, {label_text(clip, where.locale)}) "
-              f"take {clip.job_id}")
+    first = out_file or Path(f"{name}-{clip.job_id[:8]}.ogg")
+    for number, part in enumerate(clip.messages, start=1):
+        target = first if number == 1 else first.with_stem(f"{first.stem}-{number}")
+        await asyncio.to_thread(target.write_bytes, part.ogg)
+        out.print(f"{target} ({part.seconds:.1f} s, {label_text(clip, where.locale)}) "
+                  f"take {clip.job_id}")
 
 
 @console_app.command()

@@ -28,7 +28,8 @@ async def perform(interaction: Interaction, make: Make) -> None:
                      user=interaction.user.mention),
         view=take_view(clip, where.locale),
     )
-    await deliver(interaction, clip, reply_to=label.id)
+    for part in clip.messages:
+        await deliver(interaction, part, reply_to=label.id)
 
 
 def progress_of(interaction: Interaction, where: Where) -> ProgressCallback:

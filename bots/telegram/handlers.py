@@ -417,19 +417,21 @@ async def download(message: Message, context: Context) -> bytes:
 
 
 async def send_voice(request: Message, clip: VoiceClip, where: Where) -> None:
-    """Reply with a voice note (with buttons for another take when it was generated); as an
-    audio file where the user's settings forbid voice notes."""
+    """Reply with the voice note(s), the last with buttons for another take; as audio files
+    where the user's settings forbid voice notes."""
     caption = label_text(clip, where.locale)
-    buttons = take_buttons(clip, where) if clip.job_id else None
-    try:
-        await request.reply_voice(clip.ogg, duration=round(clip.seconds), caption=caption,
-                                  reply_markup=buttons, do_quote=True)
-    except BadRequest as exc:
-        if VOICE_MESSAGES_FORBIDDEN not in exc.message.upper():
-            raise
-        await request.reply_audio(clip.ogg, duration=round(clip.seconds), caption=caption,
-                                  filename=f"{clip.voice_name or 'voice'}.ogg",
-                                  reply_markup=buttons, do_quote=True)
+    for part in clip.messages:
+        last = part is clip.messages[-1]
+        buttons = take_buttons(clip, where) if clip.job_id and last else None
+        try:
+            await request.reply_voice(part.ogg, duration=round(part.seconds), caption=caption,
+                                      reply_markup=buttons, do_quote=True)
+        except BadRequest as exc:
+            if VOICE_MESSAGES_FORBIDDEN not in exc.message.upper():
+                raise
+            await request.reply_audio(part.ogg, duration=round(part.seconds), caption=caption,
+                                      filename=f"{clip.voice_name or 'voice'}.ogg",
+                                      reply_markup=buttons, do_quote=True)
 
 
 def take_buttons(clip: VoiceClip, where: Where) -> InlineKeyboardMarkup:
