@@ -76,7 +76,9 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
             yield SpeechService(
                 library=VoiceLibrary(db=db, data_dir=settings.data_dir),
                 jobs=jobs,
-                queue=InProcessQueue(limit=settings.max_concurrent_jobs),
+                queue=InProcessQueue(limit=settings.max_concurrent_jobs,
+                                     per_user=settings.max_jobs_per_user,
+                                     max_waiting=settings.max_queue),
                 engine=engine,
                 host=host,
                 transcriber=transcriber,
@@ -89,6 +91,8 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                     else settings.self_check,
                     self_check_max_error=settings.self_check_max_error,
                     max_voice_seconds=settings.max_voice_seconds,
+                    per_user_per_minute=settings.user_requests_per_minute,
+                    per_chat_per_minute=settings.chat_requests_per_minute,
                 ),
             )
     finally:

@@ -122,6 +122,18 @@ class TranscriptNeeded(BadInput):
     key = "error_transcript_needed"
 
 
+class QueueFull(VoicebotError):
+    key = "error_queue_full"
+
+
+class TooFast(VoicebotError):
+    key = "error_too_fast"  # params: seconds
+
+    def __init__(self, *, seconds: int) -> None:
+        super().__init__(f"retry in {seconds} s", seconds=seconds)
+        self.seconds = seconds
+
+
 # --- the speech service (302.AI) ----------------------------------------------------------
 
 

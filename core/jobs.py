@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
+from collections import Counter, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -14,64 +16,129 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.domain import Where
-from core.errors import TakeGone
+from core.errors import QueueFull, TakeGone
 from core.storage.tables import jobs
 
 OnPosition = Callable[[int], Awaitable[None]]
 
 
 class JobQueue(Protocol):
-    """Grants a limited number of running slots, first come first served."""
+    """Grants a limited number of running slots, fairly between users."""
 
-    def slot(self, on_position: OnPosition | None = None) -> Any: ...
+    def slot(self, user: str, on_position: OnPosition | None = None) -> Any: ...
+
+
+@dataclass(eq=False)
+class _Waiter:
+    granted: asyncio.Future[None]
+    moved: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class InProcessQueue:
-    """A FIFO line in front of `limit` slots, telling each waiter its place as the line moves.
+    """`limit` running slots, at most `per_user` of them for one user; the rest wait, served
+    user by user in turn (so one user's ten requests do not starve everyone else's one), and
+    each waiter is told its place as the line moves. Past `max_waiting`, requests are refused."""
 
-    The semaphore alone decides who runs (it is fair and cancellation-safe); the line exists
-    only to tell waiters their place, from a side task, so a slow report never holds a slot.
-    """
-
-    def __init__(self, *, limit: int) -> None:
-        self._slots = asyncio.Semaphore(limit)
-        self._line: list[asyncio.Event] = []  # one per waiter, set whenever the line moves
+    def __init__(self, *, limit: int, per_user: int | None = None, max_waiting: int = 1000
+                 ) -> None:
+        self._limit = limit
+        self._per_user = per_user or limit
+        self._max_waiting = max_waiting
+        self._running: Counter[str] = Counter()
+        self._lines: dict[str, deque[_Waiter]] = {}  # in turn order: first is served next
 
     @asynccontextmanager
-    async def slot(self, on_position: OnPosition | None = None) -> AsyncIterator[None]:
-        """Hold one slot for the duration of the block, waiting in line if all are taken."""
-        if self._slots.locked() or self._line:
-            moved = asyncio.Event()
-            self._line.append(moved)
-            reporter = None
-            if on_position is not None:
-                reporter = asyncio.create_task(self._report(moved, on_position))
-            try:
-                await self._slots.acquire()
-            finally:
-                self._line.remove(moved)
-                for waiter in self._line:
-                    waiter.set()
-                if reporter is not None:
-                    reporter.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await reporter
-        else:
-            await self._slots.acquire()
+    async def slot(self, user: str, on_position: OnPosition | None = None
+                   ) -> AsyncIterator[None]:
+        """Hold one slot for the duration of the block, waiting for it if need be."""
+        await self._wait(user, on_position)
         try:
             yield
         finally:
-            self._slots.release()
+            self._running[user] -= 1
+            self._dispatch()
 
-    async def _report(self, moved: asyncio.Event, on_position: OnPosition) -> None:
+    def _free_for(self, user: str) -> bool:
+        return (sum(self._running.values()) < self._limit
+                and self._running[user] < self._per_user)
+
+    async def _wait(self, user: str, on_position: OnPosition | None) -> None:
+        waiting = sum(len(line) for line in self._lines.values())
+        if waiting >= self._max_waiting and not self._free_for(user):
+            raise QueueFull()
+        waiter = _Waiter(asyncio.get_running_loop().create_future())
+        self._lines.setdefault(user, deque()).append(waiter)
+        self._dispatch()
+        if waiter.granted.done():  # a slot was free
+            return
+        reporter = None
+        if on_position is not None:
+            reporter = asyncio.create_task(self._report(user, waiter, on_position))
+        try:
+            await waiter.granted
+        except asyncio.CancelledError:
+            if waiter.granted.done() and not waiter.granted.cancelled():
+                self._running[user] -= 1  # granted as it was cancelled: pass the slot on
+            else:
+                self._leave(user, waiter)
+            self._dispatch()
+            raise
+        finally:
+            if reporter is not None:
+                reporter.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reporter
+
+    def _dispatch(self) -> None:
+        """Give free slots to waiting users in turn; a served user goes to the back."""
+        served = True
+        while served:
+            served = False
+            for user in list(self._lines):
+                if not self._free_for(user):
+                    continue
+                waiter = self._lines[user].popleft()
+                self._leave(user, None)
+                if waiter.granted.done():  # cancelled before its turn came
+                    served = True
+                    break
+                self._running[user] += 1
+                waiter.granted.set_result(None)
+                if user in self._lines:  # to the back of the turn order
+                    self._lines[user] = self._lines.pop(user)
+                served = True
+                break
+        for line in self._lines.values():
+            for waiter in line:
+                waiter.moved.set()
+
+    def _leave(self, user: str, waiter: _Waiter | None) -> None:
+        line = self._lines.get(user)
+        if line is not None and waiter is not None and waiter in line:
+            line.remove(waiter)
+        if line is not None and not line:
+            del self._lines[user]
+
+    def _place(self, user: str, waiter: _Waiter) -> int:
+        """1 + how many will be served first: at each turn, one from every user ahead."""
+        users = list(self._lines)
+        mine = self._lines[user].index(waiter)
+        ahead = mine
+        for other in users:
+            if other != user:
+                before = users.index(other) < users.index(user)
+                ahead += min(len(self._lines[other]), mine + (1 if before else 0))
+        return ahead + 1
+
+    async def _report(self, user: str, waiter: _Waiter, on_position: OnPosition) -> None:
         shown = 0
-        while True:
-            moved.clear()  # before reading the place: a move during the report is not missed
-            place = self._line.index(moved) + 1
+        while user in self._lines and waiter in self._lines[user]:
+            waiter.moved.clear()  # before reading the place: a move during the report counts
+            place = self._place(user, waiter)
             if place != shown:
                 shown = place
                 await on_position(place)
-            await moved.wait()
+            await waiter.moved.wait()
 
 
 class JobLog:

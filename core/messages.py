@@ -82,6 +82,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a dialogue has at most 50 lines.",
         "zh": "对话最多 50 行。",
     },
+    "error_queue_full": {
+        "en": "I'm very busy right now. Please try again in a few minutes.",
+        "zh": "我现在非常忙，请几分钟后再试。",
+    },
+    "error_too_fast": {
+        "en": "That's a lot of requests in a short time. Please try again in {seconds} s.",
+        "zh": "短时间内请求太多了，请 {seconds} 秒后再试。",
+    },
     "error_voice_gone": {
         "en": "That voice no longer exists.",
         "zh": "这个声音已经不存在了。",

@@ -39,6 +39,7 @@ from core.errors import (
 )
 from core.jobs import JobLog, JobQueue
 from core.library import VoiceLibrary
+from core.limits import RateLimit
 from core.text import chunks, error_rate, spell_out
 from core.upstream.higgs import OnTask
 from core.upstream.hosting import ReferenceHost
@@ -60,6 +61,8 @@ class Limits:
     self_check: bool = False  # transcribe each output; regenerate once when it is far off
     self_check_max_error: float = 0.35
     max_voice_seconds: float = 1800.0  # longer output becomes several voice messages
+    per_user_per_minute: int = 0  # requests one user may start in a minute (0: no limit)
+    per_chat_per_minute: int = 0
 
 
 class SpeechService:
@@ -83,6 +86,8 @@ class SpeechService:
         self._host = host
         self._transcriber = transcriber
         self.limits = limits
+        self._user_rate = RateLimit(limits.per_user_per_minute)
+        self._chat_rate = RateLimit(limits.per_chat_per_minute)
 
     async def register_voice(
         self, where: Where, name: str, clip: bytes, *, transcript: str | None = None
@@ -214,6 +219,8 @@ class SpeechService:
         dialogue: tuple[list[Turn], dict[tuple[str, bool], Voice]] | None = None,
     ) -> VoiceClip:
         """One persisted request: queued → generating → encoding → done (or failed)."""
+        self._user_rate.take(f"{where.platform}:{where.user_id}")
+        self._chat_rate.take(f"{where.platform}:{where.space_id}")
         job_id = await self.jobs.open(
             where, kind="dialogue" if dialogue else self.engine.name, text=text,
             params=sampling.as_params(), voice_id=voice.id if voice else None,
@@ -221,7 +228,8 @@ class SpeechService:
         )
         report = _Reporter(on_progress)
         try:
-            async with self._queue.slot(on_position=report.position):
+            async with self._queue.slot(f"{where.platform}:{where.user_id}",
+                                        on_position=report.position):
                 await report(Progress("preparing"))
                 if dialogue is not None:
                     speech = await self._dialogue_speech(*dialogue, sampling, job_id, report)

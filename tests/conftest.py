@@ -108,7 +108,9 @@ async def voicebot(cwd: Path, *args: str, **env: str) -> tuple[int, str]:
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
-    return load_settings(_env_file=None, data_dir=data_dir, **overrides)
+    """Settings for a test; rate limits off unless the test is about them."""
+    limits_off = {"user_requests_per_minute": 0, "chat_requests_per_minute": 0}
+    return load_settings(_env_file=None, data_dir=data_dir, **{**limits_off, **overrides})
 
 
 @pytest.fixture

@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 import pytest
 
 from core.app import open_speech
 from core.domain import Progress, Where
+from core.errors import QueueFull, TooFast
 from core.jobs import InProcessQueue
+from core.limits import RateLimit
+from core.messages import error_text
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps
 from tests.fakes.ai302 import Fake302
@@ -53,7 +57,7 @@ async def test_line_moves_up_and_a_cancelled_waiter_leaves_it() -> None:
     release, c_in_line = asyncio.Event(), asyncio.Event()
 
     async def hold() -> None:
-        async with queue.slot():
+        async with queue.slot("u"):
             await release.wait()
 
     async def wait(name: str) -> None:
@@ -62,7 +66,7 @@ async def test_line_moves_up_and_a_cancelled_waiter_leaves_it() -> None:
             if name == "c":
                 c_in_line.set()
 
-        async with queue.slot(on_position=place):
+        async with queue.slot("u", on_position=place):
             pass
 
     holder = asyncio.create_task(hold())  # tasks start in order: the holder gets the slot
@@ -75,7 +79,7 @@ async def test_line_moves_up_and_a_cancelled_waiter_leaves_it() -> None:
     release.set()
     await asyncio.gather(holder, c)
     assert places == {"b": [1], "c": [2, 1]}
-    async with queue.slot():  # the slot came back
+    async with queue.slot("u"):  # the slot came back
         pass
 
 
@@ -88,11 +92,11 @@ async def test_a_slow_place_report_never_holds_up_the_line() -> None:
         await report_may_end.wait()
 
     async def hold() -> None:
-        async with queue.slot():
+        async with queue.slot("u"):
             await release.wait()
 
     async def wait() -> str:
-        async with queue.slot(on_position=slow_place):
+        async with queue.slot("u", on_position=slow_place):
             return "ran"
 
     holder = asyncio.create_task(hold())
@@ -101,7 +105,7 @@ async def test_a_slow_place_report_never_holds_up_the_line() -> None:
     release.set()  # the slot frees while the waiter is still reporting its place
     assert await waiter == "ran"
     await holder
-    async with queue.slot():  # and no slot was lost on the way
+    async with queue.slot("u"):  # and no slot was lost on the way
         pass
 
 
@@ -110,11 +114,11 @@ async def test_cancelling_a_waiter_at_the_moment_it_gets_the_slot_loses_nothing(
     release = asyncio.Event()
 
     async def hold() -> None:
-        async with queue.slot():
+        async with queue.slot("u"):
             await release.wait()
 
     async def wait() -> None:
-        async with queue.slot(on_position=lambda _: asyncio.sleep(0)):
+        async with queue.slot("u", on_position=lambda _: asyncio.sleep(0)):
             await asyncio.Event().wait()  # never finishes on its own
 
     holder = asyncio.create_task(hold())
@@ -125,5 +129,107 @@ async def test_cancelling_a_waiter_at_the_moment_it_gets_the_slot_loses_nothing(
     await holder
     with contextlib.suppress(asyncio.CancelledError):
         await waiter
-    async with queue.slot():  # the slot came back
+    async with queue.slot("u"):  # the slot came back
         pass
+
+
+async def test_users_are_served_in_turn_so_nobody_is_starved() -> None:
+    queue = InProcessQueue(limit=1)
+    order: list[str] = []
+    places: dict[str, list[int]] = {}
+    release, all_waiting = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        async with queue.slot("alice"):
+            await release.wait()
+
+    async def request(user: str, name: str) -> None:
+        async def place(position: int) -> None:
+            places.setdefault(name, []).append(position)
+            if len(places) == 3:
+                all_waiting.set()
+
+        async with queue.slot(user, on_position=place):
+            order.append(name)
+
+    holder = asyncio.create_task(hold())
+    waiting = [asyncio.create_task(request(user, name))
+               for user, name in [("alice", "a2"), ("alice", "a3"), ("bob", "b1")]]
+    await all_waiting.wait()
+    assert {name: p[-1] for name, p in places.items()} == {"a2": 1, "b1": 2, "a3": 3}
+    release.set()
+    await asyncio.gather(holder, *waiting)
+    assert order == ["a2", "b1", "a3"]  # bob's one request is not stuck behind alice's two
+
+
+async def test_one_user_holds_at_most_their_share_of_slots() -> None:
+    queue = InProcessQueue(limit=3, per_user=1)
+    release, bob_ran = asyncio.Event(), asyncio.Event()
+
+    async def alice() -> None:
+        async with queue.slot("alice"):
+            await release.wait()
+
+    async def bob() -> None:
+        async with queue.slot("bob"):
+            bob_ran.set()
+
+    first, second = asyncio.create_task(alice()), asyncio.create_task(alice())
+    await asyncio.create_task(bob())  # a free slot: bob runs while alice's second waits
+    assert bob_ran.is_set()
+    release.set()
+    await asyncio.gather(first, second)
+
+
+async def test_past_the_longest_line_requests_are_politely_refused() -> None:
+    queue = InProcessQueue(limit=1, max_waiting=1)
+    release, waiting = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        async with queue.slot("alice"):
+            await release.wait()
+
+    async def wait() -> None:
+        async with queue.slot("bob", on_position=lambda _: asyncio.sleep(0, waiting.set())):
+            pass
+
+    holder, waiter = asyncio.create_task(hold()), asyncio.create_task(wait())
+    await waiting.wait()
+    with pytest.raises(QueueFull) as caught:
+        async with queue.slot("carol"):
+            pass
+    assert error_text(caught.value) == ("I'm very busy right now. "
+                                        "Please try again in a few minutes.")
+    release.set()
+    await asyncio.gather(holder, waiter)
+
+
+def test_rate_limits_say_when_to_try_again() -> None:
+    now = [1000.0]
+    limit = RateLimit(2, 60, clock=lambda: now[0])
+    limit.take("alice")
+    now[0] += 10
+    limit.take("alice")
+    limit.take("bob")  # every key has its own count
+    with pytest.raises(TooFast) as caught:
+        limit.take("alice")
+    assert caught.value.seconds == 50
+    assert error_text(caught.value) == ("That's a lot of requests in a short time. "
+                                        "Please try again in 50 s.")
+    now[0] += 50
+    limit.take("alice")
+    RateLimit(0).take("anyone")  # 0: no limit
+
+
+async def test_a_user_over_the_rate_gets_told_and_no_job_is_written(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    settings = higgs_settings.model_copy(update={"user_requests_per_minute": 2})
+    async with open_speech(settings, sleep=sleeps) as speech:
+        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
+        await speech.say(alice, "bob", "One")
+        await speech.say(alice, "bob", "Two")
+        with pytest.raises(TooFast):
+            await speech.say(alice, "bob", "Three")
+        await speech.say(replace(alice, user_id="carol"), "bob", "Mine")  # others go on
+    assert [c.json["input_text"] for c in fake302.calls("clone_create")] == ["One", "Two", "Mine"]
