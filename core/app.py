@@ -24,6 +24,8 @@ from core.upstream.transcribe import Ai302Whisper, Transcriber
 
 log = logging.getLogger(__name__)
 
+TAKES_KEPT_S = 24 * 3600  # how long a designed voice's take can still be kept
+
 
 def require_tools(settings: Settings) -> None:
     """Fail start-up with one line when a program the bot runs is missing."""
@@ -69,12 +71,14 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                 ))
                 host = Ai302Upload(api=api, url=settings.upload_url)
                 transcriber = Ai302Whisper(api=api, url=settings.transcription_url)
+            library = VoiceLibrary(db=db, data_dir=settings.data_dir)
+            await library.drop_old_takes(TAKES_KEPT_S)
             jobs = JobLog(db=db)
             interrupted = await jobs.interrupt_unfinished()
             if interrupted:
                 log.warning("%d job(s) of an earlier run were left unfinished", interrupted)
             yield SpeechService(
-                library=VoiceLibrary(db=db, data_dir=settings.data_dir),
+                library=library,
                 jobs=jobs,
                 queue=InProcessQueue(limit=settings.max_concurrent_jobs,
                                      per_user=settings.max_jobs_per_user,

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from core import process
 from core.domain import Reference, Sampling
 from core.errors import BadUpstreamAudio
+from core.text import is_chinese
 from core.upstream.higgs import HiggsClient, OnTask
-
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +74,7 @@ class OfflineEngine:
             or (request.description or "").encode()
         ).digest()
         pitch, speed = 25 + seed[0] % 50, 145 + seed[1] % 40
-        language = "cmn" if CJK.search(request.text) else "en"
+        language = "cmn" if is_chinese(request.text) else "en"
         done = await process.run(
             ["espeak-ng", "-v", language, "-p", str(pitch), "-s", str(speed), "--stdin",
              "--stdout"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,6 +129,21 @@ class VoiceLibrary:
     async def save_take(self, job_id: str, audio: bytes) -> None:
         """Keep a designed voice's output a while: the user may keep it as a voice."""
         await asyncio.to_thread((self._takes / job_id).write_bytes, audio)
+
+    async def drop_take(self, job_id: str) -> None:
+        await asyncio.to_thread((self._takes / job_id).unlink, missing_ok=True)
+
+    async def drop_old_takes(self, older_than_s: float) -> int:
+        """Forget designed takes nobody kept in time; returns how many."""
+        def sweep() -> int:
+            cutoff, dropped = time.time() - older_than_s, 0
+            for take in self._takes.iterdir():
+                if take.stat().st_mtime < cutoff:
+                    take.unlink(missing_ok=True)
+                    dropped += 1
+            return dropped
+
+        return await asyncio.to_thread(sweep)
 
     async def take(self, job_id: str) -> bytes:
         try:

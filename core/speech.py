@@ -158,7 +158,7 @@ class SpeechService:
         sampling = Sampling(**job["params"])
         if change != "again":
             step = -TEMPERATURE_STEP if change == "steadier" else TEMPERATURE_STEP
-            temperature = (sampling.temperature or 1.0) + step
+            temperature = (1.0 if sampling.temperature is None else sampling.temperature) + step
             sampling = replace(sampling, temperature=round(min(1.5, max(0.1, temperature)), 2))
         if job["kind"] == "dialogue":
             return await self.dialogue(where, job["text"], sampling=sampling,
@@ -195,13 +195,19 @@ class SpeechService:
                                dialogue=(turns, voices))
 
     async def keep(self, where: Where, job_id: str, name: str) -> Voice:
-        """Store a designed voice's output as a voice of its own; its transcript is the text."""
+        """Store a designed voice's output as a voice of its own. Its transcript is the text as
+        spoken (numbers in words), unless the take is too long to keep whole: then the kept
+        part is transcribed."""
         job = await self.jobs.get(where, job_id)
         if job["description"] is None or job["state"] != "done":
             raise TakeGone()
-        return await self.register_voice(
-            where, name, await self.library.take(job_id), transcript=job["text"]
+        whole = (job["seconds"] or 0) <= audio.MAX_REF_S
+        voice = await self.register_voice(
+            where, name, await self.library.take(job_id),
+            transcript=spell_out(job["text"]) if whole else None,
         )
+        await self.library.drop_take(job_id)
+        return voice
 
     async def tune_voice(self, where: Where, voice: Voice | str, sampling: Sampling) -> Voice:
         """Set a voice's own sampling defaults (its owner, or an admin)."""
@@ -236,11 +242,11 @@ class SpeechService:
                 else:
                     speech = await self._speak(voice, description, text, sampling, job_id,
                                                report)
-                if description is not None:  # a designed voice: the take may become a voice
-                    await self.library.save_take(job_id, speech)
                 await report(Progress("encoding"))
                 encoded = await audio.encode_voices(speech,
                                                     max_seconds=self.limits.max_voice_seconds)
+                if description is not None:  # a designed voice: the take may become a voice
+                    await self.library.save_take(job_id, speech)
         except VoicebotError as exc:
             await self.jobs.failed(job_id, exc.key)
             raise
@@ -261,7 +267,7 @@ class SpeechService:
 
         Text may instead come from the message the command replies to.
         """
-        first, _, rest = words.strip().partition(" ")
+        first, rest = ([*words.split(maxsplit=1), "", ""])[:2]  # any whitespace, line breaks too
         if first:
             try:
                 return await self.library.get(where, first), rest.strip() or (replied_text or "")
@@ -433,10 +439,14 @@ class SpeechService:
         error = await self._error_of(request.text, result)
         if error is not None and error > self.limits.self_check_max_error:
             log.info("self-check: error rate %.2f, making another take", error)
-            second = await self.engine.speak(request, on_task=submitted)
-            second_error = await self._error_of(request.text, second)
-            if second_error is not None and second_error < error:
-                result, error = second, second_error
+            try:
+                second = await self.engine.speak(request, on_task=submitted)
+            except UpstreamError as exc:  # the first take stands
+                log.warning("self-check: the second take failed: %r", exc)
+            else:
+                second_error = await self._error_of(request.text, second)
+                if second_error is not None and second_error < error:
+                    result, error = second, second_error
         if error is not None:
             errors.append(error)
         return result
@@ -450,7 +460,7 @@ class SpeechService:
         except UpstreamError as exc:
             log.warning("self-check skipped: %r", exc)
             return None
-        return error_rate(text, heard)
+        return error_rate(text, spell_out(heard))  # transcripts write digits; the text words
 
     async def _reference(self, voice: Voice) -> Reference:
         """The voice's clip, with a transcript and a hosted URL when the engine needs them."""

@@ -4,7 +4,6 @@ sentence-sized chunks (very long inputs drift or hallucinate; ~200–400 charact
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import cn2an
 import jiwer
@@ -22,6 +21,11 @@ UNITS = {
     "°C": "degrees Celsius", "°F": "degrees Fahrenheit", "%": "percent",
 }
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+ZH_CURRENCIES = {"$": "美元", "€": "欧元", "£": "英镑"}
+ZH_DIGITS = "零一二三四五六七八九"
+# Phone numbers and codes (0-led, or dashed) are read digit by digit.
+DIGIT_STRING = r"(?<![\d,.])(?:0\d+|\d+(?:-\d+)+)(?![\d,.]?\d)"
+YEAR = r"\b(1[1-9]\d\d|20\d\d)"
 SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "#": " number "}
 
 
@@ -32,14 +36,19 @@ def is_chinese(text: str) -> bool:
 def spell_out(text: str) -> str:
     """Numbers, units, currencies and symbols as words, in the text's language."""
     if is_chinese(text):
-        return str(cn2an.transform(text, "an2cn"))
-    text = _sub(rf"([$€£])\s?({NUMBER})", lambda m: str(num2words(
-        float(m[2].replace(",", "")), to="currency", currency=CURRENCIES[m[1]])), text)
+        return _spell_out_chinese(text)
+    text = re.sub(r"\b(\d{1,2}):(\d{2})\b", _clock, text)
+    text = re.sub(DIGIT_STRING, lambda m: " ".join(num2words(int(d)) for d in m[0] if d.isdigit()),
+                  text)
+    text = re.sub(rf"([$€£])\s?({NUMBER})", _money, text)
     unit_names = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-    text = _sub(rf"({NUMBER})\s?({unit_names})(?![A-Za-z])",
-                lambda m: f"{_words(m[1])} {UNITS[m[2]]}", text)
-    text = _sub(r"\b(\d+)(st|nd|rd|th)\b", lambda m: num2words(int(m[1]), to="ordinal"), text)
-    text = _sub(NUMBER, lambda m: _words(m[0]), text)
+    text = re.sub(rf"({NUMBER})\s?({unit_names})(?![A-Za-z])",
+                  lambda m: f"{_words(m[1])} {UNITS[m[2]]}", text)
+    text = re.sub(r"\b(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b",
+                  lambda m: num2words(int(m[1].replace(",", "")), to="ordinal"), text)
+    text = re.sub(YEAR + r"s\b", lambda m: _plural(num2words(int(m[1]), to="year")), text)
+    text = re.sub(YEAR + r"\b(?![.,]\d|%)", lambda m: num2words(int(m[1]), to="year"), text)
+    text = re.sub(NUMBER, lambda m: _words(m[0]), text)
     for symbol, word in SYMBOLS.items():
         text = text.replace(symbol, word)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
@@ -98,10 +107,34 @@ def _join(left: str, right: str) -> str:
     return left + right if runs_on else f"{left} {right}"
 
 
+def _spell_out_chinese(text: str) -> str:
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 1,000 → 1000
+    text = re.sub(r"(\d{1,2}):(\d{2})", lambda m: f"{int(m[1])}点{int(m[2])}分", text)
+    text = re.sub(DIGIT_STRING, lambda m: "".join(ZH_DIGITS[int(d)] for d in m[0] if d.isdigit()),
+                  text)
+    text = re.sub(rf"([$€£])\s?({NUMBER})", lambda m: f"{m[2]}{ZH_CURRENCIES[m[1]]}", text)
+    return str(cn2an.transform(text, "an2cn"))
+
+
+def _clock(match: re.Match[str]) -> str:
+    hour, minute = int(match[1]), int(match[2])
+    if minute == 0:
+        return f"{num2words(hour)} o'clock"
+    return f"{num2words(hour)} {'oh ' if minute < 10 else ''}{num2words(minute)}"
+
+
+def _money(match: re.Match[str]) -> str:
+    amount = float(match[2].replace(",", ""))
+    words = str(num2words(amount, to="currency", currency=CURRENCIES[match[1]]))
+    return re.sub(r",? zero (cents|pence)$", "", words)
+
+
+def _plural(words: str) -> str:
+    return words[:-1] + "ies" if words.endswith("y") else words + "s"
+
+
 def _words(number: str) -> str:
     value = number.replace(",", "")
     return str(num2words(float(value) if "." in value else int(value)))
 
 
-def _sub(pattern: str, replace: Callable[[re.Match[str]], str], text: str) -> str:
-    return re.sub(pattern, replace, text)

@@ -112,3 +112,20 @@ async def test_output_longer_than_a_message_may_be_comes_as_several_in_order(
     assert len(lengths) == 3 and all(9 <= s <= 10 for s in lengths[:2])
     assert sum(lengths) == pytest.approx(25.0, abs=0.05)
     assert all(part.ogg[:4] == b"OggS" and len(part.waveform) == 256 for part in clip.messages)
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("It costs $5.", "It costs five dollars."),
+        ("In 1990 and the 1990s.", "In nineteen ninety and the nineteen nineties."),
+        ("Call 555-1234 or 007.",
+         "Call five five five one two three four or zero zero seven."),
+        ("At 10:30, 9:05 or 6:00.", "At ten thirty, nine oh five or six o'clock."),
+        ("The 1,000th visitor", "The one thousandth visitor"),
+        ("价格1,000元，10:30见，电话555-1234，$5。",
+         "价格一千元，十点三十分见，电话五五五一二三四，五美元。"),
+    ],
+)
+def test_money_years_times_and_phone_numbers_read_naturally(written: str, spoken: str) -> None:
+    assert spell_out(written) == spoken

@@ -16,7 +16,7 @@ async def open_database(url: str) -> AsyncEngine:
     """Create the engine and run every pending Alembic migration on it."""
     if url.startswith("sqlite") and ":memory:" not in url:
         Path(url.split("///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, hide_parameters=True)  # errors never show user text
     async with engine.begin() as conn:
         await conn.run_sync(_upgrade)
     return engine
