@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import uuid
 from collections import Counter, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -86,8 +85,7 @@ class InProcessQueue:
         finally:
             if reporter is not None:
                 reporter.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reporter
+                await asyncio.wait([reporter])  # (a cancel of our own task still propagates)
 
     def _dispatch(self) -> None:
         """Give free slots to waiting users in turn; a served user goes to the back."""

@@ -254,7 +254,7 @@ class SpeechService:
             await self.jobs.failed(job_id, "error_unexpected")
             raise
         await self.jobs.done(job_id, sum(part.seconds for part in encoded))
-        speakers = ", ".join(t.speaker for t in cast(dialogue[0])) if dialogue else ""
+        speakers = ", ".join(_short(t.speaker) for t in cast(dialogue[0])) if dialogue else ""
         clips = [VoiceClip(ogg=part.ogg, seconds=part.seconds, waveform=part.waveform,
                            voice_name=voice.name if voice else speakers, job_id=job_id,
                            description=description) for part in encoded]
@@ -488,6 +488,10 @@ class SpeechService:
             await self.library.read_reference(voice), filename=f"{voice.id}.wav"
         )
         return await self.library.set_hosted_url(voice, url)
+
+
+def _short(words: str, limit: int = 30) -> str:
+    return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
 async def _all(work: list[Coroutine[Any, Any, bytes]]) -> list[bytes]:

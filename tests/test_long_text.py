@@ -109,7 +109,7 @@ async def test_output_longer_than_a_message_may_be_comes_as_several_in_order(
         await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
         clip = await speech.say(alice, "bob", "A very long story.")
     lengths = [part.seconds for part in clip.messages]
-    assert len(lengths) == 3 and all(9 <= s <= 10 for s in lengths[:2])
+    assert len(lengths) == 3 and all(7 <= s <= 10 for s in lengths)  # as even as pauses allow
     assert sum(lengths) == pytest.approx(25.0, abs=0.05)
     assert all(part.ogg[:4] == b"OggS" and len(part.waveform) == 256 for part in clip.messages)
 

@@ -26,7 +26,7 @@ from bots.discord.common import (
 )
 from bots.discord.speaking import DialogueModal, TakeAction, perform
 from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text, voices_view
-from core.domain import Sampling, Where
+from core.domain import ProgressCallback, Sampling, VoiceClip, Where
 from core.errors import VoicebotError
 from core.messages import error_text, saved_text, text, tuned_text
 from core.speech import SpeechService
@@ -45,7 +45,9 @@ class VoiceBot(discord.Client):
         self, *, speech: SpeechService, guild_ids: list[int], download_limit: int,
         discover_gateway: bool = False,
     ) -> None:
-        super().__init__(intents=discord.Intents.default())
+        # transcripts and names echo what users typed: never let them ping anyone
+        super().__init__(intents=discord.Intents.default(),
+                         allowed_mentions=discord.AllowedMentions.none())
         self.speech = speech
         self.guild_ids = guild_ids
         self.download_limit = download_limit
@@ -154,10 +156,13 @@ async def say(interaction: Interaction, words: str, voice: str | None = None,
               top_p: TopP | None = None) -> None:
     """Speak text in a stored voice, posted as a voice message."""
     speech, where = bot_of(interaction).speech, where_of(interaction)
-    found = await speech.resolve_voice(where, voice)
     sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
-    await perform(interaction, lambda show: speech.say(where, found, words, sampling=sampling,
-                                                        on_progress=show))
+
+    async def make(show: ProgressCallback) -> VoiceClip:
+        found = await speech.resolve_voice(where, voice)  # after the acknowledgement
+        return await speech.say(where, found, words, sampling=sampling, on_progress=show)
+
+    await perform(interaction, make)
 
 
 @app_commands.command(name="design")

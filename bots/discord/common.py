@@ -61,7 +61,7 @@ async def working(interaction: Interaction) -> AsyncIterator[None]:
     await interaction.response.defer(thinking=True)
     try:
         yield
-    except VoicebotError:
+    except Exception:
         with contextlib.suppress(discord.HTTPException):
             await interaction.delete_original_response()
         raise

@@ -52,7 +52,7 @@ async def deliver(interaction: Interaction, clip: VoiceClip, reply_to: int) -> N
     assert interaction.channel_id is not None
     try:
         await post_voice_message(bot.http, interaction.channel_id, clip, reply_to=reply_to)
-    except discord.Forbidden:
+    except discord.HTTPException:  # not allowed here (or refused): a plain file still works
         name = clip.voice_name or "voice"
         await interaction.followup.send(file=discord.File(io.BytesIO(clip.ogg), f"{name}.ogg"))
         if interaction.channel_id not in bot.told_no_voice_messages:

@@ -88,10 +88,16 @@ def answers_errors(handler: H) -> H:
 
 
 async def tell(update: Update, words: str) -> None:
-    """Answer a button press with a pop-up, a message with a quoted reply."""
-    if update.callback_query is not None:
-        await update.callback_query.answer(words, show_alert=True)
-    elif update.effective_message is not None:
+    """Answer a button press with a pop-up (or, once it was answered, a message), a message
+    with a quoted reply."""
+    query = update.callback_query
+    if query is not None:
+        try:
+            await query.answer(words, show_alert=True)
+            return
+        except BadRequest:  # answered already: say it in the chat instead
+            pass
+    if update.effective_message is not None:
         await update.effective_message.reply_text(words, do_quote=True)
 
 
@@ -256,10 +262,10 @@ async def default(update: Update, context: Context) -> None:
 @answers_errors
 async def rename(update: Update, context: Context) -> None:
     """Give a voice a new name: /rename OLD NEW."""
-    where = await as_manager(update, context)
     if not context.args or len(context.args) != 2:
-        await tell(update, text("tg_rename_usage", where.locale))
+        await tell(update, text("tg_rename_usage", where_of(update).locale))
         return
+    where = await as_manager(update, context)
     old, new = context.args
     voice = await speech_of(context).rename_voice(where, old, new)
     await tell(update, text("voice_renamed", where.locale, old=old, new=voice.name))
@@ -268,10 +274,10 @@ async def rename(update: Update, context: Context) -> None:
 @answers_errors
 async def delete(update: Update, context: Context) -> None:
     """Delete a voice and its clip: /delete NAME."""
-    where = await as_manager(update, context)
     if not context.args:
-        await tell(update, text("tg_delete_usage", where.locale))
+        await tell(update, text("tg_delete_usage", where_of(update).locale))
         return
+    where = await as_manager(update, context)
     voice = await speech_of(context).delete_voice(where, context.args[0])
     await tell(update, text("voice_deleted", where.locale, name=voice.name))
 
