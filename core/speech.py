@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from core import audio
@@ -237,11 +237,13 @@ class SpeechService:
             async with self._queue.slot(f"{where.platform}:{where.user_id}",
                                         on_position=report.position):
                 await report(Progress("preparing"))
+                work = _Work(job_id, report, asyncio.Semaphore(self.limits.chunk_concurrency))
                 if dialogue is not None:
-                    speech = await self._dialogue_speech(*dialogue, sampling, job_id, report)
+                    speech = await self._dialogue_speech(*dialogue, sampling, work)
                 else:
-                    speech = await self._speak(voice, description, text, sampling, job_id,
-                                               report)
+                    speech = await self._speak(voice, description, text, sampling, work)
+                if work.errors:
+                    await self.jobs.checked(job_id, sum(work.errors) / len(work.errors))
                 await report(Progress("encoding"))
                 encoded = await audio.encode_voices(speech,
                                                     max_seconds=self.limits.max_voice_seconds)
@@ -344,7 +346,7 @@ class SpeechService:
 
     async def _speak(
         self, voice: Voice | None, description: str | None, text: str, sampling: Sampling,
-        job_id: str, report: _Reporter,
+        work: _Work,
     ) -> bytes:
         """Generate `text` (in sentence-sized parts when long) as one audio file, in a stored
         voice or (with no voice) one described in words."""
@@ -353,7 +355,7 @@ class SpeechService:
         async def attempt(voice: Voice | None) -> list[bytes]:
             base = SpeechRequest(text="", sampling=sampling, description=description,
                                  references=(await self._reference(voice),) if voice else ())
-            return await self._speak_parts(base, parts, job_id, report)
+            return await self._speak_parts(base, parts, work)
 
         try:
             pieces = await attempt(voice)
@@ -365,7 +367,7 @@ class SpeechService:
 
     async def _dialogue_speech(
         self, turns: list[Turn], voices: dict[tuple[str, bool], Voice], sampling: Sampling,
-        job_id: str, report: _Reporter,
+        work: _Work,
     ) -> bytes:
         """Two speakers of one kind in one task, in the model's own multi-speaker format
         (reference i, or description i, is SPEAKERi); anything else turn by turn, joined."""
@@ -380,54 +382,57 @@ class SpeechService:
             if people[0].described:
                 base = SpeechRequest(text="", sampling=sampling, description="\n".join(
                     f"SPEAKER{i}: {p.speaker}" for i, p in enumerate(people)))
-            else:
-                references = [await self._reference(voices[speaker_of(p)]) for p in people]
-                base = SpeechRequest(text="", references=tuple(references), sampling=sampling)
-            return (await self._speak_parts(base, [lines], job_id, report))[0]
-        running, done = asyncio.Semaphore(self.limits.chunk_concurrency), 0
-        await report(Progress("generating", parts=len(turns)))
+                return (await self._speak_parts(base, [lines], work))[0]
+            cloned = [voices[speaker_of(p)] for p in people]
+            for attempt in range(2):
+                references = tuple([await self._reference(voice) for voice in cloned])
+                base = SpeechRequest(text="", references=references, sampling=sampling)
+                try:
+                    return (await self._speak_parts(base, [lines], work))[0]
+                except ReferenceUnreachable:
+                    if attempt:
+                        raise
+                    log.info("dialogue: a reference could not be fetched; re-hosting both")
+                    cloned = [await self.library.set_hosted_url(v, None) for v in cloned]
+        done = 0
+        await work.report(Progress("generating", parts=len(turns)))
+        quiet = replace(work, report=_Reporter(None))  # progress counts turns, not their parts
 
         async def one(turn: Turn) -> bytes:
             nonlocal done
-            async with running:
-                speech = await self._speak(voices.get(speaker_of(turn)),
-                                           turn.speaker if turn.described else None,
-                                           turn.text, sampling, job_id, _Reporter(None))
+            speech = await self._speak(voices.get(speaker_of(turn)),
+                                       turn.speaker if turn.described else None,
+                                       turn.text, sampling, quiet)
             done += 1
-            await report(Progress("generating", done=done, parts=len(turns)))
+            await work.report(Progress("generating", done=done, parts=len(turns)))
             return speech
 
         return await audio.join_speech(await _all([one(turn) for turn in turns]))
 
     async def _speak_parts(
-        self, base: SpeechRequest, parts: list[str], job_id: str, report: _Reporter
+        self, base: SpeechRequest, parts: list[str], work: _Work
     ) -> list[bytes]:
-        """Each part in order, a few generated at a time; the first failure stops the rest."""
+        """Each part in order, a few of the job's at a time; the first failure stops the rest."""
         done = 0
-        running = asyncio.Semaphore(self.limits.chunk_concurrency)
-        errors: list[float] = []
 
         async def submitted(task_id: str) -> None:
-            await self.jobs.submitted(job_id, task_id)
-            await report(Progress("generating", done=done, parts=len(parts)))
+            await self.jobs.submitted(work.job_id, task_id)
+            await work.report(Progress("generating", done=done, parts=len(parts)))
 
         async def one(words: str) -> bytes:
             nonlocal done
             request = replace(base, text=words)
-            async with running:
+            async with work.running:
                 result = await self.engine.speak(request, on_task=submitted)
-                result = await self._checked(request, result, errors, submitted)
+                result = await self._checked(request, result, work.errors, submitted)
             done += 1
             if len(parts) > 1:
-                await report(Progress("generating", done=done, parts=len(parts)))
+                await work.report(Progress("generating", done=done, parts=len(parts)))
             return result
 
         if not self.engine.hosts_references:  # no task ids to wait for
-            await report(Progress("generating", parts=len(parts)))
-        pieces = await _all([one(words) for words in parts])
-        if errors:
-            await self.jobs.checked(job_id, sum(errors) / len(errors))
-        return pieces
+            await work.report(Progress("generating", parts=len(parts)))
+        return await _all([one(words) for words in parts])
 
     async def _checked(
         self, request: SpeechRequest, result: bytes, errors: list[float], submitted: OnTask
@@ -488,6 +493,16 @@ class SpeechService:
             await self.library.read_reference(voice), filename=f"{voice.id}.wav"
         )
         return await self.library.set_hosted_url(voice, url)
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What the parts of one job share: its id, its progress, its concurrency, its checks."""
+
+    job_id: str
+    report: _Reporter
+    running: asyncio.Semaphore  # the job's upstream tasks at once, however they are split
+    errors: list[float] = field(default_factory=list)  # the self-check's measured rates
 
 
 def _short(words: str, limit: int = 30) -> str:

@@ -13,7 +13,7 @@ from core.errors import ScriptLineError
 from core.messages import error_text
 from core.speech import SpeechService
 from tests.conftest import Clips
-from tests.fakes.ai302 import Fake302
+from tests.fakes.ai302 import Fake302, Fault
 
 
 def pcm_of(ogg: bytes) -> bytes:
@@ -93,3 +93,15 @@ async def test_a_wrong_line_is_named_and_nothing_is_generated(
         await speech.dialogue(alice, "alice: Hi.\nbob: ?!")
     assert error_text(caught.value).startswith("Line 2: Tell me what to say")
     assert not fake302.calls("clone_create")
+
+
+async def test_a_dialogue_whose_reference_cannot_be_fetched_rehosts_and_tries_once_more(
+    speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
+) -> None:
+    await register(speech, alice, clips, "alice", "bob")
+    fake302.fail("clone_create", Fault.error(400, -10600, "ref audio could not be decoded"))
+    clip = await speech.dialogue(alice, "alice: Hi.\nbob: Hello.")
+    assert clip.seconds > 1
+    assert len(fake302.calls("upload")) == 4  # two at registration, both again
+    first, second = fake302.calls("clone_create")
+    assert first.json["ref_audio_links"] != second.json["ref_audio_links"]
