@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import typer
 
@@ -31,11 +33,7 @@ def telegram(ctx: typer.Context) -> None:
     """Run the Telegram bot (long polling) until Ctrl+C."""
     from bots.telegram.app import run  # imported here: the console needs no Telegram library
 
-    try:
-        asyncio.run(run(ctx.obj))
-    except ConfigError as exc:
-        print(f"voicebot: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+    serve(run, ctx.obj)
 
 
 @app.command()
@@ -43,8 +41,13 @@ def discord(ctx: typer.Context) -> None:
     """Run the Discord bot until Ctrl+C."""
     from bots.discord.app import run  # imported here: the console needs no Discord library
 
+    serve(run, ctx.obj)
+
+
+def serve(run: Callable[[Settings], Coroutine[Any, Any, None]], settings: Settings) -> None:
+    """Run a chat adapter; a setting it cannot start with ends it with one line."""
     try:
-        asyncio.run(run(ctx.obj))
+        asyncio.run(run(settings))
     except ConfigError as exc:
         print(f"voicebot: {exc}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -105,6 +106,15 @@ async def voicebot(cwd: Path, *args: str, **env: str) -> tuple[int, str]:
     )
     out, _ = await proc.communicate()
     return proc.returncode or 0, out.decode()
+
+
+def ogg_stream(data: bytes) -> dict[str, Any]:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-"],
+        input=data, capture_output=True, check=True,
+    ).stdout
+    info = json.loads(out)
+    return {"format": info["format"]["format_name"], **info["streams"][0]}
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:

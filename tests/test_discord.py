@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from bots.discord.bot import VoiceBot
 from core.app import open_speech
 from core.domain import Where
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps, voicebot
+from tests.conftest import Clips, Sleeps, ogg_stream, voicebot
 from tests.fakes.ai302 import Fake302, Fault, tone_wav
 from tests.fakes.discord import (
     APP_ID,
@@ -137,15 +136,6 @@ async def dc(dc_settings: Settings, rest: FakeDiscord, sleeps: Sleeps) -> AsyncI
             build_client(dc_settings, speech) as bot:
         await bot.login(TOKEN)
         yield Discord(bot, rest)
-
-
-def ogg_stream(data: bytes) -> dict[str, Any]:
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-"],
-        input=data, capture_output=True, check=True,
-    ).stdout
-    info = json.loads(out)
-    return {"format": info["format"]["format_name"], **info["streams"][0]}
 
 
 async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(

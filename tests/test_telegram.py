@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from bots.telegram.app import build_application, register_commands
 from bots.telegram.handlers import App
 from core.app import open_speech
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps, voicebot
+from tests.conftest import Clips, Sleeps, ogg_stream, voicebot
 from tests.fakes.ai302 import Fake302, tone_wav
 from tests.fakes.telegram import TOKEN, Call, Chat, FakeBotApi, User
 
@@ -79,15 +78,6 @@ async def tg(tg_settings: Settings, botapi: FakeBotApi, sleeps: Sleeps) -> Async
             await app.start()  # the job queue too: the naming conversation times out on it
             yield Telegram(app, botapi)
             await app.stop()
-
-
-def ogg_stream(data: bytes) -> dict[str, Any]:
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-"],
-        input=data, capture_output=True, check=True,
-    ).stdout
-    info = json.loads(out)
-    return {"format": info["format"]["format_name"], **info["streams"][0]}
 
 
 async def test_reply_clone_then_say_posts_voice_note(

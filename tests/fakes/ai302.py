@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 from aiohttp import web
 
+from tests.fakes.serving import serve
+
 API_KEY = "sk-test-0123456789abcdefghijklmnop"
 
 Endpoint = Literal[
@@ -116,12 +118,7 @@ class Fake302:
         app.router.add_get("/files/{name}", self._file)
         app.router.add_post("/v1/audio/transcriptions", self._transcribe)
         app.router.add_get("/audio/{task_id}", self._audio)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
+        self._runner, self.base_url = await serve(app)
 
     async def stop(self) -> None:
         if self._runner is not None:

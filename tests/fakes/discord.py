@@ -17,6 +17,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.serving import serve
+
 TOKEN = "fake-discord-token.not.real"
 APP_ID = 900000000000000001
 BOT_USER = {"id": str(APP_ID), "username": "voicebot", "discriminator": "0", "global_name": None,
@@ -68,12 +70,7 @@ class FakeDiscord:
         app = web.Application(client_max_size=100 * 1024 * 1024)
         app.router.add_route("*", "/api/v10/{path:.*}", self._api)
         app.router.add_get("/attachments/{name}", self._cdn)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
+        self._runner, self.base_url = await serve(app)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -19,6 +19,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.serving import serve
+
 TOKEN = "7654321:TEST-token-not-real"  # deliberately not shaped like a real token
 BOT = {"id": 7654321, "is_bot": True, "first_name": "Voice Bot", "username": "voice_test_bot",
        "can_join_groups": True, "can_read_all_group_messages": False,
@@ -73,12 +75,7 @@ class FakeBotApi:
         app = web.Application(client_max_size=100 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._method)
         app.router.add_get("/file/bot{token}/{path:.*}", self._file)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
+        self._runner, self.base_url = await serve(app)
 
     async def stop(self) -> None:
         if self._runner is not None:
