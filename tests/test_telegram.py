@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -382,3 +383,103 @@ async def test_a_dialogue_is_one_voice_note(tg: Telegram, clips: Clips, fake302:
     assert voice.params["caption"] == "synthetic voice: alice, bob"
     await tg.send(tg.api.command(GROUP, ALICE, "/dialogue\nalice: Hi!\ncarol: Hey."))
     assert tg.last_text().startswith("Line 2: I don't know a voice called “carol”")
+
+
+def _state(tg_settings: Settings) -> tuple[list[Any], int, list[str]]:
+    """What a failure must leave untouched: stored voices, the job log, files in DATA_DIR."""
+    with sqlite3.connect(tg_settings.data_dir / "voicebot.db") as db:
+        voices = db.execute("SELECT * FROM voices ORDER BY id").fetchall()
+        voices += db.execute("SELECT * FROM spaces ORDER BY scope").fetchall()
+        jobs = db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0]
+    files = sorted(str(p.relative_to(tg_settings.data_dir))
+                   for p in tg_settings.data_dir.rglob("*") if p.is_file()
+                   and p.suffix not in (".db", ".db-journal"))
+    return voices, jobs, files
+
+
+HOSTILE = {  # case: (what the user sends, what they must be told)
+    "empty-file": ("clone", b"", "not audio I can read"),
+    "text-as-ogg": ("clone", b"milk\neggs\n" * 30, "not audio I can read"),
+    "truncated-ogg": ("clone", "truncated", "not audio I can read"),
+    "garbled-ogg": ("clone", "garbled", "not audio I can read"),
+    "png-image": ("clone", "png", "not audio I can read"),
+    "video-without-sound": ("clone", "silent-video", "not audio I can read"),
+    "half-second": ("clone", "half-second", "I need at least 3 s"),
+    "silence": ("clone", "silence", "could not hear anyone speaking"),
+    "over-20-mb": ("clone", "huge", "too big (the limit is 20 MB)"),
+    "name-bell": ("/clone \a bob", None, "cannot be a voice name"),
+    "name-rtl-mark": ("/clone bob\u200f", None, "cannot be a voice name"),
+    "name-zero-width-joiner": ("/clone bo\u200db", None, "cannot be a voice name"),
+    "name-emoji": ("/clone bob😀", None, "cannot be a voice name"),
+    "name-sql": ("/clone bob';DROP TABLE voices;--", None, "cannot be a voice name"),
+    "name-path": ("/clone ../../x", None, "cannot be a voice name"),
+    "name-too-long": ("/clone " + "a" * 33, None, "cannot be a voice name"),
+    "name-taken": ("/clone ALICE", None, "already a voice called “alice”"),
+    "clone-no-reply": ("/clone bob", "no-reply", "Reply to a voice message"),
+    "say-100-kb": ("/say alice " + "word " * 20_000, None, "the limit is 2000"),
+    "say-punctuation": ("/say alice ?!… ...", None, "Tell me what to say"),
+    "say-emoji-only": ("/say alice 🙂🙂", None, "Tell me what to say"),
+    "say-nothing": ("/say", None, "Which voice?"),
+    "say-voice-only": ("/say alice", None, "Tell me what to say"),
+    "say-unknown": ("/say alicia hello", None, "Did you mean: alice?"),
+    "say-control-chars": ("/say \x1b[31mx hi", None, "don't know a voice called “�[31mx”"),
+    "rename-nothing": ("/rename", None, "/rename OLD NEW"),
+    "rename-one": ("/rename alice", None, "/rename OLD NEW"),
+    "rename-bad": ("/rename alice a😀", None, "cannot be a voice name"),
+    "rename-unknown": ("/rename nobody x", None, "don't know a voice called “nobody”"),
+    "delete-nothing": ("/delete", None, "/delete NAME"),
+    "delete-unknown": ("/delete nobody", None, "don't know a voice called “nobody”"),
+    "default-nothing": ("/default", None, "/default NAME"),
+    "default-unknown": ("/default nobody", None, "don't know a voice called “nobody”"),
+    "keep-no-reply": ("/keep mine", None, "Reply /keep NAME to a designed voice"),
+    "tune-nothing": ("/tune", None, "/tune NAME temperature=0.7"),
+    "tune-unknown-setting": ("/tune alice warmth=2", None, "don't know the setting “warmth”"),
+    "tune-out-of-range": ("/tune alice temperature=9", None, "between 0.0 and 1.5"),
+    "tune-not-a-number": ("/tune alice top_k=many", None, "top_k must be between -1 and 100"),
+    "design-no-description": ("/design | Hello there", None, "Describe the voice"),
+    "design-no-text": ("/design a pirate |", None, "Tell me what to say"),
+    "dialogue-empty": ("/dialogue", None, "Tell me what to say"),
+    "dialogue-bad-line": ("/dialogue\nalice: Hi\njust words", None, "Line 2: write each line"),
+    "dialogue-unknown": ("/dialogue\nalice: Hi\nzed: Yo", None, "Line 2: I don't know"),
+    "stale-take-button": ("take:again:" + "0" * 32, "press", "no longer have that request"),
+    "stale-voice-button": ("sample:" + "0" * 32, "press", "That voice no longer exists"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=HOSTILE)
+async def test_hostile_and_odd_input_gets_a_clear_reply_and_changes_nothing(
+    tg: Telegram, tg_settings: Settings, clips: Clips, case: str
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    before = _state(tg_settings)
+    what, extra, told = HOSTILE[case]
+    api = tg.api
+    if extra == "press":
+        await tg.press(ALICE, api.text(GROUP, ALICE, "an old message"), what)
+    elif what == "clone":
+        audio = {
+            "truncated": clips.ogg[:200],
+            "garbled": clips.ogg[:1000] + bytes(range(256)) * 8 + clips.ogg[3048:],
+            "png": clips.read("tg-red.png", "-f", "lavfi", "-i", "color=c=red:s=8x8",
+                              "-frames:v", "1"),
+            "silent-video": clips.read("tg-black.mp4", "-f", "lavfi", "-i",
+                                       "color=c=black:s=64x64:d=2", "-map", "1:v"),
+            "half-second": clips.read("tg-half.ogg", "-t", "0.5", "-c:a", "libopus"),
+            "silence": clips.read("tg-silence.ogg", "-f", "lavfi", "-i",
+                                  "anullsrc=r=48000:cl=mono", "-t", "5", "-map", "1:a",
+                                  "-c:a", "libopus"),
+            "huge": clips.ogg,
+        }.get(extra, extra) if isinstance(extra, str) else extra
+        size = 25 * 1024 * 1024 if extra == "huge" else None
+        note = api.voice_note(GROUP, BOB, audio, kind="document", size=size,
+                              file_name="../../x.ogg")
+        await tg.send(api.command(GROUP, ALICE, "/clone bob", reply_to=note))
+    elif extra == "no-reply":
+        await tg.send(api.command(GROUP, ALICE, what))
+    else:
+        note = api.voice_note(GROUP, BOB, clips.ogg)
+        reply_to = note if what.startswith("/clone") else None
+        await tg.send(api.command(GROUP, ALICE, what, reply_to=reply_to))
+    assert told in tg.last_text()
+    assert "Something went wrong" not in tg.last_text()
+    assert _state(tg_settings) == before
