@@ -483,3 +483,13 @@ async def test_hostile_and_odd_input_gets_a_clear_reply_and_changes_nothing(
     assert told in tg.last_text()
     assert "Something went wrong" not in tg.last_text()
     assert _state(tg_settings) == before
+
+
+async def test_a_stumbling_bot_api_still_gets_the_voice_delivered(
+    tg: Telegram, clips: Clips
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    tg.api.fail("sendVoice", 502, "Bad Gateway")
+    await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
+    assert len(tg.replies("sendVoice")) == 2  # failed once, then delivered
+    assert "Something went wrong" not in tg.last_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import re
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -43,6 +44,7 @@ AUDIO_LIKE = (
     | filters.Document.AUDIO | filters.Document.VIDEO
 )
 VOICE_MESSAGES_FORBIDDEN = "VOICE_MESSAGES_FORBIDDEN"  # the user's privacy settings say no
+SEND_RETRY_PAUSES_S = (1.0, 3.0)
 MAX_LISTED = 30  # voices with buttons in one /voices message (Telegram caps keyboards)
 NAMING_TIMEOUT_S = 600  # a clip waiting for its name is forgotten after this
 FRESH = ~filters.UpdateType.EDITED  # editing a command must not run it (and pay) again
@@ -430,14 +432,31 @@ async def send_voice(request: Message, clip: VoiceClip, where: Where) -> None:
         last = part is clip.messages[-1]
         buttons = take_buttons(clip, where) if clip.job_id and last else None
         try:
-            await request.reply_voice(part.ogg, duration=round(part.seconds), caption=caption,
-                                      reply_markup=buttons, do_quote=True)
+            await persistently(functools.partial(
+                request.reply_voice, part.ogg, duration=round(part.seconds), caption=caption,
+                reply_markup=buttons, do_quote=True))
         except BadRequest as exc:
             if VOICE_MESSAGES_FORBIDDEN not in exc.message.upper():
                 raise
-            await request.reply_audio(part.ogg, duration=round(part.seconds), caption=caption,
-                                      filename=f"{clip.voice_name or 'voice'}.ogg",
-                                      reply_markup=buttons, do_quote=True)
+            await persistently(functools.partial(
+                request.reply_audio, part.ogg, duration=round(part.seconds), caption=caption,
+                reply_markup=buttons, filename=f"{clip.voice_name or 'voice'}.ogg",
+                do_quote=True))
+
+
+async def persistently(send: Callable[[], Awaitable[Message]]) -> Message:
+    """Send, again after a pause when Telegram stumbles (5xx, a dropped connection): the voice
+    was paid for. A refusal (bad request, blocked) is final; flood limits are the rate
+    limiter's."""
+    for pause in SEND_RETRY_PAUSES_S:
+        try:
+            return await send()
+        except BadRequest:
+            raise
+        except NetworkError as exc:
+            log.warning("sending failed (%s), again in %s s", type(exc).__name__, pause)
+            await asyncio.sleep(pause)
+    return await send()
 
 
 def take_buttons(clip: VoiceClip, where: Where) -> InlineKeyboardMarkup:
