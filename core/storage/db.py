@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -17,9 +18,21 @@ async def open_database(url: str) -> AsyncEngine:
     if url.startswith("sqlite") and ":memory:" not in url:
         Path(url.split("///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, hide_parameters=True)  # errors never show user text
+    if engine.dialect.name == "sqlite":
+        event.listen(engine.sync_engine, "connect", _sqlite_for_many_writers)
     async with engine.begin() as conn:
         await conn.run_sync(_upgrade)
     return engine
+
+
+def _sqlite_for_many_writers(connection: Any, _: Any) -> None:
+    """Write-ahead logging (readers never block the writer) and a long wait for the write lock:
+    under load, many jobs record their progress at once."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
 
 
 def _upgrade(connection: Connection) -> None:
