@@ -233,3 +233,17 @@ async def test_a_user_over_the_rate_gets_told_and_no_job_is_written(
             await speech.say(alice, "bob", "Three")
         await speech.say(replace(alice, user_id="carol"), "bob", "Mine")  # others go on
     assert [c.json["input_text"] for c in fake302.calls("clone_create")] == ["One", "Two", "Mine"]
+
+
+async def test_many_requests_at_once_all_complete_and_are_recorded(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    settings = higgs_settings.model_copy(update={"max_concurrent_jobs": 40})
+    async with open_speech(settings, sleep=sleeps) as speech:
+        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
+        people = [replace(alice, user_id=f"user-{i}") for i in range(40)]
+        clips_out = await asyncio.gather(*(speech.say(who, "bob", f"Hello {i}")
+                                           for i, who in enumerate(people)))
+        jobs = [await speech.jobs.get(alice, clip.job_id) for clip in clips_out]
+    assert all(job["state"] == "done" for job in jobs)  # SQLite kept up with every write
+    assert len(fake302.calls("clone_create")) == 40
