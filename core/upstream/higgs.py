@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from core.errors import ReferenceUnreachable, TaskFailed, UpstreamTimeout, UpstreamUnavailable
 from core.upstream.api import Ai302, Sleep, first_url
+from core.upstream.poller import Poller
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +66,10 @@ class HiggsClient:
         self._api = api
         self._urls = urls
         self._deadline_s = deadline_s
-        self._interval = poll_interval_s
-        self._interval_max = poll_interval_max_s
-        self._sleep = sleep
+        self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
+            lambda key: self.query(*key), lambda status: status.state != "pending",
+            interval=poll_interval_s, interval_max=poll_interval_max_s, sleep=sleep,
+        )
 
     async def create(self, task: Task, body: dict[str, Any]) -> str:
         """Start a billable task; returns its id."""
@@ -91,21 +93,16 @@ class HiggsClient:
             raise UpstreamTimeout(f"task {task_id} unfinished at the deadline") from None
 
     async def _poll(self, task: Task, task_id: str) -> bytes:
-        interval = self._interval
-        while True:
-            status = await self.query(task, task_id)
-            if status.state == "done":
-                if not status.audio_url:
-                    raise TaskFailed("task succeeded without an audio URL")
-                return await self._api.download(status.audio_url)
-            if status.state == "failed":
-                log.warning("Higgs task %s failed: %s", task_id, status.message[:200])
-                lowered = status.message.lower()
-                if task == "clone" and any(word in lowered for word in REFERENCE_WORDS):
-                    raise ReferenceUnreachable("task could not use a reference clip")
-                raise TaskFailed("task failed")
-            await self._sleep(interval)
-            interval = min(self._interval_max, interval * 1.5)
+        status = await self._poller.until_settled((task, task_id))
+        if status.state == "failed":
+            log.warning("Higgs task %s failed: %s", task_id, status.message[:200])
+            lowered = status.message.lower()
+            if task == "clone" and any(word in lowered for word in REFERENCE_WORDS):
+                raise ReferenceUnreachable("task could not use a reference clip")
+            raise TaskFailed("task failed")
+        if not status.audio_url:
+            raise TaskFailed("task succeeded without an audio URL")
+        return await self._api.download(status.audio_url)
 
     async def generate(self, task: Task, body: dict[str, Any], *, on_task: OnTask) -> bytes:
         """Create a task, report its id (so it can be resumed), wait, return the audio."""

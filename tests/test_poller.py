@@ -1,0 +1,49 @@
+"""The shared poller: one loop, each task on its own backoff, each waiter told its own end."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+
+import pytest
+
+from core.upstream.poller import Poller
+from tests.conftest import Sleeps
+
+
+async def test_one_loop_polls_every_task_on_its_own_backoff(sleeps: Sleeps) -> None:
+    looks: Counter[str] = Counter()
+    ready_after = {"quick": 1, "slow": 4, "broken": 2}
+
+    async def query(key: str) -> str:
+        looks[key] += 1
+        if key == "broken" and looks[key] == ready_after[key]:
+            raise RuntimeError("the service is down")
+        return "done" if looks[key] >= ready_after[key] else "pending"
+
+    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=1.0,
+                                      interval_max=2.0, sleep=sleeps)
+    quick, slow = poller.until_settled("quick"), poller.until_settled("slow")
+    results = await asyncio.gather(quick, slow, poller.until_settled("broken"),
+                                   return_exceptions=True)
+    assert results[:2] == ["done", "done"]
+    assert isinstance(results[2], RuntimeError)  # only its own waiter hears of it
+    assert looks == {"quick": 1, "slow": 4, "broken": 2}
+    assert sleeps.asked == [1.0, 1.5, 2.0]  # slow alone after 1 s: 1 → 1.5 → 2 (capped)
+
+
+async def test_a_waiter_that_gives_up_stops_being_polled(sleeps: Sleeps) -> None:
+    looks: Counter[str] = Counter()
+
+    async def query(key: str) -> str:
+        looks[key] += 1
+        return "pending"
+
+    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=1.0,
+                                      interval_max=1.0, sleep=sleeps)
+    with pytest.raises(TimeoutError):
+        async with asyncio.timeout(0.05):
+            await poller.until_settled("forever")
+    seen = looks["forever"]
+    await asyncio.sleep(0.01)
+    assert looks["forever"] == seen
