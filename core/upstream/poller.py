@@ -52,9 +52,13 @@ class Poller(Generic[Key, Status]):
         self._loop: asyncio.Task[None] | None = None
 
     async def until_settled(self, key: Key) -> Status:
+        first = await self._query(key)  # the first look is at once, whatever the loop is doing
+        if self._settled(first):
+            return first
         watch: _Watch[Key, Status] = _Watch(
-            key, asyncio.get_running_loop().create_future(), self._now, self._interval)
-        self._watches.append(watch)  # due now: the first look is at once
+            key, asyncio.get_running_loop().create_future(), self._now + self._interval,
+            min(self._interval_max, self._interval * 1.5))
+        self._watches.append(watch)
         if self._loop is None or self._loop.done():
             self._loop = asyncio.create_task(self._run())
         try:
