@@ -428,3 +428,17 @@ async def test_a_dialogue_comes_from_a_form(dc: Discord, clips: Clips, fake302: 
     assert body["input_text"] == "[SPEAKER0] Hi!\n[SPEAKER1] Hello."
     assert body["ref_audio_text"] == ["I am Bob.", "I am Alice."]
     assert len(dc.voice_messages()) == 1
+
+
+async def test_a_voice_that_outlived_its_interaction_is_still_posted(
+    dc: Discord, clips: Clips
+) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg)
+    dc.rest.fail("PATCH", "/webhooks/", 401, 50027, "Invalid Webhook Token")  # a progress edit
+    dc.rest.fail("PATCH", "/webhooks/", 401, 50027, "Invalid Webhook Token")
+    dc.rest.fail("PATCH", "/webhooks/", 401, 50027, "Invalid Webhook Token")
+    dc.rest.fail("PATCH", "/webhooks/", 401, 50027, "Invalid Webhook Token")  # the label
+    await dc.command(ALICE, "say", voice="alice", text="hello")
+    label = [c for c in dc.rest.sent_messages() if "synthetic voice" in str(c.payload)][-1]
+    voice, = dc.voice_messages()
+    assert voice.payload["message_reference"]["message_id"] == label.returned["id"]

@@ -23,11 +23,15 @@ async def perform(interaction: Interaction, make: Make) -> None:
     where = where_of(interaction)
     async with working(interaction):
         clip = await make(progress_of(interaction, where))
-    label = await interaction.edit_original_response(
-        content=text("dc_said_by", where.locale, label=label_text(clip, where.locale),
-                     user=interaction.user.mention),
-        view=take_view(clip, where.locale),
-    )
+    content = text("dc_said_by", where.locale, label=label_text(clip, where.locale),
+                   user=interaction.user.mention)
+    try:
+        label = await interaction.edit_original_response(content=content,
+                                                         view=take_view(clip, where.locale))
+    except discord.HTTPException:  # the interaction expired (15 min) while it waited its turn
+        assert interaction.channel_id is not None
+        channel = bot_of(interaction).get_partial_messageable(interaction.channel_id)
+        label = await channel.send(content, view=take_view(clip, where.locale))
     for part in clip.messages:
         await deliver(interaction, part, reply_to=label.id)
 
