@@ -25,6 +25,7 @@ async def perform(interaction: Interaction, make: Make) -> None:
         clip = await make(progress_of(interaction, where))
     content = text("dc_said_by", where.locale, label=label_text(clip, where.locale),
                    user=interaction.user.mention)
+    label: discord.Message
     try:
         label = await interaction.edit_original_response(content=content,
                                                          view=take_view(clip, where.locale))
