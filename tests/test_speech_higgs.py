@@ -418,15 +418,15 @@ async def test_a_generic_failure_does_not_pay_for_a_second_task(
 async def test_timeouts_retry_what_is_safe_and_never_a_create(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
-    settings = higgs_settings.model_copy(update={"http_timeout_s": 0.3})
+    settings = higgs_settings.model_copy(update={"http_timeout_s": 1.0})
     async with open_speech(settings, sleep=sleeps) as speech:
         await register_bob(speech, alice, clips)
-        fake302.fail("clone_create", Fault(200, {"task_id": "late"}, delay_s=1.0))
+        fake302.fail("clone_create", Fault(200, {"task_id": "late"}, delay_s=2.5))
         with pytest.raises(UpstreamTimeout):  # it may have reached the server: not again
             await speech.say(alice, "bob", "Hello")
         assert len(fake302.calls("clone_create")) == 1
-        fake302.fail("clone_query", Fault(200, {"state": "PENDING"}, delay_s=1.0))
-        fake302.fail("download", Fault(200, "", delay_s=1.0))
+        fake302.fail("clone_query", Fault(200, {"state": "PENDING"}, delay_s=2.5))
+        fake302.fail("download", Fault(200, "", delay_s=2.5))
         clip = await speech.say(alice, "bob", "Hello again")  # a query and a download: again
     assert clip.seconds > 1
     assert len(fake302.calls("clone_create")) == 2
