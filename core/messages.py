@@ -371,11 +371,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这个频道不允许我发送语音消息，所以改为发送音频文件。服务器管理员可以授予我"
         "**发送语音消息**权限。",
     },
-    "dc_missing_permission": {
-        "en": "I am missing the **{permission}** permission in this channel. A server admin can "
-        "grant it.",
-        "zh": "我在这个频道缺少 **{permission}** 权限，服务器管理员可以授予。",
-    },
     "cmd_clone": {
         "en": "Register a voice (reply to a voice message)",
         "zh": "登记声音（回复语音消息）",
