@@ -77,7 +77,7 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
             interrupted = await jobs.interrupt_unfinished()
             if interrupted:
                 log.warning("%d job(s) of an earlier run were left unfinished", interrupted)
-            yield SpeechService(
+            speech = SpeechService(
                 library=library,
                 jobs=jobs,
                 queue=InProcessQueue(limit=settings.max_concurrent_jobs,
@@ -97,7 +97,26 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                     max_voice_seconds=settings.max_voice_seconds,
                     per_user_per_minute=settings.user_requests_per_minute,
                     per_chat_per_minute=settings.chat_requests_per_minute,
+                    daily_chars=settings.daily_chars_per_user,
+                    consent_timeout_s=settings.consent_timeout_hours * 3600,
                 ),
             )
+            sweeper = asyncio.create_task(_expire_requests(speech))
+            try:
+                yield speech
+            finally:
+                sweeper.cancel()
+                await asyncio.gather(sweeper, return_exceptions=True)
     finally:
         await db.dispose()
+
+
+async def _expire_requests(speech: SpeechService) -> None:
+    """Drop unanswered consent requests, a few times per timeout (at least every 10 min)."""
+    every_s = min(600.0, max(1.0, speech.limits.consent_timeout_s / 4))
+    while True:
+        try:
+            await speech.expire_requests()
+        except Exception:  # the database may be briefly unavailable; try again next round
+            log.exception("expiring consent requests failed")
+        await asyncio.sleep(every_s)

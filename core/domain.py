@@ -27,6 +27,12 @@ class Where:
     locale: str = "en"
     private: bool = False  # a DM/private chat: voices made here are personal
     admin: bool = False  # the user administers this chat/server (may manage others' voices)
+    user_name: str = ""  # as the chat shows the user, for the voices' audit trail
+    roles: tuple[str, ...] = ()  # the user's role ids in this server (Discord)
+
+    @property
+    def person(self) -> Person:
+        return Person(self.user_id, self.user_name)
 
     @property
     def personal_scope(self) -> str:
@@ -42,6 +48,38 @@ class Where:
         if self.private:
             return (self.personal_scope,)
         return (self.space_scope, self.personal_scope)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone on the platform: a voice's maker or its speaker."""
+
+    id: str
+    name: str = ""
+
+
+NOBODY = Person("")  # a speaker the platform does not reveal (a hidden forward, a bot)
+
+
+@dataclass(frozen=True, slots=True)
+class Forgotten:
+    """What `/forgetme` removed, counted for the reply."""
+
+    voices: int = 0
+    clips: int = 0  # reference audio files
+    jobs: int = 0
+    settings: int = 0
+    hosted: int = 0  # copies on the reference host, which offers no way to delete them
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceRules:
+    """What a group's or server's admins decided; `None` quota: the bot's default."""
+
+    who_clones: Literal["everyone", "admins", "role"] = "everyone"
+    clone_role: str | None = None  # with "role": the role (Discord) whose members may clone
+    members_use_others: bool = True  # False: members use only voices they made or speak in
+    daily_chars: int | None = None  # characters one member may have spoken per day (0: no limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +144,30 @@ class Voice:
     hosted_url: str | None
     sampling: Sampling
     created_at: datetime
+    owner_name: str = ""
+    speaker: Person | None = None  # whose speech the clip is (None: a designed voice)
+    pending: bool = False  # waiting for the speaker's consent: cannot speak yet
+    shared: bool = True  # False: only its owner may use it
+    source: str = ""  # the message it was made from, as the platform names it
+    approved_at: datetime | None = None
+    uses: int = 0  # requests spoken in it
 
     @property
     def personal(self) -> bool:
         return PERSONAL in self.scope
+
+    @property
+    def platform(self) -> str:
+        return self.scope.partition(":")[0]
+
+    def usable_by(self, user_id: str, rules: SpaceRules) -> bool:
+        """May this user speak in it here? Its owner and speaker always may; others when it is
+        shared and the chat lets members use each other's voices."""
+        if self.pending:
+            return False
+        if user_id == self.owner_id or (self.speaker is not None and user_id == self.speaker.id):
+            return True
+        return self.shared and rules.members_use_others
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,49 @@ class TranscriptNeeded(BadInput):
     key = "error_transcript_needed"
 
 
+# --- consent, sharing and quotas -------------------------------------------------------
+
+
+class SpeakerUnknown(BadInput):
+    """The clip's speaker cannot be told (a hidden forward, a bot): nobody to ask for consent."""
+
+    key = "error_speaker_unknown"
+
+
+class CloningRestricted(BadInput):
+    """This chat lets only its admins (or a role) register voices."""
+
+    key = "error_cloning_restricted"
+
+
+class NotTheSpeaker(BadInput):
+    """Answering a consent request, or revoking a voice, that is someone else's to decide."""
+
+    key = "error_not_the_speaker"  # params: name (the speaker's)
+
+
+class RequestClosed(BadInput):
+    """A consent request that was answered already, expired, or whose voice is gone."""
+
+    key = "error_request_closed"
+
+
+class AdminsOnly(BadInput):
+    """A chat setting changed by someone who does not administer the chat."""
+
+    key = "error_admins_only"
+
+
+class GroupsOnly(BadInput):
+    """A chat setting asked for in a private chat, where there is nothing to share."""
+
+    key = "error_groups_only"
+
+
+class QuotaExceeded(BadInput):
+    key = "error_quota"  # params: used, limit, hours (until the day turns, UTC)
+
+
 class QueueFull(VoicebotError):
     key = "error_queue_full"
 

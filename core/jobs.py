@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.domain import Where
@@ -183,6 +183,29 @@ class JobLog:
 
     async def failed(self, job_id: str, error: str) -> None:
         await self._set(job_id, state="failed", error=error)
+
+    async def chars_since(self, where: Where, since: datetime) -> int:
+        """How many characters this user had spoken in this space since `since` (failed
+        requests cost nothing, so they do not count)."""
+        query = select(func.coalesce(func.sum(func.length(jobs.c.text)), 0)).where(
+            jobs.c.platform == where.platform, jobs.c.space_id == where.space_id,
+            jobs.c.user_id == where.user_id, jobs.c.state != "failed",
+            jobs.c.created_at >= since,
+        )
+        async with self._db.connect() as conn:
+            return int((await conn.execute(query)).scalar_one())
+
+    async def forget(self, platform: str, user_id: str, voice_ids: list[str]) -> list[str]:
+        """Delete this user's jobs, and unlink others' jobs from the voices being deleted;
+        returns the deleted jobs' ids (their takes go too)."""
+        mine = (jobs.c.platform == platform) & (jobs.c.user_id == user_id)
+        async with self._db.begin() as conn:
+            ids = list((await conn.execute(select(jobs.c.id).where(mine))).scalars())
+            await conn.execute(delete(jobs).where(mine))
+            if voice_ids:
+                await conn.execute(update(jobs).where(jobs.c.voice_id.in_(voice_ids))
+                                   .values(voice_id=None))
+        return ids
 
     async def get(self, where: Where, job_id: str) -> dict[str, Any]:
         """A job made in this chat (a button may name one from elsewhere, or long gone)."""

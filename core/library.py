@@ -6,6 +6,7 @@ import asyncio
 import difflib
 import time
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,16 @@ from sqlalchemy import Row, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.domain import Sampling, Voice, Where, clean_voice_name, name_key, printable
+from core.domain import (
+    Person,
+    Sampling,
+    SpaceRules,
+    Voice,
+    Where,
+    clean_voice_name,
+    name_key,
+    printable,
+)
 from core.errors import TakeGone, VoiceGone, VoiceNameTaken, VoiceNotFound
 from core.storage.tables import spaces, voices
 
@@ -30,9 +40,11 @@ class VoiceLibrary:
             folder.mkdir(parents=True, exist_ok=True)
 
     async def add(
-        self, where: Where, name: str, *, wav: bytes, seconds: float, transcript: str
+        self, where: Where, name: str, *, wav: bytes, seconds: float, transcript: str,
+        speaker: Person | None = None, pending: bool = False, source: str = "",
     ) -> Voice:
-        """Store a new voice in this space's scope; the name must be free there."""
+        """Store a new voice in this space's scope; the name must be free there. A pending
+        voice waits for its speaker's consent before it can speak."""
         name = clean_voice_name(name)
         voice_id = uuid.uuid4().hex
         path = self._dir / f"{voice_id}.wav"
@@ -48,6 +60,11 @@ class VoiceLibrary:
             "transcript": transcript.strip(),
             "hosted_url": None,
             "created_at": datetime.now(UTC),
+            "owner_name": where.user_name[:128],
+            "speaker_id": speaker.id if speaker else None,
+            "speaker_name": speaker.name[:128] if speaker else "",
+            "status": "pending" if pending else "ready",
+            "source": source[:255],
         }
         try:
             async with self._db.begin() as conn:
@@ -60,9 +77,9 @@ class VoiceLibrary:
             raise
         return await self._by_id(voice_id)
 
-    async def get(self, where: Where, name: str) -> Voice:
+    async def get(self, where: Where, name: str, *, everything: bool = False) -> Voice:
         """The voice called `name` usable here, or `VoiceNotFound` with close names."""
-        usable = await self.list(where)
+        usable = await self.list(where, everything=everything)
         key = name_key(name.strip())
         found = {v.scope: v for v in usable if name_key(v.name) == key}
         for scope in where.scopes:
@@ -78,14 +95,78 @@ class VoiceLibrary:
             row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).first()
         if row is None or row.scope not in where.scopes:
             raise VoiceGone()
-        return self._voice(row)
+        voice = self._voice(row)
+        if not voice.usable_by(where.user_id, await self.rules(where)):
+            raise VoiceGone()
+        return voice
 
-    async def list(self, where: Where) -> list[Voice]:
-        """Every voice usable here, by name."""
+    async def find(self, voice_id: str) -> Voice:
+        """The voice with this id, wherever it lives (for its speaker, who may be elsewhere)."""
+        return await self._by_id(voice_id)
+
+    async def spoken_by(self, platform: str, user_id: str) -> list[Voice]:
+        """Every voice made from this person's speech, anywhere on the platform."""
+        query = (select(voices)
+                 .where(voices.c.speaker_id == user_id, voices.c.scope.like(f"{platform}:%"))
+                 .order_by(voices.c.created_at))
+        async with self._db.connect() as conn:
+            return [self._voice(row) for row in (await conn.execute(query)).all()]
+
+    async def made_by_or_from(self, platform: str, user_id: str) -> list[Voice]:
+        """Every voice this person made, or that was made from their speech."""
+        query = select(voices).where(
+            voices.c.scope.like(f"{platform}:%"),
+            (voices.c.speaker_id == user_id) | (voices.c.owner_id == user_id),
+        )
+        async with self._db.connect() as conn:
+            return [self._voice(row) for row in (await conn.execute(query)).all()]
+
+    async def pending_since(self, cutoff: datetime) -> list[Voice]:
+        """Voices still waiting for consent that were asked for before `cutoff`."""
+        query = select(voices).where(voices.c.status == "pending", voices.c.created_at < cutoff)
+        async with self._db.connect() as conn:
+            return [self._voice(row) for row in (await conn.execute(query)).all()]
+
+    async def list(self, where: Where, *, everything: bool = False) -> list[Voice]:
+        """Every voice this user may speak in here, by name; `everything`: pending ones and
+        others' unshared ones too (what an admin may manage)."""
         query = select(voices).where(voices.c.scope.in_(where.scopes)).order_by(voices.c.name_key)
         async with self._db.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [self._voice(row) for row in rows]
+        found = [self._voice(row) for row in rows]
+        if everything:
+            return found
+        rules = await self.rules(where)
+        return [voice for voice in found if voice.usable_by(where.user_id, rules)]
+
+    async def approve(self, voice: Voice) -> Voice:
+        return await self._set(voice, status="ready", approved_at=datetime.now(UTC))
+
+    async def set_shared(self, voice: Voice, shared: bool) -> Voice:
+        return await self._set(voice, shared=shared)
+
+    async def count_uses(self, voice_ids: Iterable[str]) -> None:
+        async with self._db.begin() as conn:
+            await conn.execute(update(voices).where(voices.c.id.in_(set(voice_ids)))
+                               .values(uses=voices.c.uses + 1))
+
+    async def rules(self, where: Where) -> SpaceRules:
+        """What this space's admins decided (the defaults where they did not)."""
+        query = select(spaces).where(spaces.c.scope == where.space_scope)
+        async with self._db.connect() as conn:
+            row = (await conn.execute(query)).first()
+        if row is None:
+            return SpaceRules()
+        return SpaceRules(who_clones=row.who_clones, clone_role=row.clone_role,
+                          members_use_others=row.members_use_others,
+                          daily_chars=row.daily_chars)
+
+    async def set_rules(self, where: Where, rules: SpaceRules) -> SpaceRules:
+        await self._set_space(where.space_scope, who_clones=rules.who_clones,
+                              clone_role=rules.clone_role,
+                              members_use_others=rules.members_use_others,
+                              daily_chars=rules.daily_chars)
+        return rules
 
     async def rename(self, voice: Voice, new: str) -> Voice:
         new = clean_voice_name(new)
@@ -101,18 +182,22 @@ class VoiceLibrary:
         return await self._by_id(voice.id)
 
     async def delete(self, voice: Voice) -> None:
+        """The voice and its clip, gone (a space's rules stay, its default is unset)."""
         async with self._db.begin() as conn:
             await conn.execute(delete(voices).where(voices.c.id == voice.id))
-            await conn.execute(delete(spaces).where(spaces.c.default_voice_id == voice.id))
-        voice.ref_path.unlink(missing_ok=True)
+            await conn.execute(update(spaces).where(spaces.c.default_voice_id == voice.id)
+                               .values(default_voice_id=None))
+        await asyncio.to_thread(voice.ref_path.unlink, missing_ok=True)
+
+    async def forget_space(self, scope: str) -> int:
+        """A personal scope's settings row, gone; returns how many rows."""
+        async with self._db.begin() as conn:
+            result = await conn.execute(delete(spaces).where(spaces.c.scope == scope))
+        return result.rowcount
 
     async def set_default(self, where: Where, voice: Voice) -> None:
         """Make `voice` what `say` without a voice name uses in this space."""
-        async with self._db.begin() as conn:
-            await conn.execute(delete(spaces).where(spaces.c.scope == where.space_scope))
-            await conn.execute(
-                spaces.insert().values(scope=where.space_scope, default_voice_id=voice.id)
-            )
+        await self._set_space(where.space_scope, default_voice_id=voice.id)
 
     async def default(self, where: Where) -> Voice | None:
         """The space's default voice, if this user may use it (a personal one is its owner's)."""
@@ -121,7 +206,18 @@ class VoiceLibrary:
         )
         async with self._db.connect() as conn:
             row = (await conn.execute(query)).first()
-        return None if row is None else self._voice(row)
+        if row is None:
+            return None
+        voice = self._voice(row)
+        return voice if voice.usable_by(where.user_id, await self.rules(where)) else None
+
+    async def _set_space(self, scope: str, **values: Any) -> None:
+        """Update a space's row, creating it first if need be (one writer at a time)."""
+        async with self._db.begin() as conn:
+            changed = await conn.execute(update(spaces).where(spaces.c.scope == scope)
+                                         .values(**values))
+            if not changed.rowcount:
+                await conn.execute(spaces.insert().values(scope=scope, **values))
 
     async def set_sampling(self, voice: Voice, sampling: Sampling) -> Voice:
         return await self._set(voice, **sampling.as_columns())
@@ -176,7 +272,6 @@ class VoiceLibrary:
         return self._voice(row)
 
     def _voice(self, row: Row[Any]) -> Voice:
-        created = row.created_at
         return Voice(
             id=row.id,
             name=row.name,
@@ -187,5 +282,17 @@ class VoiceLibrary:
             transcript=row.transcript,
             hosted_url=row.hosted_url,
             sampling=Sampling(temperature=row.temperature, top_k=row.top_k, top_p=row.top_p),
-            created_at=created if created.tzinfo else created.replace(tzinfo=UTC),
+            created_at=_aware(row.created_at),
+            owner_name=row.owner_name,
+            speaker=None if row.speaker_id is None else Person(row.speaker_id, row.speaker_name),
+            pending=row.status == "pending",
+            shared=row.shared,
+            source=row.source,
+            approved_at=None if row.approved_at is None else _aware(row.approved_at),
+            uses=row.uses,
         )
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back without their zone; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

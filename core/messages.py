@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.domain import Progress, Voice, VoiceClip
+from core.domain import Forgotten, Progress, SpaceRules, Voice, VoiceClip
 from core.errors import ScriptLineError, VoicebotError
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -81,6 +81,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_script_too_long": {
         "en": "a dialogue has at most 50 lines.",
         "zh": "对话最多 50 行。",
+    },
+    "error_speaker_unknown": {
+        "en": "I can't tell whose voice that is (a hidden forward, or a bot), so I can't ask "
+        "them. Clone a voice message its speaker sent themselves.",
+        "zh": "我无法确认这是谁的声音（隐藏来源的转发或机器人），也就无法征得本人同意。"
+        "请克隆本人亲自发送的语音消息。",
+    },
+    "error_cloning_restricted": {
+        "en": "In this chat, only admins (or members with the chosen role) can register voices.",
+        "zh": "在这个聊天中，只有管理员（或拥有指定角色的成员）可以登记声音。",
+    },
+    "error_not_the_speaker": {
+        "en": "Only {name} can decide this: it is their voice.",
+        "zh": "只有 {name} 本人可以决定：这是他/她的声音。",
+    },
+    "error_request_closed": {
+        "en": "This request is no longer open: it was answered, it expired, or the voice was "
+        "deleted.",
+        "zh": "这个请求已失效：已被处理、已过期，或声音已被删除。",
+    },
+    "error_admins_only": {
+        "en": "Only admins of this chat can change its settings.",
+        "zh": "只有本聊天的管理员可以修改设置。",
+    },
+    "error_groups_only": {
+        "en": "Settings are for groups and servers; in a private chat your voices are yours "
+        "alone.",
+        "zh": "设置仅适用于群组和服务器；私聊中的声音只属于你。",
+    },
+    "error_quota": {
+        "en": "You have used {used} of your {limit} characters for today here. More in "
+        "{hours} h.",
+        "zh": "你今天在这里已使用 {used}/{limit} 个字符，{hours} 小时后恢复。",
     },
     "error_queue_full": {
         "en": "I'm very busy right now. Please try again in a few minutes.",
@@ -266,7 +299,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "A conversation: /dialogue, then one line per turn:\n"
             "alice: Hi Bob!\nbob: Hello!\n\"a grumpy robot\": Beep.\n"
             "Fine-tune: /tune NAME temperature=0.7 top_k=40 top_p=0.9\n\n"
-            "Manage: /voices (play, set default, delete), /rename OLD NEW, /delete NAME\n\n"
+            "Manage: /voices (play, set default, delete), /rename OLD NEW, /delete NAME, "
+            "/share NAME on|off\n\n"
+            "Consent: cloning someone else's voice message asks them first; it speaks only "
+            "once they approve. /myvoices shows every voice made from your speech (revoke any); "
+            "/forgetme deletes everything I keep about you. Group admins: /settings.\n\n"
             "Voices made in a group belong to that group; voices made here in private are "
             "yours alone. Best clips: 6–30 seconds of one person talking, little noise."
         ),
@@ -285,7 +322,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "对话：/dialogue 后每行一句：\n"
             "爷爷: 你好！\n奶奶: 你好呀！\n\"一个暴躁的机器人\": 哔。\n"
             "微调：/tune 名称 temperature=0.7 top_k=40 top_p=0.9\n\n"
-            "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称\n\n"
+            "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称、"
+            "/share 名称 on|off\n\n"
+            "同意：克隆他人的语音会先征求本人同意，同意后才能使用。/myvoices 查看用你的声音登记的"
+            "所有声音（可撤销）；/forgetme 删除我保存的关于你的一切。群管理员：/settings。\n\n"
             "在群里登记的声音属于该群；在私聊中登记的声音只属于你。"
             "最佳片段：6–30 秒、单人讲话、噪音少。"
         ),
@@ -306,6 +346,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tg_rename_usage": {"en": "Write it as: /rename OLD NEW", "zh": "请这样写：/rename 旧名 新名"},
     "tg_delete_usage": {"en": "Write it as: /delete NAME", "zh": "请这样写：/delete 名称"},
     "tg_default_usage": {"en": "Write it as: /default NAME", "zh": "请这样写：/default 名称"},
+    "tg_share_usage": {
+        "en": "Write it as: /share NAME on (everyone here may use it) or /share NAME off "
+        "(only you).",
+        "zh": "请这样写：/share 名称 on（这里所有人可用）或 /share 名称 off（仅你可用）。",
+    },
+    "tg_settings_usage": {
+        "en": "Admins can change them: /settings clone everyone|admins, /settings share on|off, "
+        "/settings quota CHARS (0: no limit).",
+        "zh": "管理员可以修改：/settings clone everyone|admins、/settings share on|off、"
+        "/settings quota 字符数（0 表示不限）。",
+    },
     # --- Discord -------------------------------------------------------------------------------
     "dc_help": {
         "en": (
@@ -319,7 +370,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "**Design a voice in words**: `/design description: text:`, then 💾 keep it.\n"
             "**A conversation**: `/dialogue`, then one `name: text` line per turn.\n"
             "**Fine-tune**: `/tune voice: temperature: top_k: top_p:`.\n"
-            "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`.\n"
+            "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`, "
+            "`/share`.\n"
+            "**Consent**: cloning someone else's voice asks them first; it speaks only once "
+            "they approve. `/myvoices` shows every voice made from your speech (revoke any); "
+            "`/forgetme` deletes everything I keep about you. Admins: `/settings`.\n"
             "Voices made in a server belong to it; voices made in DMs are yours alone. "
             "Best clips: 6–30 seconds of one person talking."
         ),
@@ -333,7 +388,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "**用文字设计声音**：`/design description: text:`，满意可 💾 保留。\n"
             "**对话**：`/dialogue`，然后每行一句 `名称: 文字`。\n"
             "**微调**：`/tune voice: temperature: top_k: top_p:`。\n"
-            "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`。\n"
+            "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`、`/share`。\n"
+            "**同意**：克隆他人的声音会先征求本人同意，同意后才能使用。"
+            "`/myvoices` 查看用你的声音登记的所有声音（可撤销）；"
+            "`/forgetme` 删除我保存的关于你的一切。管理员：`/settings`。\n"
             "在服务器里登记的声音属于该服务器；在私信中登记的只属于你。最佳片段：6–30 秒单人讲话。"
         ),
     },
@@ -377,6 +435,98 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cmd_say": {"en": "Speak text in a voice", "zh": "用某个声音朗读文字"},
     "cmd_voices": {"en": "List voices", "zh": "列出声音"},
+    # --- consent, sharing, privacy ------------------------------------------------------
+    "voice_pending": {
+        "en": "“{name}” is saved, but it cannot speak until {speaker} agrees. I have asked them.",
+        "zh": "“{name}”已保存，但需要 {speaker} 同意后才能使用。我已经询问了对方。",
+    },
+    "consent_request": {
+        "en": "{speaker}, {owner} wants to register your voice as “{name}” from this message. "
+        "Until you approve, it cannot speak; unanswered, it is deleted in {hours:g} h. "
+        "See or revoke your voices any time with /myvoices.",
+        "zh": "{speaker}，{owner} 想用这条消息把你的声音登记为“{name}”。你同意之前它无法使用；"
+        "{hours:g} 小时内未回复将被删除。随时可用 /myvoices 查看或撤销。",
+    },
+    "button_approve": {"en": "✅ Approve", "zh": "✅ 同意"},
+    "button_decline": {"en": "❌ Decline", "zh": "❌ 拒绝"},
+    "consent_approved": {
+        "en": "✅ {speaker} approved: “{name}” can speak now.",
+        "zh": "✅ {speaker} 已同意：“{name}”现在可以使用了。",
+    },
+    "consent_declined": {
+        "en": "❌ {speaker} declined: “{name}” and its clip are deleted.",
+        "zh": "❌ {speaker} 已拒绝：“{name}”及其音频已删除。",
+    },
+    "myvoices_empty": {
+        "en": "No voice has been made from your speech.",
+        "zh": "还没有人用你的声音登记过声音。",
+    },
+    "myvoices_header": {
+        "en": "Voices made from your speech (revoking deletes one everywhere):",
+        "zh": "用你的声音登记的声音（撤销即在所有地方删除）：",
+    },
+    "myvoice_line": {
+        "en": "• {name}: made by {owner} on {made}; {state}; used {uses} times",
+        "zh": "• {name}：由 {owner} 于 {made} 登记；{state}；已使用 {uses} 次",
+    },
+    "myvoice_pending": {"en": "waiting for your approval", "zh": "等待你的同意"},
+    "myvoice_approved": {"en": "approved {when}", "zh": "于 {when} 同意"},
+    "myvoice_own": {"en": "your own", "zh": "你自己登记的"},
+    "button_revoke": {"en": "🗑 Revoke {name}", "zh": "🗑 撤销 {name}"},
+    "voice_revoked": {
+        "en": "“{name}” is deleted everywhere, with its clip.",
+        "zh": "“{name}”及其音频已在所有地方删除。",
+    },
+    "forget_confirm": {
+        "en": "This deletes every voice you made or that was made from your speech, their "
+        "clips, your requests and your settings here. It cannot be undone.",
+        "zh": "这将删除你登记的以及用你的声音登记的所有声音、它们的音频、你的请求记录和设置，"
+        "且无法恢复。",
+    },
+    "button_forget": {"en": "Delete everything", "zh": "全部删除"},
+    "button_cancel": {"en": "Cancel", "zh": "取消"},
+    "forget_cancelled": {"en": "Nothing was deleted.", "zh": "未删除任何内容。"},
+    "forgotten": {
+        "en": "Done. Deleted {voices} voices, {clips} audio clips, {jobs} requests and "
+        "{settings} settings.",
+        "zh": "完成。已删除 {voices} 个声音、{clips} 段音频、{jobs} 条请求和 {settings} 项设置。",
+    },
+    "forgotten_hosted": {
+        "en": " {hosted} clips had been uploaded to the speech service, which offers no way "
+        "to delete them; they sit at unlisted addresses nobody else was given.",
+        "zh": "其中 {hosted} 段音频曾上传到语音服务，该服务不提供删除方式；"
+        "它们的地址未公开，也未提供给任何人。",
+    },
+    "voice_shared": {
+        "en": "Everyone here may now use “{name}”.",
+        "zh": "现在这里的每个人都可以使用“{name}”了。",
+    },
+    "voice_unshared": {
+        "en": "“{name}” is now yours alone: only you can use it.",
+        "zh": "“{name}”现在只有你可以使用。",
+    },
+    "rules": {
+        "en": "Settings here:\n• who may register voices: {who}\n• members may use each "
+        "other's voices: {share}\n• characters per member per day: {quota}",
+        "zh": "本聊天的设置：\n• 谁可以登记声音：{who}\n• 成员可以使用他人的声音：{share}\n"
+        "• 每位成员每天的字符数：{quota}",
+    },
+    "rules_everyone": {"en": "everyone", "zh": "所有人"},
+    "rules_admins": {"en": "admins only", "zh": "仅管理员"},
+    "rules_role": {"en": "admins and {role}", "zh": "管理员和 {role}"},
+    "rules_yes": {"en": "yes", "zh": "是"},
+    "rules_no": {"en": "no", "zh": "否"},
+    "rules_no_limit": {"en": "no limit", "zh": "不限"},
+    "voice_line_pending": {"en": " (waiting for its speaker)", "zh": "（等待本人同意）"},
+    "voice_line_unshared": {"en": " (only its owner)", "zh": "（仅登记者可用）"},
+    "cmd_myvoices": {"en": "Voices made from your speech; revoke any",
+                     "zh": "用你的声音登记的声音；可撤销"},
+    "cmd_forgetme": {"en": "Delete everything I keep about you",
+                     "zh": "删除我保存的关于你的一切"},
+    "cmd_share": {"en": "Let others here use your voice, or not",
+                  "zh": "是否允许这里的其他人使用你的声音"},
+    "cmd_settings": {"en": "Chat settings (admins): who clones, sharing, quota",
+                     "zh": "聊天设置（管理员）：谁可登记、共享、配额"},
     "cmd_design": {"en": "Speak in a voice described in words", "zh": "用文字描述的声音朗读"},
     "cmd_dialogue": {"en": "A conversation: one NAME: text line per turn",
                      "zh": "对话：每行一句 名称: 文字"},
@@ -427,6 +577,54 @@ def saved_text(voice: Voice, locale: str | None = None) -> str:
     """What a user is told when a voice is registered: name, length, the words it will use."""
     key = "voice_saved" if voice.transcript else "voice_saved_no_transcript"
     return text(key, locale, name=voice.name, seconds=voice.seconds, transcript=voice.transcript)
+
+
+def pending_text(voice: Voice, locale: str | None = None, *, speaker: str) -> str:
+    """Told to whoever cloned someone else's voice: saved, waiting for `speaker`."""
+    return text("voice_pending", locale, name=voice.name, speaker=speaker)
+
+
+def consent_text(
+    voice: Voice, hours: float, locale: str | None = None, *, speaker: str, owner: str
+) -> str:
+    """The approval request put to a voice's speaker (`speaker`/`owner` as the chat shows
+    them: a mention, a name)."""
+    return text("consent_request", locale, speaker=speaker, owner=owner, name=voice.name,
+                hours=round(hours, 1))
+
+
+def my_voices_text(voices: list[Voice], locale: str | None = None) -> str:
+    """The speaker's view of the voices made from their speech: who, when, approved, uses."""
+    if not voices:
+        return text("myvoices_empty", locale)
+    lines = [text("myvoices_header", locale)]
+    for voice in voices:
+        if voice.pending:
+            state = text("myvoice_pending", locale)
+        elif voice.approved_at is not None:
+            state = text("myvoice_approved", locale, when=f"{voice.approved_at:%Y-%m-%d}")
+        else:
+            state = text("myvoice_own", locale)
+        lines.append(text("myvoice_line", locale, name=voice.name,
+                          owner=voice.owner_name or "?", made=f"{voice.created_at:%Y-%m-%d}",
+                          state=state, uses=voice.uses))
+    return "\n".join(lines)
+
+
+def forgotten_text(forgotten: Forgotten, locale: str | None = None) -> str:
+    words = text("forgotten", locale, voices=forgotten.voices, clips=forgotten.clips,
+                 jobs=forgotten.jobs, settings=forgotten.settings)
+    if forgotten.hosted:
+        words += text("forgotten_hosted", locale, hosted=forgotten.hosted)
+    return words
+
+
+def rules_text(rules: SpaceRules, locale: str | None = None, *, role: str = "") -> str:
+    """A space's settings; `role` is the clone role as the chat shows it."""
+    who = text(f"rules_{rules.who_clones}", locale, role=role or rules.clone_role or "")
+    share = text("rules_yes" if rules.members_use_others else "rules_no", locale)
+    quota = str(rules.daily_chars) if rules.daily_chars else text("rules_no_limit", locale)
+    return text("rules", locale, who=who, share=share, quota=quota)
 
 
 def error_text(error: VoicebotError, locale: str | None = None) -> str:

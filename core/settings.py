@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     max_queue: int = Field(default=200, ge=1, le=100_000)
     user_requests_per_minute: int = Field(default=6, ge=0)
     chat_requests_per_minute: int = Field(default=20, ge=0)
+    daily_chars_per_user: int = Field(default=0, ge=0)  # 0: no quota (admins may set one)
+    consent_timeout_hours: float = Field(default=24.0, ge=0)
     generation_deadline_s: float = Field(default=180.0, gt=0)
     poll_interval_s: float = Field(default=0.5, gt=0)
     poll_interval_max_s: float = Field(default=2.0, gt=0)

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Coroutine
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from core import audio
 from core.dialogue import Turn, cast, parse_script, speaker_of
 from core.domain import (
+    Forgotten,
+    Person,
     Progress,
     ProgressCallback,
     Reference,
     Sampling,
+    SpaceRules,
     Voice,
     VoiceClip,
     Where,
@@ -22,18 +27,27 @@ from core.domain import (
 )
 from core.engines import Engine, SpeechRequest
 from core.errors import (
+    AdminsOnly,
+    CloningRestricted,
     EmptyText,
+    GroupsOnly,
     NoDescription,
     NoSpeech,
+    NotTheSpeaker,
     NotYourVoice,
     NoVoiceGiven,
+    QuotaExceeded,
     ReferenceUnreachable,
+    RequestClosed,
     ScriptLineError,
+    SpeakerUnknown,
     TakeGone,
     TextTooLong,
     TranscriptNeeded,
+    UnknownSetting,
     UpstreamError,
     VoicebotError,
+    VoiceGone,
     VoiceNameTaken,
     VoiceNotFound,
 )
@@ -63,6 +77,8 @@ class Limits:
     max_voice_seconds: float = 1800.0  # longer output becomes several voice messages
     per_user_per_minute: int = 0  # requests one user may start in a minute (0: no limit)
     per_chat_per_minute: int = 0
+    daily_chars: int = 0  # characters one user may have spoken per chat and day (0: no limit)
+    consent_timeout_s: float = 24 * 3600  # an unanswered consent request is dropped after this
 
 
 class SpeechService:
@@ -90,10 +106,19 @@ class SpeechService:
         self._chat_rate = RateLimit(limits.per_chat_per_minute)
 
     async def register_voice(
-        self, where: Where, name: str, clip: bytes, *, transcript: str | None = None
+        self, where: Where, name: str, clip: bytes, *, transcript: str | None = None,
+        speaker: Person | None = None, source: str = "",
     ) -> Voice:
-        """Store `clip` as the voice `name` here: cleaned, transcribed and hosted if possible."""
+        """Store `clip` as the voice `name` here: cleaned, transcribed and hosted if possible.
+
+        `speaker` is whose speech the clip is (default: the requester's own). Someone else's
+        voice is stored *pending*: it cannot speak until they approve (`approve`).
+        """
+        speaker = where.person if speaker is None else speaker
+        if not speaker.id:
+            raise SpeakerUnknown()
         name = clean_voice_name(name)
+        await self._require_may_clone(where)
         await self._require_free(where, name)
         reference = await audio.prepare_reference(clip, max_bytes=self.limits.max_upload_bytes)
         words = (transcript or "").strip()
@@ -103,7 +128,8 @@ class SpeechService:
             except UpstreamError as exc:  # saved anyway; transcribed again before first use
                 log.warning("transcription failed, voice saved without transcript: %r", exc)
         voice = await self.library.add(
-            where, name, wav=reference.wav, seconds=reference.seconds, transcript=words
+            where, name, wav=reference.wav, seconds=reference.seconds, transcript=words,
+            speaker=speaker, pending=speaker.id != where.user_id, source=source,
         )
         if self._host is not None and voice.transcript:
             try:
@@ -213,6 +239,133 @@ class SpeechService:
         """Set a voice's own sampling defaults (its owner, or an admin)."""
         return await self.library.set_sampling(await self.managed_voice(where, voice), sampling)
 
+    # --- consent ---------------------------------------------------------------------------
+
+    async def approve(self, where: Where, voice_id: str) -> Voice:
+        """The speaker agrees: the pending voice may speak from now on."""
+        return await self.library.approve(await self._request(where, voice_id))
+
+    async def decline(self, where: Where, voice_id: str) -> Voice:
+        """The speaker says no: the pending voice and its clip are deleted."""
+        voice = await self._request(where, voice_id)
+        await self.library.delete(voice)
+        return voice
+
+    async def expire_requests(self) -> list[Voice]:
+        """Delete the pending voices whose speaker did not answer in time."""
+        cutoff = datetime.now(UTC) - timedelta(seconds=self.limits.consent_timeout_s)
+        expired = await self.library.pending_since(cutoff)
+        for voice in expired:
+            await self.library.delete(voice)
+        if expired:
+            log.info("%d unanswered consent request(s) expired", len(expired))
+        return expired
+
+    async def my_voices(self, where: Where) -> list[Voice]:
+        """Every voice made from this user's speech, anywhere on the platform, pending or not."""
+        return await self.library.spoken_by(where.platform, where.user_id)
+
+    async def revoke(self, where: Where, voice_id: str) -> Voice:
+        """The speaker takes their voice back: deleted everywhere, with its clip."""
+        try:
+            voice = await self.library.find(voice_id)
+        except VoiceGone:
+            raise RequestClosed() from None
+        if voice.platform != where.platform or voice.speaker is None \
+                or voice.speaker.id != where.user_id:
+            raise NotTheSpeaker(name=voice.speaker.name if voice.speaker else "")
+        await self.library.delete(voice)
+        return voice
+
+    async def forget_me(self, where: Where) -> Forgotten:
+        """Delete every voice this user made or speaks in, their clips, the user's requests
+        (and designed takes) and settings, on this platform."""
+        found = await self.library.made_by_or_from(where.platform, where.user_id)
+        for voice in found:
+            await self.library.delete(voice)
+        job_ids = await self.jobs.forget(where.platform, where.user_id, [v.id for v in found])
+        for job_id in job_ids:
+            await self.library.drop_take(job_id)
+        settings = await self.library.forget_space(where.personal_scope)
+        log.info("forgot a user: %d voices, %d jobs", len(found), len(job_ids))
+        return Forgotten(voices=len(found), clips=len(found), jobs=len(job_ids),
+                         settings=settings, hosted=sum(1 for v in found if v.hosted_url))
+
+    async def _request(self, where: Where, voice_id: str) -> Voice:
+        """A consent request this user may answer: still open, and about their voice."""
+        try:
+            voice = await self.library.find(voice_id)
+        except VoiceGone:
+            raise RequestClosed() from None
+        if not voice.pending or voice.platform != where.platform:
+            raise RequestClosed()
+        assert voice.speaker is not None
+        if voice.speaker.id != where.user_id:
+            raise NotTheSpeaker(name=voice.speaker.name)
+        age = (datetime.now(UTC) - voice.created_at).total_seconds()
+        if age >= self.limits.consent_timeout_s:  # the sweep has not come round yet
+            await self.library.delete(voice)
+            raise RequestClosed()
+        return voice
+
+    # --- sharing and the space's rules ------------------------------------------------------
+
+    async def share_voice(self, where: Where, voice: Voice | str, shared: bool) -> Voice:
+        """Let everyone here use the voice, or only its owner."""
+        found = voice if isinstance(voice, Voice) else await self.library.get(
+            where, voice, everything=True)
+        if found.owner_id != where.user_id:
+            raise NotYourVoice(name=found.name)
+        return await self.library.set_shared(found, shared)
+
+    async def rules(self, where: Where) -> SpaceRules:
+        """This group's or server's rules, the bot's default quota filled in."""
+        if where.private:
+            raise GroupsOnly()
+        rules = await self.library.rules(where)
+        if rules.daily_chars is None:
+            rules = replace(rules, daily_chars=self.limits.daily_chars)
+        return rules
+
+    async def set_rules(self, where: Where, **changes: Any) -> SpaceRules:
+        """Change this group's or server's rules (its admins only): `who_clones`,
+        `clone_role`, `members_use_others`, `daily_chars`."""
+        if where.private:
+            raise GroupsOnly()
+        if not where.admin:
+            raise AdminsOnly()
+        rules = replace(await self.library.rules(where), **changes)
+        if rules.who_clones not in ("everyone", "admins", "role") or (
+                rules.who_clones == "role" and not rules.clone_role):
+            raise UnknownSetting(name=str(rules.who_clones)[:20])
+        if rules.daily_chars is not None and rules.daily_chars < 0:
+            raise UnknownSetting(name=str(rules.daily_chars)[:20])
+        return await self.library.set_rules(where, rules)
+
+    async def _require_may_clone(self, where: Where) -> None:
+        if where.private or where.admin:
+            return
+        rules = await self.library.rules(where)
+        if rules.who_clones == "everyone" or (
+                rules.who_clones == "role" and rules.clone_role in where.roles):
+            return
+        raise CloningRestricted()
+
+    async def _require_quota(self, where: Where, chars: int) -> None:
+        """Refuse a request that would take the user past today's characters here."""
+        rules = await self.library.rules(where) if not where.private else SpaceRules()
+        limit = self.limits.daily_chars if rules.daily_chars is None else rules.daily_chars
+        if not limit:
+            return
+        now = datetime.now(UTC)
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        used = await self.jobs.chars_since(where, midnight)
+        if used + chars > limit:
+            hours = math.ceil((midnight + timedelta(days=1) - now).total_seconds() / 3600)
+            raise QuotaExceeded(used=used, limit=limit, hours=hours)
+
+    # --- the work -----------------------------------------------------------------------------
+
     async def _job(
         self,
         where: Where,
@@ -225,6 +378,7 @@ class SpeechService:
         dialogue: tuple[list[Turn], dict[tuple[str, bool], Voice]] | None = None,
     ) -> VoiceClip:
         """One persisted request: queued → generating → encoding → done (or failed)."""
+        await self._require_quota(where, len(text))
         self._user_rate.take(f"{where.platform}:{where.user_id}")
         self._chat_rate.take(f"{where.platform}:{where.space_id}")
         job_id = await self.jobs.open(
@@ -256,6 +410,9 @@ class SpeechService:
             await self.jobs.failed(job_id, "error_unexpected")
             raise
         await self.jobs.done(job_id, sum(part.seconds for part in encoded))
+        used = [voice] if voice else list(dialogue[1].values()) if dialogue else []
+        if used:
+            await self.library.count_uses(v.id for v in used)
         speakers = ", ".join(_short(t.speaker) for t in cast(dialogue[0])) if dialogue else ""
         clips = [VoiceClip(ogg=part.ogg, seconds=part.seconds, waveform=part.waveform,
                            voice_name=voice.name if voice else speakers, job_id=job_id,
@@ -311,7 +468,8 @@ class SpeechService:
 
     async def managed_voice(self, where: Where, voice: Voice | str) -> Voice:
         """A voice this user may rename or delete: their own, or any in a chat they admin."""
-        found = await self.voice(where, voice)
+        found = voice if isinstance(voice, Voice) else await self.library.get(
+            where, voice, everything=True)
         if found.owner_id != where.user_id and not (where.admin and not found.personal):
             raise NotYourVoice(name=found.name)
         return found
@@ -338,7 +496,7 @@ class SpeechService:
 
     async def _require_free(self, where: Where, name: str) -> None:
         try:
-            existing = await self.library.get(where, name)
+            existing = await self.library.get(where, name, everything=True)
         except VoiceNotFound:
             return
         if existing.scope == where.space_scope:

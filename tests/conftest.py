@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -121,6 +122,24 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     """Settings for a test; rate limits off unless the test is about them."""
     limits_off = {"user_requests_per_minute": 0, "chat_requests_per_minute": 0}
     return load_settings(_env_file=None, data_dir=data_dir, **{**limits_off, **overrides})
+
+
+def traces_of(data_dir: Path, user_id: str) -> list[str]:
+    """Everything left of a user: any database cell holding their id, and any file under
+    DATA_DIR that no remaining row accounts for (a clip of a deleted voice, an orphan take)."""
+    with sqlite3.connect(data_dir / "voicebot.db") as db:
+        found = [f"{table}.{column}={value!r}"
+                 for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                 for row in db.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (our own names)
+                 for column, value in zip(
+                     [c[1] for c in db.execute(f'PRAGMA table_info("{table}")')], row,
+                     strict=True)
+                 if user_id in str(value)]
+        clips = {ref for (ref,) in db.execute("SELECT ref_file FROM voices")}
+        job_ids = {job for (job,) in db.execute("SELECT id FROM jobs")}
+    found += [str(path) for path in (data_dir / "voices").iterdir() if path.name not in clips]
+    found += [str(path) for path in (data_dir / "takes").iterdir() if path.name not in job_ids]
+    return found
 
 
 @pytest.fixture

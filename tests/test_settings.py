@@ -69,3 +69,10 @@ def test_the_example_env_file_loads_as_it_is() -> None:
     s = load_settings(_env_file=example)
     assert s.ai302_api_key is None and not s.uses_higgs
     assert (s.max_text_chars, s.chunk_chars, s.self_check) == (2000, 300, None)
+
+
+def test_the_example_env_file_documents_every_setting() -> None:
+    example = (Path(__file__).parent.parent / ".env.example").read_text()
+    missing = [name for name in Settings.model_fields
+               if f"\n{name.upper()}=" not in example and f"# {name.upper()}=" not in example]
+    assert missing == []

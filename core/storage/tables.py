@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 
 metadata = MetaData()
@@ -33,6 +35,15 @@ voices = Table(
     Column("top_k", Integer, nullable=True),
     Column("top_p", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # consent and the audit trail (0004)
+    Column("owner_name", String(128), nullable=False, server_default=""),
+    Column("speaker_id", String(128), nullable=True, index=True),  # None: a designed voice
+    Column("speaker_name", String(128), nullable=False, server_default=""),
+    Column("status", String(16), nullable=False, server_default="ready"),  # ready|pending
+    Column("shared", Boolean, nullable=False, server_default=true()),
+    Column("source", String(255), nullable=False, server_default=""),
+    Column("approved_at", DateTime(timezone=True), nullable=True),
+    Column("uses", Integer, nullable=False, server_default="0"),
     UniqueConstraint("scope", "name_key", name="uq_voices_scope_name"),
 )
 
@@ -41,6 +52,11 @@ spaces = Table(
     metadata,
     Column("scope", String(160), primary_key=True),
     Column("default_voice_id", String(32), nullable=True),
+    # the admins' rules (0004); see `SpaceRules`
+    Column("who_clones", String(16), nullable=False, server_default="everyone"),
+    Column("clone_role", String(64), nullable=True),
+    Column("members_use_others", Boolean, nullable=False, server_default=true()),
+    Column("daily_chars", Integer, nullable=True),
 )
 
 jobs = Table(
