@@ -107,6 +107,7 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
             finally:
                 sweeper.cancel()
                 await asyncio.gather(sweeper, return_exceptions=True)
+                await speech.aclose()
     finally:
         await db.dispose()
 

@@ -10,7 +10,7 @@ from core import process
 from core.domain import Reference, Sampling
 from core.errors import BadUpstreamAudio
 from core.text import is_chinese
-from core.upstream.higgs import HiggsClient, OnTask
+from core.upstream.higgs import HiggsClient, OnTask, Task
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,11 @@ class Engine(Protocol):
     hosts_references: bool  # needs each reference hosted at a URL, with a transcript
     multi_speaker: bool  # reads "[SPEAKER0] …" lines as a conversation
 
-    async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes: ...
+    async def speak(
+        self, request: SpeechRequest, *, on_task: OnTask, task_id: str | None = None
+    ) -> bytes:
+        """Generate; with `task_id`, wait for that earlier task instead of starting one."""
+        ...
 
 
 class HiggsEngine:
@@ -41,16 +45,21 @@ class HiggsEngine:
     def __init__(self, *, client: HiggsClient) -> None:
         self._client = client
 
-    async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes:
+    async def speak(
+        self, request: SpeechRequest, *, on_task: OnTask, task_id: str | None = None
+    ) -> bytes:
+        task: Task = "clone" if request.references else "smart"
+        if task_id is not None:
+            return await self._client.wait(task, task_id)
         params: dict[str, Any] = {"input_text": request.text, **request.sampling.as_params()}
         if request.references:
             params["ref_audio_links"] = [ref.url for ref in request.references]
             params["ref_audio_text"] = [ref.transcript for ref in request.references]
-            return await self._client.generate("clone", params, on_task=on_task)
-        params["is_multi_speaker"] = "[SPEAKER1]" in request.text
-        if request.description:
-            params["system_prompt"] = scene_prompt(request.description)
-        return await self._client.generate("smart", params, on_task=on_task)
+        else:
+            params["is_multi_speaker"] = "[SPEAKER1]" in request.text
+            if request.description:
+                params["system_prompt"] = scene_prompt(request.description)
+        return await self._client.generate(task, params, on_task=on_task)
 
 
 def scene_prompt(description: str) -> str:
@@ -68,7 +77,9 @@ class OfflineEngine:
     hosts_references = False
     multi_speaker = False
 
-    async def speak(self, request: SpeechRequest, *, on_task: OnTask) -> bytes:
+    async def speak(
+        self, request: SpeechRequest, *, on_task: OnTask, task_id: str | None = None
+    ) -> bytes:
         seed = hashlib.sha256(
             b"".join(ref.wav[:48_000] for ref in request.references)
             or (request.description or "").encode()

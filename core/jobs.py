@@ -16,9 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.domain import Where
 from core.errors import QueueFull, TakeGone
-from core.storage.tables import jobs
+from core.storage.tables import job_tasks, jobs
 
 OnPosition = Callable[[int], Awaitable[None]]
+Target = dict[str, Any]  # an adapter's address for a job's result (chat and message ids…)
 
 
 class JobQueue(Protocol):
@@ -147,32 +148,80 @@ class JobLog:
 
     async def open(
         self, where: Where, *, kind: str, text: str, params: dict[str, Any],
-        voice_id: str | None, description: str | None = None,
+        voice_id: str | None, description: str | None = None, target: Target | None = None,
     ) -> str:
+        """Write the job before anything billable; `target` is where its adapter delivers
+        the result (a job with one is resumed after a restart)."""
         job_id = uuid.uuid4().hex
         now = datetime.now(UTC)
+        origin = {"locale": where.locale, "private": where.private,
+                  "user_name": where.user_name, "roles": list(where.roles)}
         async with self._db.begin() as conn:
             await conn.execute(
                 jobs.insert().values(
                     id=job_id, state="queued", platform=where.platform,
                     space_id=where.space_id, user_id=where.user_id, voice_id=voice_id,
                     kind=kind, text=text, params=params, description=description,
-                    created_at=now, updated_at=now,
+                    created_at=now, updated_at=now, origin=origin, target=target,
                 )
             )
         return job_id
 
     async def interrupt_unfinished(self) -> int:
-        """Close the jobs a previous run left queued or submitted: nothing will deliver them."""
+        """Close the jobs a previous run left unfinished that have nowhere to be delivered
+        (the console's); the others wait for their adapter to resume them."""
         async with self._db.begin() as conn:
             result = await conn.execute(
-                update(jobs).where(jobs.c.state.in_(("queued", "submitted")))
+                update(jobs).where(jobs.c.state.in_(("queued", "submitted")),
+                                   jobs.c.target.is_(None))
                 .values(state="failed", error="interrupted", updated_at=datetime.now(UTC))
             )
         return result.rowcount
 
-    async def submitted(self, job_id: str, task_id: str) -> None:
-        await self._set(job_id, state="submitted", task_id=task_id)
+    async def unfinished(self, platform: str) -> list[dict[str, Any]]:
+        """This platform's jobs that an earlier run left undelivered: never sent, and either
+        not finished or finished just before it stopped. (One whose sending had begun may
+        have arrived: it is not sent again.)"""
+        query = select(jobs).where(
+            jobs.c.platform == platform, jobs.c.target.is_not(None), jobs.c.delivery.is_(None),
+            jobs.c.state.in_(("queued", "submitted", "done")),
+        ).order_by(jobs.c.created_at)
+        async with self._db.connect() as conn:
+            return [dict(row._mapping) for row in (await conn.execute(query)).all()]
+
+    async def tasks(self, job_id: str) -> dict[str, str]:
+        """The upstream tasks this job started that may still be waited for, by step."""
+        query = select(job_tasks.c.step, job_tasks.c.task_id).where(job_tasks.c.job_id == job_id)
+        async with self._db.connect() as conn:
+            return {step: task_id for step, task_id in (await conn.execute(query)).all()}
+
+    async def started(self, job_id: str, step: str, task_id: str) -> None:
+        """An upstream task was created for one step of the job: it is billable, and from now
+        on it is waited for, never created again."""
+        now = datetime.now(UTC)
+        async with self._db.begin() as conn:
+            await conn.execute(delete(job_tasks).where(job_tasks.c.job_id == job_id,
+                                                       job_tasks.c.step == step))
+            await conn.execute(job_tasks.insert().values(job_id=job_id, step=step,
+                                                         task_id=task_id, created_at=now))
+            await conn.execute(update(jobs).where(jobs.c.id == job_id)
+                               .values(state="submitted", task_id=task_id, updated_at=now))
+
+    async def ended(self, job_id: str, step: str) -> None:
+        """A step's task failed: it cannot be resumed (a retry makes a new one)."""
+        async with self._db.begin() as conn:
+            await conn.execute(delete(job_tasks).where(job_tasks.c.job_id == job_id,
+                                                       job_tasks.c.step == step))
+
+    async def sending(self, job_id: str) -> None:
+        await self._set(job_id, delivery="sending")
+
+    async def sent(self, job_id: str) -> None:
+        await self._set(job_id, delivery="sent")
+
+    async def delivery_failed(self, job_id: str) -> None:
+        """The chat refused the result (the adapter told the user why): not to be resent."""
+        await self._set(job_id, delivery="failed")
 
     async def done(self, job_id: str, seconds: float) -> None:
         await self._set(job_id, state="done", seconds=seconds)
@@ -201,6 +250,7 @@ class JobLog:
         mine = (jobs.c.platform == platform) & (jobs.c.user_id == user_id)
         async with self._db.begin() as conn:
             ids = list((await conn.execute(select(jobs.c.id).where(mine))).scalars())
+            await conn.execute(delete(job_tasks).where(job_tasks.c.job_id.in_(ids)))
             await conn.execute(delete(jobs).where(mine))
             if voice_ids:
                 await conn.execute(update(jobs).where(jobs.c.voice_id.in_(voice_ids))

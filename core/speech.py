@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -51,7 +52,7 @@ from core.errors import (
     VoiceNameTaken,
     VoiceNotFound,
 )
-from core.jobs import JobLog, JobQueue
+from core.jobs import JobLog, JobQueue, Target
 from core.library import VoiceLibrary
 from core.limits import RateLimit
 from core.text import chunks, error_rate, spell_out
@@ -60,6 +61,10 @@ from core.upstream.hosting import ReferenceHost
 from core.upstream.transcribe import Transcriber
 
 log = logging.getLogger(__name__)
+
+# How an adapter posts a resumed job's result (a clip, or the error that ended it) to the
+# place its `Target` names.
+Deliver = Callable[[Target, Where, "VoiceClip | VoicebotError"], Awaitable[None]]
 
 Change = Literal["again", "steadier", "livelier"]  # what another take changes
 MAX_DESCRIPTION = 500  # characters of a designed voice's description
@@ -102,6 +107,7 @@ class SpeechService:
         self._host = host
         self._transcriber = transcriber
         self.limits = limits
+        self._background: set[asyncio.Task[None]] = set()
         self._user_rate = RateLimit(limits.per_user_per_minute)
         self._chat_rate = RateLimit(limits.per_chat_per_minute)
 
@@ -146,12 +152,14 @@ class SpeechService:
         *,
         sampling: Sampling | None = None,
         on_progress: ProgressCallback | None = None,
+        target: Target | None = None,
     ) -> VoiceClip:
-        """Speak `text` in a stored voice; reports queued → preparing → generating → encoding."""
+        """Speak `text` in a stored voice; reports queued → preparing → generating → encoding.
+        With a `target` (where the adapter will post it), the job survives a restart."""
         text = self._checked_text(text)
         found = await self.voice(where, voice)
         settings = (sampling or Sampling()).over(found.sampling)
-        return await self._job(where, text, settings, on_progress, voice=found)
+        return await self._job(where, text, settings, on_progress, voice=found, target=target)
 
     async def design(
         self,
@@ -161,6 +169,7 @@ class SpeechService:
         *,
         sampling: Sampling | None = None,
         on_progress: ProgressCallback | None = None,
+        target: Target | None = None,
     ) -> VoiceClip:
         """Speak `text` in a voice described in words; `keep` can store the result as a voice."""
         text, description = self._checked_text(text), description.strip()
@@ -169,7 +178,7 @@ class SpeechService:
         if len(description) > MAX_DESCRIPTION:
             raise TextTooLong(length=len(description), limit=MAX_DESCRIPTION)
         return await self._job(where, text, sampling or Sampling(), on_progress,
-                               description=description)
+                               description=description, target=target)
 
     async def retake(
         self,
@@ -178,6 +187,7 @@ class SpeechService:
         change: Change = "again",
         *,
         on_progress: ProgressCallback | None = None,
+        target: Target | None = None,
     ) -> VoiceClip:
         """Another take of an earlier request; steadier/livelier lower/raise the temperature."""
         job = await self.jobs.get(where, job_id)
@@ -186,14 +196,25 @@ class SpeechService:
             step = -TEMPERATURE_STEP if change == "steadier" else TEMPERATURE_STEP
             temperature = (1.0 if sampling.temperature is None else sampling.temperature) + step
             sampling = replace(sampling, temperature=round(min(1.5, max(0.1, temperature)), 2))
+        return await self._again(where, job, sampling, on_progress, target=target)
+
+    async def _again(
+        self, where: Where, job: dict[str, Any], sampling: Sampling,
+        on_progress: ProgressCallback | None, *, target: Target | None = None,
+        resumed: str | None = None,
+    ) -> VoiceClip:
+        """Run a stored job's request again: as a new job, or (`resumed`) as the same one."""
         if job["kind"] == "dialogue":
-            return await self.dialogue(where, job["text"], sampling=sampling,
-                                       on_progress=on_progress)
+            turns, voices = await self._casting(where, job["text"])
+            return await self._job(where, job["text"], sampling, on_progress,
+                                   dialogue=(turns, voices), target=target, resumed=resumed)
         if job["voice_id"] is None:
             return await self._job(where, job["text"], sampling, on_progress,
-                                   description=job["description"])
+                                   description=job["description"], target=target,
+                                   resumed=resumed)
         voice = await self.voice_by_id(where, job["voice_id"])
-        return await self._job(where, job["text"], sampling, on_progress, voice=voice)
+        return await self._job(where, job["text"], sampling, on_progress, voice=voice,
+                               target=target, resumed=resumed)
 
     async def dialogue(
         self,
@@ -202,10 +223,19 @@ class SpeechService:
         *,
         sampling: Sampling | None = None,
         on_progress: ProgressCallback | None = None,
+        target: Target | None = None,
     ) -> VoiceClip:
         """A conversation, one turn per line (`name: text` or `"description": text`), spoken
         as one voice message. Errors name the line that is wrong."""
         script = self._checked_text(script)
+        turns, voices = await self._casting(where, script)
+        return await self._job(where, script, sampling or Sampling(), on_progress,
+                               dialogue=(turns, voices), target=target)
+
+    async def _casting(
+        self, where: Where, script: str
+    ) -> tuple[list[Turn], dict[tuple[str, bool], Voice]]:
+        """A script's turns, and the stored voice of each speaker who is not described."""
         turns = parse_script(script)
         for turn in turns:
             if not any(ch.isalnum() for ch in turn.text):
@@ -217,8 +247,7 @@ class SpeechService:
                     voices[speaker_of(turn)] = await self.voice(where, turn.speaker)
                 except VoiceNotFound as exc:
                     raise ScriptLineError(line=turn.line, inner=exc) from exc
-        return await self._job(where, script, sampling or Sampling(), on_progress,
-                               dialogue=(turns, voices))
+        return turns, voices
 
     async def keep(self, where: Where, job_id: str, name: str) -> Voice:
         """Store a designed voice's output as a voice of its own. Its transcript is the text as
@@ -238,6 +267,62 @@ class SpeechService:
     async def tune_voice(self, where: Where, voice: Voice | str, sampling: Sampling) -> Voice:
         """Set a voice's own sampling defaults (its owner, or an admin)."""
         return await self.library.set_sampling(await self.managed_voice(where, voice), sampling)
+
+    # --- delivery, and resuming after a restart --------------------------------------------
+
+    @asynccontextmanager
+    async def delivering(self, job_id: str) -> AsyncIterator[None]:
+        """Wrap the posting of a job's result. Once sending has begun the job is never sent
+        again by a resume (it may have arrived): delivery is at most once."""
+        await self.jobs.sending(job_id)
+        try:
+            yield
+        except Exception:
+            await self.jobs.delivery_failed(job_id)
+            raise
+        await self.jobs.sent(job_id)
+
+    async def resume(self, platform: str, deliver: Deliver) -> int:
+        """Finish, in the background, this platform's jobs an earlier run left undelivered,
+        and hand each result (or the error that ended it) to `deliver`. Tasks already started
+        upstream are waited for, not made again. Returns how many jobs resume."""
+        found = await self.jobs.unfinished(platform)
+        for job in found:
+            task = asyncio.create_task(self._resume(job, deliver), name=f"resume-{job['id']}")
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+        if found:
+            log.info("%s: resuming %d unfinished job(s)", platform, len(found))
+        return len(found)
+
+    async def _resume(self, job: dict[str, Any], deliver: Deliver) -> None:
+        origin = job["origin"] or {}
+        where = Where(job["platform"], job["space_id"], job["user_id"],
+                      locale=origin.get("locale", "en"), private=bool(origin.get("private")),
+                      user_name=origin.get("user_name", ""),
+                      roles=tuple(origin.get("roles", ())))
+        outcome: VoiceClip | VoicebotError
+        try:
+            outcome = await self._again(where, job, Sampling(**job["params"]), None,
+                                        resumed=job["id"])
+        except VoicebotError as exc:
+            await self.jobs.failed(job["id"], exc.key)
+            outcome = exc
+        except Exception:
+            log.exception("job %s could not be resumed", job["id"])
+            await self.jobs.failed(job["id"], "error_unexpected")
+            outcome = VoicebotError()
+        try:
+            async with self.delivering(job["id"]):
+                await deliver(job["target"], where, outcome)
+        except Exception:
+            log.exception("job %s: delivering its result failed", job["id"])
+
+    async def aclose(self) -> None:
+        """Stop the background work (resumed jobs stay resumable: their state is stored)."""
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
 
     # --- consent ---------------------------------------------------------------------------
 
@@ -376,22 +461,30 @@ class SpeechService:
         voice: Voice | None = None,
         description: str | None = None,
         dialogue: tuple[list[Turn], dict[tuple[str, bool], Voice]] | None = None,
+        target: Target | None = None,
+        resumed: str | None = None,
     ) -> VoiceClip:
-        """One persisted request: queued → generating → encoding → done (or failed)."""
-        await self._require_quota(where, len(text))
-        self._user_rate.take(f"{where.platform}:{where.user_id}")
-        self._chat_rate.take(f"{where.platform}:{where.space_id}")
-        job_id = await self.jobs.open(
-            where, kind="dialogue" if dialogue else self.engine.name, text=text,
-            params=sampling.as_params(), voice_id=voice.id if voice else None,
-            description=description,
-        )
+        """One persisted request: queued → generating → encoding → done (or failed).
+        `resumed` names a job an earlier run left unfinished: its tasks are waited for."""
+        steps: dict[str, str] = {}
+        if resumed is not None:
+            job_id, steps = resumed, await self.jobs.tasks(resumed)
+        else:
+            await self._require_quota(where, len(text))
+            self._user_rate.take(f"{where.platform}:{where.user_id}")
+            self._chat_rate.take(f"{where.platform}:{where.space_id}")
+            job_id = await self.jobs.open(
+                where, kind="dialogue" if dialogue else self.engine.name, text=text,
+                params=sampling.as_params(), voice_id=voice.id if voice else None,
+                description=description, target=target,
+            )
         report = _Reporter(on_progress)
         try:
             async with self._queue.slot(f"{where.platform}:{where.user_id}",
                                         on_position=report.position):
                 await report(Progress("preparing"))
-                work = _Work(job_id, report, asyncio.Semaphore(self.limits.chunk_concurrency))
+                work = _Work(job_id, report, asyncio.Semaphore(self.limits.chunk_concurrency),
+                             steps=steps)
                 if dialogue is not None:
                     speech = await self._dialogue_speech(*dialogue, sampling, work)
                 else:
@@ -510,17 +603,18 @@ class SpeechService:
         voice or (with no voice) one described in words."""
         parts = chunks(spell_out(text), self.limits.chunk_chars)
 
-        async def attempt(voice: Voice | None) -> list[bytes]:
+        async def attempt(voice: Voice | None, work: _Work) -> list[bytes]:
             base = SpeechRequest(text="", sampling=sampling, description=description,
                                  references=(await self._reference(voice),) if voice else ())
             return await self._speak_parts(base, parts, work)
 
         try:
-            pieces = await attempt(voice)
+            pieces = await attempt(voice, work)
         except ReferenceUnreachable:
             assert voice is not None
             log.info("voice %s: the service could not fetch its reference; re-hosting", voice.id)
-            pieces = await attempt(await self.library.set_hosted_url(voice, None))
+            pieces = await attempt(await self.library.set_hosted_url(voice, None),
+                                   work.again())
         return pieces[0] if len(pieces) == 1 else await audio.join_speech(pieces)
 
     async def _dialogue_speech(
@@ -546,7 +640,8 @@ class SpeechService:
                 references = tuple([await self._reference(voice) for voice in cloned])
                 base = SpeechRequest(text="", references=references, sampling=sampling)
                 try:
-                    return (await self._speak_parts(base, [lines], work))[0]
+                    return (await self._speak_parts(base, [lines],
+                                                    work.again() if attempt else work))[0]
                 except ReferenceUnreachable:
                     if attempt:
                         raise
@@ -554,10 +649,11 @@ class SpeechService:
                     cloned = [await self.library.set_hosted_url(v, None) for v in cloned]
         done = 0
         await work.report(Progress("generating", parts=len(turns)))
-        quiet = replace(work, report=_Reporter(None))  # progress counts turns, not their parts
 
-        async def one(turn: Turn) -> bytes:
+        async def one(index: int, turn: Turn) -> bytes:
             nonlocal done
+            quiet = replace(work, report=_Reporter(None),  # progress counts turns, not parts
+                            prefix=f"{work.prefix}t{index}.")
             speech = await self._speak(voices.get(speaker_of(turn)),
                                        turn.speaker if turn.described else None,
                                        turn.text, sampling, quiet)
@@ -565,7 +661,7 @@ class SpeechService:
             await work.report(Progress("generating", done=done, parts=len(turns)))
             return speech
 
-        return await audio.join_speech(await _all([one(turn) for turn in turns]))
+        return await audio.join_speech(await _all([one(i, turn) for i, turn in enumerate(turns)]))
 
     async def _speak_parts(
         self, base: SpeechRequest, parts: list[str], work: _Work
@@ -574,15 +670,14 @@ class SpeechService:
         done = 0
 
         async def submitted(task_id: str) -> None:
-            await self.jobs.submitted(work.job_id, task_id)
             await work.report(Progress("generating", done=done, parts=len(parts)))
 
-        async def one(words: str) -> bytes:
+        async def one(index: int, words: str) -> bytes:
             nonlocal done
-            request = replace(base, text=words)
+            request, step = replace(base, text=words), f"{work.prefix}{index}"
             async with work.running:
-                result = await self.engine.speak(request, on_task=submitted)
-                result = await self._checked(request, result, work.errors, submitted)
+                result = await self._generate(request, step, work, submitted)
+                result = await self._checked(request, result, step, work, submitted)
             done += 1
             if len(parts) > 1:
                 await work.report(Progress("generating", done=done, parts=len(parts)))
@@ -590,10 +685,29 @@ class SpeechService:
 
         if not self.engine.hosts_references:  # no task ids to wait for
             await work.report(Progress("generating", parts=len(parts)))
-        return await _all([one(words) for words in parts])
+        return await _all([one(i, words) for i, words in enumerate(parts)])
+
+    async def _generate(
+        self, request: SpeechRequest, step: str, work: _Work, on_task: OnTask
+    ) -> bytes:
+        """One step of a job: its task, recorded before it is waited for; or the task an
+        earlier run started for this step, waited for again (never paid for twice)."""
+        async def started(task_id: str) -> None:
+            await self.jobs.started(work.job_id, step, task_id)
+            await on_task(task_id)
+
+        known = work.steps.pop(step, None)
+        if known is not None:
+            log.info("job %s: waiting again for task %s (step %s)", work.job_id, known, step)
+            await on_task(known)
+        try:
+            return await self.engine.speak(request, on_task=started, task_id=known)
+        except UpstreamError:
+            await self.jobs.ended(work.job_id, step)
+            raise
 
     async def _checked(
-        self, request: SpeechRequest, result: bytes, errors: list[float], submitted: OnTask
+        self, request: SpeechRequest, result: bytes, step: str, work: _Work, on_task: OnTask
     ) -> bytes:
         """The self-check: hear what was generated; when it is far from the text (the model
         can hallucinate or stop short), make one more take and keep the closer one."""
@@ -603,7 +717,7 @@ class SpeechService:
         if error is not None and error > self.limits.self_check_max_error:
             log.info("self-check: error rate %.2f, making another take", error)
             try:
-                second = await self.engine.speak(request, on_task=submitted)
+                second = await self._generate(request, f"{step}c", work, on_task)
             except UpstreamError as exc:  # the first take stands
                 log.warning("self-check: the second take failed: %r", exc)
             else:
@@ -611,7 +725,7 @@ class SpeechService:
                 if second_error is not None and second_error < error:
                     result, error = second, second_error
         if error is not None:
-            errors.append(error)
+            work.errors.append(error)
         return result
 
     async def _error_of(self, text: str, speech: bytes) -> float | None:
@@ -661,6 +775,12 @@ class _Work:
     report: _Reporter
     running: asyncio.Semaphore  # the job's upstream tasks at once, however they are split
     errors: list[float] = field(default_factory=list)  # the self-check's measured rates
+    steps: dict[str, str] = field(default_factory=dict)  # tasks an earlier run started, by step
+    prefix: str = ""  # of this part of the job's step names (a dialogue turn, a second try)
+
+    def again(self) -> _Work:
+        """The same work, tried again (after re-hosting a reference): new steps."""
+        return replace(self, prefix=f"{self.prefix}r")
 
 
 def _short(words: str, limit: int = 30) -> str:

@@ -78,4 +78,17 @@ jobs = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("description", Text, nullable=True),  # a designed voice, described in words
     Column("wer", Float, nullable=True),  # the self-check's word error rate of the output
+    # durable delivery (0005)
+    Column("origin", JSON, nullable=True),  # the rest of `Where`: locale, private, user name
+    Column("target", JSON, nullable=True),  # where the adapter delivers the result
+    Column("delivery", String(16), nullable=True),  # None | sending | sent
+)
+
+job_tasks = Table(
+    "job_tasks",
+    metadata,
+    Column("job_id", String(32), primary_key=True),
+    Column("step", String(32), primary_key=True),  # which generation of the job: "0", "t1.2c"
+    Column("task_id", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

@@ -1,0 +1,153 @@
+"""Durable jobs: a restart resumes what was cut off, creates nothing twice, sends nothing twice."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable
+from typing import Any
+
+from core.app import open_speech
+from core.domain import Progress, VoiceClip, Where
+from core.errors import VoicebotError, VoiceGone
+from core.jobs import Target
+from core.settings import Settings
+from core.speech import SpeechService
+from tests.conftest import Clips, Sleeps
+from tests.fakes.ai302 import Fake302
+
+ANN = Where("telegram", "-100", "7001", locale="zh-CN", user_name="Ann")
+CHAT = {"chat_id": -100, "message_id": 5}
+
+
+class Mailbox:
+    """A delivery port that keeps what it was given and says when `expected` arrived."""
+
+    def __init__(self, expected: int) -> None:
+        self.delivered: list[tuple[Target, Where, VoiceClip | VoicebotError]] = []
+        self._expected = expected
+        self.full = asyncio.Event()
+
+    async def __call__(self, target: Target, where: Where,
+                       outcome: VoiceClip | VoicebotError) -> None:
+        self.delivered.append((target, where, outcome))
+        if len(self.delivered) >= self._expected:
+            self.full.set()
+
+
+async def cut_off(job: Awaitable[Any], reached: asyncio.Event) -> None:
+    """Run `job` until `reached`, then stop it dead, as a killed process would."""
+    task = asyncio.ensure_future(job)
+    await reached.wait()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+def stage_seen(stage: str) -> tuple[asyncio.Event, Any]:
+    seen = asyncio.Event()
+
+    async def on_progress(progress: Progress) -> None:
+        if progress.stage == stage:
+            seen.set()
+
+    return seen, on_progress
+
+
+async def restart(settings: Settings, sleeps: Sleeps, expected: int) -> Mailbox:
+    mailbox = Mailbox(expected)
+    async with open_speech(settings, sleep=sleeps) as speech:
+        assert await speech.resume("telegram", mailbox) == expected
+        await mailbox.full.wait()
+    return mailbox
+
+
+async def test_a_job_cut_off_mid_generation_resumes_its_task_and_is_delivered_once(
+    higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
+) -> None:
+    fake302.gate = asyncio.Event()  # the task runs on and on
+    async with open_speech(higgs_settings, sleep=sleeps) as speech:
+        await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+        generating, on_progress = stage_seen("generating")
+        await cut_off(speech.say(ANN, "ann", "Hello there.", on_progress=on_progress,
+                                 target=CHAT), generating)
+    fake302.gate.set()
+
+    mailbox = await restart(higgs_settings, sleeps, expected=1)
+
+    (target, where, outcome), = mailbox.delivered
+    assert target == CHAT and (where.user_name, where.locale) == ("Ann", "zh-CN")
+    assert isinstance(outcome, VoiceClip) and outcome.seconds > 1 and outcome.voice_name == "ann"
+    assert len(fake302.calls("clone_create")) == 1  # waited for again, not made again
+    async with open_speech(higgs_settings, sleep=sleeps) as speech:
+        assert await speech.resume("telegram", Mailbox(0)) == 0  # delivered: never again
+
+
+async def test_a_job_that_never_reached_the_service_is_submitted_once_after_a_restart(
+    higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
+) -> None:
+    one_at_a_time = higgs_settings.model_copy(update={"max_concurrent_jobs": 1})
+    fake302.gate = asyncio.Event()
+    async with open_speech(one_at_a_time, sleep=sleeps) as speech:
+        await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+        generating, first_progress = stage_seen("generating")
+        queued, second_progress = stage_seen("queued")
+        first = asyncio.ensure_future(speech.say(ANN, "ann", "First.", target=CHAT,
+                                                 on_progress=first_progress))
+        await generating.wait()
+        await cut_off(speech.say(ANN, "ann", "Second.", target=CHAT,
+                                 on_progress=second_progress), queued)
+        await cut_off(first, generating)
+    assert len(fake302.calls("clone_create")) == 1
+    fake302.gate.set()
+
+    mailbox = await restart(one_at_a_time, sleeps, expected=2)
+
+    assert all(isinstance(outcome, VoiceClip) for _, _, outcome in mailbox.delivered)
+    created = [call.json["input_text"] for call in fake302.calls("clone_create")]
+    assert sorted(created) == ["First.", "Second."]
+
+
+async def test_a_result_whose_sending_began_is_not_sent_again(
+    speech: SpeechService, higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps,
+    clips: Clips
+) -> None:
+    await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+    unsent = await speech.say(ANN, "ann", "Made, then the process died.", target=CHAT)
+    maybe_sent = await speech.say(ANN, "ann", "Died while sending.", target=CHAT)
+    sending = asyncio.Event()
+
+    async def post() -> None:
+        async with speech.delivering(maybe_sent.job_id):
+            sending.set()
+            await asyncio.Event().wait()  # the chat never answers: then the process dies
+
+    await cut_off(post(), sending)
+    await speech.aclose()
+    creates = len(fake302.calls("clone_create"))
+
+    mailbox = await restart(higgs_settings, sleeps, expected=1)
+
+    (_, _, outcome), = mailbox.delivered
+    assert isinstance(outcome, VoiceClip) and outcome.job_id == unsent.job_id
+    assert len(fake302.calls("clone_create")) == creates  # its finished task, fetched again
+
+
+async def test_a_job_that_cannot_finish_after_a_restart_ends_with_a_clear_message(
+    higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
+) -> None:
+    fake302.gate = asyncio.Event()
+    async with open_speech(higgs_settings, sleep=sleeps) as speech:
+        voice = await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+        generating, on_progress = stage_seen("generating")
+        await cut_off(speech.say(ANN, "ann", "Hello.", on_progress=on_progress, target=CHAT),
+                      generating)
+        await speech.delete_voice(ANN, voice)  # deleted while the bot was down
+    fake302.gate.set()
+
+    mailbox = await restart(higgs_settings, sleeps, expected=1)
+
+    (_, where, outcome), = mailbox.delivered
+    assert isinstance(outcome, VoiceGone) and where.locale == "zh-CN"
+    async with open_speech(higgs_settings, sleep=sleeps) as speech:
+        assert await speech.resume("telegram", Mailbox(0)) == 0
