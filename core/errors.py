@@ -161,6 +161,22 @@ class GroupsOnly(BadInput):
     key = "error_groups_only"
 
 
+class RoleNeeded(BadInput):
+    """"Only a role may clone" without naming the role."""
+
+    key = "error_role_needed"
+
+
+class BadQuota(BadInput):
+    key = "error_bad_quota"
+
+
+class VoicePending(BadInput):
+    """Speaking in a voice whose speaker has not approved it yet."""
+
+    key = "error_voice_pending"  # params: name
+
+
 class QuotaExceeded(BadInput):
     key = "error_quota"  # params: used, limit, hours (until the day turns, UTC)
 

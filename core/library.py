@@ -25,7 +25,7 @@ from core.domain import (
     name_key,
     printable,
 )
-from core.errors import TakeGone, VoiceGone, VoiceNameTaken, VoiceNotFound
+from core.errors import TakeGone, VoiceGone, VoiceNameTaken, VoiceNotFound, VoicePending
 from core.storage.tables import spaces, voices
 
 
@@ -79,12 +79,16 @@ class VoiceLibrary:
 
     async def get(self, where: Where, name: str, *, everything: bool = False) -> Voice:
         """The voice called `name` usable here, or `VoiceNotFound` with close names."""
-        usable = await self.list(where, everything=everything)
+        present = await self.list(where, everything=True)
+        rules = await self.rules(where)
+        usable = [v for v in present if everything or v.usable_by(where.user_id, rules)]
         key = name_key(name.strip())
         found = {v.scope: v for v in usable if name_key(v.name) == key}
         for scope in where.scopes:
             if scope in found:
                 return found[scope]
+        if any(v.pending and name_key(v.name) == key for v in present):
+            raise VoicePending(name=printable(name.strip()))
         known = [v.name for v in usable]
         close = difflib.get_close_matches(name.strip(), known, n=3, cutoff=0.5)
         raise VoiceNotFound(name=printable(name.strip()), suggestions=close)

@@ -110,6 +110,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "alone.",
         "zh": "设置仅适用于群组和服务器；私聊中的声音只属于你。",
     },
+    "error_role_needed": {
+        "en": "Say which role may register voices.",
+        "zh": "请指定可以登记声音的角色。",
+    },
+    "error_bad_quota": {
+        "en": "The daily quota is a number of characters: 0 (no limit) or more.",
+        "zh": "每日配额是字符数：0（不限）或更多。",
+    },
+    "error_voice_pending": {
+        "en": "“{name}” is waiting for its speaker's approval; it can speak once they agree.",
+        "zh": "“{name}”正在等待本人同意，同意后才能使用。",
+    },
     "error_quota": {
         "en": "You have used {used} of your {limit} characters for today here. More in "
         "{hours} h.",
@@ -351,6 +363,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(only you).",
         "zh": "请这样写：/share 名称 on（这里所有人可用）或 /share 名称 off（仅你可用）。",
     },
+    "tg_not_your_button": {
+        "en": "Only the person who asked can answer this.",
+        "zh": "只有提出请求的人可以回答。",
+    },
     "tg_settings_usage": {
         "en": "Admins can change them: /settings clone everyone|admins, /settings share on|off, "
         "/settings quota CHARS (0: no limit).",
@@ -422,6 +438,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "**{name}** · {seconds:.0f} 秒 · “{transcript}”",
     },
     "dc_button_sample": {"en": "▶ Play", "zh": "▶ 试听"},
+    "dc_button_approve_named": {"en": "✅ Approve {name}", "zh": "✅ 同意 {name}"},
+    "dc_button_decline_named": {"en": "❌ Decline {name}", "zh": "❌ 拒绝 {name}"},
     "dc_said_by": {"en": "🔊 {label} · for {user}", "zh": "🔊 {label} · 应 {user} 请求"},
     "dc_voice_fallback": {
         "en": "This channel does not let me post voice messages, so here is an audio file. "

@@ -29,6 +29,7 @@ from core.domain import (
 from core.engines import Engine, SpeechRequest
 from core.errors import (
     AdminsOnly,
+    BadQuota,
     CloningRestricted,
     EmptyText,
     GroupsOnly,
@@ -40,6 +41,7 @@ from core.errors import (
     QuotaExceeded,
     ReferenceUnreachable,
     RequestClosed,
+    RoleNeeded,
     ScriptLineError,
     SpeakerUnknown,
     TakeGone,
@@ -124,7 +126,7 @@ class SpeechService:
         if not speaker.id:
             raise SpeakerUnknown()
         name = clean_voice_name(name)
-        await self._require_may_clone(where)
+        await self.require_may_clone(where)
         await self._require_free(where, name)
         reference = await audio.prepare_reference(clip, max_bytes=self.limits.max_upload_bytes)
         words = (transcript or "").strip()
@@ -420,14 +422,18 @@ class SpeechService:
         if not where.admin:
             raise AdminsOnly()
         rules = replace(await self.library.rules(where), **changes)
-        if rules.who_clones not in ("everyone", "admins", "role") or (
-                rules.who_clones == "role" and not rules.clone_role):
+        if rules.who_clones not in ("everyone", "admins", "role"):
             raise UnknownSetting(name=str(rules.who_clones)[:20])
+        if rules.who_clones == "role" and not rules.clone_role:
+            raise RoleNeeded()
         if rules.daily_chars is not None and rules.daily_chars < 0:
-            raise UnknownSetting(name=str(rules.daily_chars)[:20])
-        return await self.library.set_rules(where, rules)
+            raise BadQuota()
+        await self.library.set_rules(where, rules)
+        return await self.rules(where)
 
-    async def _require_may_clone(self, where: Where) -> None:
+    async def require_may_clone(self, where: Where) -> None:
+        """Refuse now if this chat does not let this user register voices (before asking
+        them for a name)."""
         if where.private or where.admin:
             return
         rules = await self.library.rules(where)

@@ -18,14 +18,17 @@ from core.app import open_speech
 from core.domain import NOBODY, Person, Where
 from core.errors import (
     AdminsOnly,
+    BadQuota,
     CloningRestricted,
     GroupsOnly,
     NotTheSpeaker,
     NotYourVoice,
     QuotaExceeded,
     RequestClosed,
+    RoleNeeded,
     SpeakerUnknown,
     VoiceNotFound,
+    VoicePending,
 )
 from core.messages import error_text, forgotten_text, my_voices_text, rules_text
 from core.speech import SpeechService
@@ -63,8 +66,9 @@ async def test_someone_elses_voice_waits_for_them_then_speaks(
                                         speaker=BOB_PERSON, source="telegram:-100:42")
     assert voice.pending
     assert await speech.voices(ALICE) == []  # it cannot speak, nor be picked
-    with pytest.raises(VoiceNotFound):
+    with pytest.raises(VoicePending) as waiting:
         await speech.say(ALICE, "bob", "Hello.")
+    assert "waiting for its speaker" in error_text(waiting.value)
     with pytest.raises(NotTheSpeaker) as refused:
         await speech.approve(CAROL, voice.id)
     assert "Bob" in error_text(refused.value)
@@ -169,6 +173,10 @@ async def test_admins_decide_who_may_clone(speech: SpeechService, clips: Clips) 
     await speech.register_voice(admin, "alice", clips.wav, transcript="w")
     await speech.register_voice(BOB_DM, "mine", clips.wav, transcript="w")  # private: his own
 
+    with pytest.raises(RoleNeeded):
+        await speech.set_rules(admin, who_clones="role")
+    with pytest.raises(BadQuota):
+        await speech.set_rules(admin, daily_chars=-1)
     await speech.set_rules(admin, who_clones="role", clone_role="555")
     with pytest.raises(CloningRestricted):
         await speech.register_voice(BOB, "bob", clips.wav, transcript="w")
