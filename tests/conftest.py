@@ -20,6 +20,8 @@ from core.settings import Settings, load_settings
 from core.speech import SpeechService
 from tests.fakes.ai302 import API_KEY, Fake302
 
+pytest_plugins = ["tests.telegram_chat"]  # a Telegram chat: the tg, botapi, tg_settings fixtures
+
 SPOKEN = (
     "The quick brown fox jumps over the lazy dog. "
     "Pack my box with five dozen liquor jugs, and then rest a while."

@@ -3,139 +3,45 @@ autocomplete, the gateway's own dispatch) against a fake Discord REST API and fa
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
-from pydantic import SecretStr
 
-from bots.discord.app import build_client
-from bots.discord.bot import VoiceBot
-from core.app import open_speech
-from core.domain import Where
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps, ogg_stream, voicebot
-from tests.fakes.ai302 import Fake302, Fault, tone_wav
-from tests.fakes.discord import (
-    APP_ID,
-    BOT_USER,
-    CHANNEL_ID,
-    GUILD_ID,
-    TOKEN,
-    Call,
-    FakeDiscord,
-    Person,
+from tests.discord_world import (
+    ALICE,
+    BOB,
+    EPHEMERAL,
+    IN_GUILD,
+    LIN,
+    WANG,
+    Discord,
+    discord_settings,
+    fake_discord,
+    logged_in,
+    modal_inputs,
 )
-
-ALICE = Person(500000000000000001, "alice")
-BOB = Person(500000000000000002, "bob")
-WANG = Person(500000000000000003, "wang", locale="zh-CN")
-LIN = Person(500000000000000004, "lin", locale="zh-TW")
-IN_GUILD = Where("discord", str(GUILD_ID), str(ALICE.id))
-EPHEMERAL = 1 << 6
-DISPATCHED = ("CommandTree", "discord-ui-view-dispatch", "discord-ui-modal-dispatch",
-              "discord-ui-dynamic-item", "discord.py: ")
-
-
-class Discord:
-    """Users act through gateway payloads; the real client answers through the fake REST API."""
-
-    def __init__(self, bot: VoiceBot, rest: FakeDiscord) -> None:
-        self.bot = bot
-        self.rest = rest
-
-    async def settle(self) -> None:
-        """Wait for every handler discord.py dispatched (and those they dispatched) to finish."""
-        while pending := [t for t in asyncio.all_tasks() if not t.done()
-                          and t.get_name().startswith(DISPATCHED)]:
-            await asyncio.gather(*pending, return_exceptions=True)
-
-    async def interact(self, payload: dict[str, Any]) -> dict[str, Any]:
-        self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
-        await self.settle()
-        return payload
-
-    async def command(self, person: Person, command: str, /, *, guild: bool = True,
-                      attachments: dict[str, Any] | None = None, **options: Any) -> None:
-        opts = [{"name": k, "type": 11 if k == "audio" else 3, "value": v}
-                for k, v in options.items()]
-        data: dict[str, Any] = {"id": "1", "name": command, "type": 1, "options": opts}
-        if attachments:
-            data["resolved"] = {"attachments": attachments}
-        await self.interact(self.rest.interaction(person, 2, data, guild=guild))
-
-    async def clone(self, person: Person, name: str, audio: bytes, /, *, guild: bool = True,
-                    **options: Any) -> None:
-        attachment = self.rest.attachment(audio)
-        await self.command(person, "clone", guild=guild, name=name, audio=attachment["id"],
-                           attachments={attachment["id"]: attachment}, **options)
-
-    async def press(self, person: Person, custom_id: str, *, values: list[str] | None = None,
-                    guild: bool = True) -> None:
-        data: dict[str, Any] = {"custom_id": custom_id, "component_type": 3 if values else 2}
-        if values:
-            data["values"] = values
-        message = self.rest.message(Person(APP_ID, "voicebot"), "", guild=guild,
-                                    components=self.components_with(custom_id))
-        await self.interact(self.rest.interaction(person, 3, data, guild=guild, message=message))
-
-    def components_with(self, custom_id: str) -> list[Any]:
-        """The components of the latest message the bot sent holding `custom_id`, as Discord
-        sends them back with a press."""
-        for call in reversed(self.rest.calls):
-            body = call.payload if isinstance(call.payload, dict) else {}
-            rows = (body.get("data") or body).get("components") or []
-            if custom_id in json.dumps(rows):
-                return rows  # type: ignore[no-any-return]
-        raise AssertionError(f"the bot never showed {custom_id}")
-
-    def words(self) -> list[tuple[str, bool]]:
-        """Every text the bot showed, in order, with whether it was ephemeral."""
-        shown = []
-        for call in self.rest.calls:
-            body = call.payload
-            if call.path.endswith("/callback") and isinstance(body, dict):
-                body = body.get("data")
-            if isinstance(body, dict) and body.get("content"):
-                shown.append((body["content"], bool((body.get("flags") or 0) & EPHEMERAL)))
-        return shown
-
-    def last(self) -> str:
-        return self.words()[-1][0]
-
-    def voice_messages(self) -> list[Call]:
-        return [c for c in self.rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
-                if (c.payload or {}).get("flags") == 8192]
+from tests.fakes.ai302 import Fake302, Fault, tone_wav
+from tests.fakes.discord import APP_ID, BOT_USER, CHANNEL_ID, TOKEN, FakeDiscord, Person
 
 
 @pytest.fixture
 async def rest() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    base, gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    yield fake
-    Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
-    await fake.stop()
+    async with fake_discord() as fake:
+        yield fake
 
 
 @pytest.fixture
-def dc_settings(higgs_settings: Settings, rest: FakeDiscord) -> Settings:
-    return higgs_settings.model_copy(update={
-        "discord_bot_token": SecretStr(TOKEN), "discord_api_url": rest.api_url})
-
-
-@pytest.fixture
-async def dc(dc_settings: Settings, rest: FakeDiscord, sleeps: Sleeps) -> AsyncIterator[Discord]:
-    async with open_speech(dc_settings, sleep=sleeps) as speech, \
-            build_client(dc_settings, speech) as bot:
-        await bot.login(TOKEN)
-        yield Discord(bot, rest)
+async def dc(higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
+             ) -> AsyncIterator[Discord]:
+    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
+        yield world
 
 
 async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
@@ -145,6 +51,7 @@ async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
     names = {(c["name"], c["type"]) for c in synced.json}
     assert {("say", 1), ("clone", 1), ("voices", 1), ("default", 1), ("rename", 1),
             ("delete", 1), ("help", 1), ("design", 1), ("tune", 1), ("dialogue", 1),
+            ("share", 1), ("myvoices", 1), ("forgetme", 1), ("settings", 1),
             ("Clone this voice", 3)} \
         == names
     say = next(c for c in synced.json if c["name"] == "say")
@@ -205,23 +112,19 @@ async def test_context_menu_asks_for_a_name_in_a_modal(
         "resolved": {"messages": {message["id"]: message}}}))
     modal = dc.rest.of("POST", "/interactions/")[-1].json
     assert modal["type"] == 9 and modal["data"]["title"] == "Clone this voice"
-    inputs = [c for row in modal["data"]["components"] for c in _inputs(row)]
+    inputs = [c for row in modal["data"]["components"] for c in modal_inputs(row)]
     values = iter(["bob_voice", "The quick brown fox."])
     submitted = [{"type": 1, "components": [{"type": 4, "custom_id": i["custom_id"],
                                              "value": next(values)}]} for i in inputs]
     await dc.interact(dc.rest.interaction(ALICE, 5, {
         "custom_id": modal["data"]["custom_id"], "components": submitted}))
-    assert dc.last().startswith("Saved voice “bob_voice”")
-    assert dc.last().endswith("Transcript: “The quick brown fox.”")
+    told = [words for words, _ in dc.words()]
+    assert "“bob_voice” is saved, but it cannot speak until bob agrees. I have asked them." in told
+    approve, = dc.buttons("consent:yes")  # bob's voice: it speaks once he agrees
+    await dc.press(BOB, approve)
+    voice = await dc.bot.speech.voice(IN_GUILD, "bob_voice")
+    assert voice.transcript == "The quick brown fox."
     assert not fake302.calls("transcribe")
-
-
-def _inputs(component: dict[str, Any]) -> list[dict[str, Any]]:
-    """Text inputs inside a modal row (or label, as newer payloads nest them)."""
-    if component.get("type") == 4:
-        return [component]
-    children = component.get("components") or [component.get("component") or {}]
-    return [i for child in children for i in _inputs(child)]
 
 
 async def test_replying_with_a_mention_clones_the_replied_message(
@@ -232,14 +135,17 @@ async def test_replying_with_a_mention_clones_the_replied_message(
                             mentions=[BOT_USER], referenced_message=source,
                             message_reference={"message_id": source["id"],
                                                "channel_id": str(CHANNEL_ID)})
-    dc.bot._connection.parse_message_create(reply)  # type: ignore[arg-type]
-    await dc.settle()
-    answer = dc.rest.sent_messages()[-1].payload
-    assert answer["content"].startswith("Saved voice “bobby”")
+    await dc.post(reply)
+    answer, request = dc.channel_messages()
+    assert answer["content"].startswith("“bobby” is saved, but it cannot speak until bob agrees.")
     assert str(answer["message_reference"]["message_id"]) == reply["id"]
+    assert str(request["message_reference"]["message_id"]) == source["id"]
+    approve, = dc.buttons("consent:yes")  # bob's voice: it speaks once he agrees
+    await dc.press(BOB, approve)
+    voice = await dc.bot.speech.voice(IN_GUILD, "bobby")
+    assert voice.transcript == "The quick brown fox."
     no_reply = dc.rest.message(ALICE, f"<@{APP_ID}> clone x", mentions=[BOT_USER])
-    dc.bot._connection.parse_message_create(no_reply)  # type: ignore[arg-type]
-    await dc.settle()
+    await dc.post(no_reply)
     assert "Reply to a voice message" in dc.rest.sent_messages()[-1].payload["content"]
 
 
@@ -404,7 +310,7 @@ async def test_takes_design_keep_and_tune_on_discord(
     keep = label["components"][0]["components"][3]["custom_id"]
     await dc.press(ALICE, keep)
     modal = dc.rest.of("POST", "/interactions/")[-1].json["data"]
-    name_input = next(i for row in modal["components"] for i in _inputs(row))
+    name_input = next(i for row in modal["components"] for i in modal_inputs(row))
     await dc.interact(dc.rest.interaction(ALICE, 5, {"custom_id": modal["custom_id"],
         "components": [{"type": 1, "components": [
             {"type": 4, "custom_id": name_input["custom_id"], "value": "pirate"}]}]}))
@@ -420,7 +326,7 @@ async def test_a_dialogue_comes_from_a_form(dc: Discord, clips: Clips, fake302: 
     await dc.clone(ALICE, "bob", clips.ogg, transcript="I am Bob.")
     await dc.command(ALICE, "dialogue")
     modal = dc.rest.of("POST", "/interactions/")[-1].json["data"]
-    script = next(i for row in modal["components"] for i in _inputs(row))
+    script = next(i for row in modal["components"] for i in modal_inputs(row))
     await dc.interact(dc.rest.interaction(ALICE, 5, {"custom_id": modal["custom_id"],
         "components": [{"type": 1, "components": [{"type": 4, "custom_id": script["custom_id"],
                                                    "value": "bob: Hi!\nalice: Hello."}]}]}))

@@ -5,80 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 from telegram import Update
 
 from bots.cli import configure_logging
 from bots.telegram.app import build_application, register_commands
-from bots.telegram.handlers import App
 from core.app import open_speech
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps, ogg_stream, voicebot
+from tests.conftest import Clips, ogg_stream, voicebot
 from tests.fakes.ai302 import Fake302, tone_wav
-from tests.fakes.telegram import TOKEN, Call, Chat, FakeBotApi, User
-
-GROUP = Chat(-100123, "supergroup", "Family")
-ALICE = User(111, "Alice")
-BOB = User(222, "Bob")
-WANG = User(333, "Wang", language_code="zh-hans")
-
-
-class Telegram:
-    """A chat as a test sees it: users send things, the real bot answers through the fake API."""
-
-    def __init__(self, app: App, api: FakeBotApi) -> None:
-        self.app = app
-        self.api = api
-
-    async def send(self, message: dict[str, Any]) -> dict[str, Any]:
-        await self.app.process_update(Update.de_json(self.api.update(message), self.app.bot))
-        return message
-
-    async def press(self, user: User, bot_message: dict[str, Any], data: str) -> None:
-        update = self.api.press(user, bot_message, data)
-        await self.app.process_update(Update.de_json(update, self.app.bot))
-
-    def replies(self, *methods: str) -> list[Call]:
-        return self.api.of(*(methods or ("sendMessage",)))
-
-    def last_text(self) -> str:
-        """The latest words the bot showed: a message, an edit or a button's pop-up."""
-        shown = [c.params["text"] for c in self.api.calls if c.params.get("text")
-                 and c.method in ("sendMessage", "editMessageText", "answerCallbackQuery")]
-        return str(shown[-1])
-
-    async def clone(self, chat: Chat, user: User, ogg: bytes, command: str) -> None:
-        note = self.api.voice_note(chat, user, ogg)
-        await self.send(self.api.command(chat, user, command, reply_to=note))
-
-
-@pytest.fixture
-async def botapi() -> AsyncIterator[FakeBotApi]:
-    api = FakeBotApi()
-    await api.start()
-    yield api
-    await api.stop()
-
-
-@pytest.fixture
-def tg_settings(higgs_settings: Settings, botapi: FakeBotApi) -> Settings:
-    return higgs_settings.model_copy(update={
-        "telegram_bot_token": SecretStr(TOKEN), "telegram_api_url": botapi.base_url})
-
-
-@pytest.fixture
-async def tg(tg_settings: Settings, botapi: FakeBotApi, sleeps: Sleeps) -> AsyncIterator[Telegram]:
-    async with open_speech(tg_settings, sleep=sleeps) as speech:
-        app = build_application(tg_settings, speech)
-        async with app:
-            await app.start()  # the job queue too: the naming conversation times out on it
-            yield Telegram(app, botapi)
-            await app.stop()
+from tests.fakes.telegram import TOKEN, Chat, FakeBotApi
+from tests.telegram_chat import ALICE, BOB, GROUP, WANG, Telegram
 
 
 async def test_reply_clone_then_say_posts_voice_note(
@@ -283,6 +223,7 @@ async def test_the_polling_bot_registers_commands_and_answers(
     menus = {c.params.get("language_code"): c.params["commands"]
              for c in botapi.of("setMyCommands")}
     assert [c["command"] for c in menus[None]][:2] == ["say", "clone"]
+    assert {"share", "myvoices", "settings", "forgetme"} <= {c["command"] for c in menus[None]}
     assert menus["zh"][0]["description"] == "用某个声音朗读文字"
 
 
@@ -294,9 +235,12 @@ async def test_addressed_commands_replies_to_text_and_every_audio_kind(
                                    kind="video_note")
     await tg.send(tg.api.command(GROUP, ALICE, "/clone@voice_test_bot bobnote",
                                  reply_to=video_note))
+    request = tg.sent_to(GROUP)[-1]  # Bob's voice: it speaks once he approves
+    await tg.press(BOB, tg.api.sent_message(request), tg.buttons(request)[0])
+    assert "Bob approved: “bobnote” can speak now" in tg.last_text()
     audio_document = tg.api.voice_note(GROUP, BOB, clips.mp3, kind="document",
                                        file_name="bob.mp3", mime_type="audio/mpeg")
-    await tg.send(tg.api.command(GROUP, ALICE, "/clone bobdoc | Pack my box.",
+    await tg.send(tg.api.command(GROUP, BOB, "/clone bobdoc | Pack my box.",
                                  reply_to=audio_document))
     assert "Transcript: “Pack my box.”" in tg.last_text()
     words = tg.api.text(GROUP, BOB, "Dinner is at eight.")

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import re
-from typing import Any
+from typing import Any, Literal
 
 import discord
 import yarl
@@ -19,16 +19,26 @@ from bots.discord.common import (
     bot_of,
     download,
     require_size,
+    roles_of,
+    speaker_of,
     tell,
     tell_error,
     where_of,
     working,
 )
+from bots.discord.consent import (
+    ConsentAnswer,
+    ForgetConfirm,
+    Revoke,
+    ask_consent,
+    my_voices_message,
+    registered_text,
+)
 from bots.discord.speaking import DialogueModal, TakeAction, perform
 from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text, voices_view
 from core.domain import ProgressCallback, Sampling, VoiceClip, Where
-from core.errors import VoicebotError
-from core.messages import error_text, saved_text, text, tuned_text
+from core.errors import SpeakerUnknown, VoicebotError
+from core.messages import error_text, rules_text, saved_text, text, tuned_text
 from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
@@ -56,8 +66,8 @@ class VoiceBot(discord.Client):
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = on_command_error  # type: ignore[method-assign]
         commands: list[app_commands.Command[Any, Any, Any] | app_commands.ContextMenu] = [
-            say, design, dialogue, clone, voices, default, tune, rename, delete, help_,
-            clone_message]
+            say, design, dialogue, clone, voices, default, tune, rename, delete, share, myvoices,
+            forgetme, settings, help_, clone_message]
         for command in commands:
             self.tree.add_command(command)
 
@@ -66,7 +76,7 @@ class VoiceBot(discord.Client):
         if self.discover_gateway:
             _, url, _ = await self.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
-        self.add_dynamic_items(VoicePicker, VoiceAction, TakeAction)
+        self.add_dynamic_items(VoicePicker, VoiceAction, TakeAction, ConsentAnswer, Revoke)
         if self.guild_ids:  # instant, for development servers
             for guild_id in self.guild_ids:
                 guild = discord.Object(guild_id)
@@ -92,13 +102,17 @@ class VoiceBot(discord.Client):
             source = await replied_message(message)
             name, _, transcript = rest.partition("|")
             attachment = audio_attachment(source) if source is not None else None
-            if attachment is None or not name.strip():
+            if source is None or attachment is None or not name.strip():
                 await message.reply(text("dc_clone_usage", where.locale))
                 return
             clip = await download(attachment, self.download_limit)
-            voice = await self.speech.register_voice(where, name, clip,
-                                                     transcript=transcript.strip() or None)
-            await message.reply(saved_text(voice, where.locale))
+            voice = await self.speech.register_voice(
+                where, name, clip, transcript=transcript.strip() or None,
+                speaker=speaker_of(source), source=source.jump_url)
+            await message.reply(registered_text(voice, where.locale))
+            if voice.pending:
+                await ask_consent(self.speech, voice, source, owner=where.user_name,
+                                  locale=where.locale)
         except VoicebotError as exc:
             await message.reply(error_text(exc, where.locale))
 
@@ -114,7 +128,8 @@ def message_where(message: discord.Message) -> Where:
     locale = str(message.guild.preferred_locale) if message.guild else "en"
     space = guild_id or message.channel.id
     return Where("discord", str(space), str(message.author.id), locale=locale,
-                 private=guild_id is None)
+                 private=guild_id is None, user_name=message.author.display_name,
+                 roles=roles_of(message.author))
 
 
 async def replied_message(message: discord.Message) -> discord.Message | None:
@@ -201,7 +216,7 @@ async def tune(interaction: Interaction, voice: str, temperature: Temperature | 
                        transcript="The words spoken in the clip (optional)")
 async def clone(interaction: Interaction, name: str, audio: discord.Attachment,
                 transcript: str | None = None) -> None:
-    """Register a voice from an audio file."""
+    """Register a voice from an audio file of your own speech."""
     bot, where = bot_of(interaction), where_of(interaction)
     async with working(interaction):
         clip = await download(audio, bot.download_limit)
@@ -211,15 +226,18 @@ async def clone(interaction: Interaction, name: str, audio: discord.Attachment,
 
 @app_commands.context_menu(name="Clone this voice")
 async def clone_message(interaction: Interaction, message: discord.Message) -> None:
-    """Register the voice in a message: asks for its name in a form."""
+    """Register the voice in a message: asks for its name in a form, then its speaker."""
     bot, where = bot_of(interaction), where_of(interaction)
     attachment = audio_attachment(message)
     if attachment is None:
         await tell(interaction, text("dc_no_audio", where.locale))
         return
+    if not speaker_of(message).id:  # the core refuses it too, but only after the form
+        raise SpeakerUnknown()
+    await bot.speech.require_may_clone(where)  # likewise
     require_size(attachment, bot.download_limit)
     clip = asyncio.create_task(download(attachment, bot.download_limit))
-    await interaction.response.send_modal(CloneModal(where.locale, clip))
+    await interaction.response.send_modal(CloneModal(where.locale, clip, message))
 
 
 @app_commands.command(name="voices")
@@ -270,6 +288,56 @@ async def delete(interaction: Interaction, voice: str) -> None:
     where = where_of(interaction)
     found = await bot_of(interaction).speech.delete_voice(where, voice)
     await tell(interaction, text("voice_deleted", where.locale, name=found.name))
+
+
+@app_commands.command(name="share")
+@app_commands.describe(voice="A voice you registered",
+                       shared="Yes: everyone here may use it; no: only you")
+@app_commands.autocomplete(voice=voice_names)
+async def share(interaction: Interaction, voice: str, shared: bool) -> None:
+    """Let others here use a voice you registered, or keep it to yourself."""
+    where = where_of(interaction)
+    found = await bot_of(interaction).speech.share_voice(where, voice, shared)
+    key = "voice_shared" if found.shared else "voice_unshared"
+    await tell(interaction, text(key, where.locale, name=found.name))
+
+
+@app_commands.command(name="myvoices")
+async def myvoices(interaction: Interaction) -> None:
+    """Voices made from your speech, anywhere: approve, decline or revoke them."""
+    content, view = await my_voices_message(bot_of(interaction).speech, where_of(interaction))
+    await interaction.response.send_message(content, view=view, ephemeral=True)
+
+
+@app_commands.command(name="forgetme")
+async def forgetme(interaction: Interaction) -> None:
+    """Delete everything this bot keeps about you (asks first)."""
+    locale = where_of(interaction).locale
+    await interaction.response.send_message(text("forget_confirm", locale),
+                                            view=ForgetConfirm(locale), ephemeral=True)
+
+
+DailyChars = app_commands.Range[int, 0, 1_000_000]
+
+
+@app_commands.command(name="settings")
+@app_commands.describe(clone="Who may register voices", role="With clone: role, whose members may",
+                       members_use_others="May members use each other's voices?",
+                       daily_chars="Characters one member may have spoken per day (0: no limit)")
+async def settings(interaction: Interaction,
+                   clone: Literal["everyone", "admins", "role"] | None = None,
+                   role: discord.Role | None = None, members_use_others: bool | None = None,
+                   daily_chars: DailyChars | None = None) -> None:
+    """This server's rules: who registers voices, sharing, a daily quota (admins change them)."""
+    speech, where = bot_of(interaction).speech, where_of(interaction)
+    given = {"who_clones": clone, "clone_role": str(role.id) if role else None,
+             "members_use_others": members_use_others, "daily_chars": daily_chars}
+    changes = {name: value for name, value in given.items() if value is not None}
+    if changes:
+        await speech.set_rules(where, **changes)
+    rules = await speech.rules(where)  # with the bot's default quota filled in
+    role_shown = f"<@&{rules.clone_role}>" if rules.clone_role else ""
+    await tell(interaction, rules_text(rules, where.locale, role=role_shown))
 
 
 @app_commands.command(name="help")

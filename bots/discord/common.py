@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from core.domain import Where
+from core.domain import NOBODY, Person, Where
 from core.errors import FileTooLarge, VoicebotError
 from core.messages import error_text, text
 
@@ -31,7 +31,21 @@ def where_of(interaction: Interaction) -> Where:
     space = interaction.guild_id or interaction.channel_id
     return Where("discord", str(space), str(interaction.user.id),
                  locale=str(interaction.locale), private=private,
-                 admin=not private and interaction.permissions.manage_guild)
+                 admin=not private and interaction.permissions.manage_guild,
+                 user_name=interaction.user.display_name, roles=roles_of(interaction.user))
+
+
+def roles_of(user: discord.User | discord.Member) -> tuple[str, ...]:
+    """A member's role ids, as the server's cached roles know them (a DM has none)."""
+    return tuple(str(role.id) for role in user.roles) if isinstance(user, discord.Member) else ()
+
+
+def speaker_of(message: discord.Message) -> Person:
+    """Whose voice a message carries: its author, unless a bot or webhook posted it."""
+    author = message.author
+    if author.bot or message.webhook_id is not None or author.system:
+        return NOBODY
+    return Person(str(author.id), author.display_name)
 
 
 async def tell(interaction: Interaction, words: str) -> None:

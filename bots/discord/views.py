@@ -13,13 +13,15 @@ import discord
 from bots.discord.common import (
     Interaction,
     bot_of,
+    speaker_of,
     tell,
     tell_error,
     where_of,
     working,
 )
+from bots.discord.consent import ask_consent, registered_text
 from core.domain import Voice
-from core.messages import saved_text, text
+from core.messages import text
 
 PICKER_ID = "voices:pick"
 MAX_OPTIONS = 25  # Discord's limit for one select menu
@@ -43,16 +45,21 @@ def voices_view(
 
 def panel_text(voice: Voice, locale: str) -> str:
     return text("dc_voice_panel", locale, name=voice.name, seconds=voice.seconds,
-                transcript=voice.transcript[:80])
+                transcript=voice.transcript[:80]) + unshared_mark(voice, locale)
+
+
+def unshared_mark(voice: Voice, locale: str) -> str:
+    return "" if voice.shared else text("voice_line_unshared", locale)
 
 
 class VoicePicker(discord.ui.DynamicItem[discord.ui.Select[Any]], template=PICKER_ID):
     """A select menu of the voices usable here; picking one shows its buttons."""
 
     def __init__(self, voices: list[Voice] = [], locale: str = "en") -> None:  # noqa: B006
-        options = [discord.SelectOption(label=v.name, value=v.id,
-                                        description=f"{v.seconds:.0f} s · {v.transcript[:50]}")
-                   for v in voices[:MAX_OPTIONS]]
+        options = [discord.SelectOption(
+            label=v.name, value=v.id,
+            description=f"{v.seconds:.0f} s · {v.transcript[:50]}{unshared_mark(v, locale)}",
+        ) for v in voices[:MAX_OPTIONS]]
         super().__init__(discord.ui.Select(
             custom_id=PICKER_ID, placeholder=text("dc_pick_voice", locale),
             options=options or [discord.SelectOption(label="-")],
@@ -146,11 +153,13 @@ class VoiceAction(
 
 
 class CloneModal(discord.ui.Modal):
-    """Asks for the name (and optional transcript) of a voice cloned from a message."""
+    """Asks for the name (and optional transcript) of a voice cloned from a message; someone
+    else's voice waits for them, and is put to them."""
 
-    def __init__(self, locale: str, clip: asyncio.Task[bytes]) -> None:
+    def __init__(self, locale: str, clip: asyncio.Task[bytes], source: discord.Message) -> None:
         super().__init__(title=text("dc_modal_title", locale), timeout=600)
         self.clip = clip  # already downloading: the attachment URL will expire
+        self.source = source
         self.name: discord.ui.TextInput[CloneModal] = discord.ui.TextInput(
             label=text("dc_modal_name", locale), max_length=32)
         self.transcript: discord.ui.TextInput[CloneModal] = discord.ui.TextInput(
@@ -160,12 +169,16 @@ class CloneModal(discord.ui.Modal):
         self.add_item(self.transcript)
 
     async def on_submit(self, interaction: Interaction) -> None:
-        where = where_of(interaction)
+        speech, where = bot_of(interaction).speech, where_of(interaction)
         async with working(interaction):
-            voice = await bot_of(interaction).speech.register_voice(
-                where, self.name.value, await self.clip, transcript=self.transcript.value or None
+            voice = await speech.register_voice(
+                where, self.name.value, await self.clip, transcript=self.transcript.value or None,
+                speaker=speaker_of(self.source), source=self.source.jump_url,
             )
-            await interaction.followup.send(saved_text(voice, where.locale))
+            await interaction.followup.send(registered_text(voice, where.locale))
+        if voice.pending:  # addressed to the speaker: in the server's language where known
+            await ask_consent(speech, voice, self.source, owner=where.user_name,
+                              locale=str(interaction.guild_locale or where.locale))
 
     async def on_error(  # type: ignore[override]  # a Modal's errors carry no item
         self, interaction: Interaction, error: Exception

@@ -20,7 +20,7 @@ from core.speech import SpeechService
 
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024  # getFile's limit on Telegram's own Bot API
 COMMANDS = ["say", "clone", "design", "dialogue", "keep", "voices", "default", "tune", "rename",
-            "delete", "help"]
+            "delete", "share", "myvoices", "settings", "forgetme", "help"]
 
 
 def build_application(settings: Settings, speech: SpeechService) -> App:

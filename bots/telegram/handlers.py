@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import html
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest, NetworkError
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageOriginUser,
+    Update,
+)
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -23,11 +30,29 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.helpers import mention_html
 
 from bots.telegram.progress import StatusMessage
-from core.domain import Sampling, Voice, VoiceClip, Where
-from core.errors import BadVoiceName, FileTooLarge, VoicebotError, VoiceNameTaken
-from core.messages import error_text, label_text, saved_text, text, tuned_text
+from core.domain import NOBODY, Person, Sampling, Voice, VoiceClip, Where
+from core.errors import (
+    BadVoiceName,
+    FileTooLarge,
+    SpeakerUnknown,
+    VoicebotError,
+    VoiceNameTaken,
+)
+from core.messages import (
+    consent_text,
+    error_text,
+    forgotten_text,
+    label_text,
+    my_voices_text,
+    pending_text,
+    rules_text,
+    saved_text,
+    text,
+    tuned_text,
+)
 from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
@@ -48,6 +73,17 @@ SEND_RETRY_PAUSES_S = (1.0, 3.0)
 MAX_LISTED = 30  # voices with buttons in one /voices message (Telegram caps keyboards)
 NAMING_TIMEOUT_S = 600  # a clip waiting for its name is forgotten after this
 FRESH = ~filters.UpdateType.EDITED  # editing a command must not run it (and pay) again
+SWITCH = {"on": True, "off": False}
+QUOTA_DIGITS = 9  # a daily quota is a count of characters, not a number to overflow a column
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A clip sent in private, waiting for its name (kept in `user_data`, never on disk)."""
+
+    audio: bytes
+    speaker: Person
+    source: str
 
 
 def where_of(update: Update) -> Where:
@@ -55,7 +91,7 @@ def where_of(update: Update) -> Where:
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     return Where("telegram", str(chat.id), str(user.id), locale=user.language_code or "en",
-                 private=chat.type == ChatType.PRIVATE)
+                 private=chat.type == ChatType.PRIVATE, user_name=user.full_name)
 
 
 async def as_manager(update: Update, context: Context) -> Where:
@@ -120,17 +156,22 @@ async def start(update: Update, context: Context) -> None:
 @answers_errors
 async def clone(update: Update, context: Context) -> None:
     """Register the replied-to voice message as a named voice: /clone NAME [| words]."""
-    message, where = update.effective_message, where_of(update)
+    message = update.effective_message
     assert message is not None
     name, _, words = arguments(message).partition("|")
     source = message.reply_to_message
     if not name.strip() or source is None or media_of(source) is None:
-        await tell(update, text("tg_clone_usage", where.locale))
+        await tell(update, text("tg_clone_usage", where_of(update).locale))
         return
+    where = await as_manager(update, context)  # the chat may let only its admins clone
+    await speech_of(context).require_may_clone(where)  # before fetching the file
     await message.chat.send_action(ChatAction.TYPING)
     clip = await download(source, context)
-    voice = await speech_of(context).register_voice(where, name, clip, transcript=words or None)
-    await tell(update, saved_text(voice, where.locale))
+    voice = await speech_of(context).register_voice(
+        where, name, clip, transcript=words or None, speaker=speaker_of(source),
+        source=source_of(source),
+    )
+    await announce(update, context, voice, where, under=source)
 
 
 @answers_errors
@@ -234,6 +275,8 @@ async def voices(update: Update, context: Context) -> None:
             line += text("voice_line_default", where.locale)
         if voice.personal and not where.private:
             line += text("voice_line_personal", where.locale)
+        if not voice.shared:
+            line += text("voice_line_unshared", where.locale)
         lines.append(line)
         rows.append([
             InlineKeyboardButton(f"▶ {voice.name}", callback_data=f"sample:{voice.id}"),
@@ -282,6 +325,69 @@ async def delete(update: Update, context: Context) -> None:
     where = await as_manager(update, context)
     voice = await speech_of(context).delete_voice(where, context.args[0])
     await tell(update, text("voice_deleted", where.locale, name=voice.name))
+
+
+@answers_errors
+async def share(update: Update, context: Context) -> None:
+    """Let everyone here speak in your voice, or only you: /share NAME on|off."""
+    where, args = where_of(update), context.args or []
+    if len(args) != 2 or args[1].lower() not in SWITCH:
+        await tell(update, text("tg_share_usage", where.locale))
+        return
+    voice = await speech_of(context).share_voice(where, args[0], SWITCH[args[1].lower()])
+    await tell(update, text("voice_shared" if voice.shared else "voice_unshared", where.locale,
+                            name=voice.name))
+
+
+@answers_errors
+async def settings(update: Update, context: Context) -> None:
+    """Show this group's rules, or change one (admins): /settings clone|share|quota VALUE."""
+    where, speech = where_of(update), speech_of(context)
+    if not context.args:
+        shown = rules_text(await speech.rules(where), where.locale)
+        await tell(update, f"{shown}\n\n{text('tg_settings_usage', where.locale)}")
+        return
+    change = rule_change([word.lower() for word in context.args])
+    if change is None:
+        await tell(update, text("tg_settings_usage", where.locale))
+        return
+    await speech.set_rules(await as_manager(update, context), **change)
+    await tell(update, rules_text(await speech.rules(where), where.locale))
+
+
+@answers_errors
+async def myvoices(update: Update, context: Context) -> None:
+    """List every voice made from the user's speech, each with a revoke button."""
+    where = where_of(update)
+    found = (await speech_of(context).my_voices(where))[:MAX_LISTED]
+    rows = []
+    for voice in found:
+        row = [InlineKeyboardButton(text("button_revoke", where.locale, name=voice.name),
+                                    callback_data=f"revoke:{voice.id}")]
+        if voice.pending:
+            row += consent_row(voice, where.locale)
+        rows.append(row)
+    assert update.effective_message is not None
+    buttons = InlineKeyboardMarkup(rows) if rows else None
+    await update.effective_message.reply_text(my_voices_text(found, where.locale),
+                                              reply_markup=buttons, do_quote=True)
+
+
+@answers_errors
+async def forgetme(update: Update, context: Context) -> None:
+    """Offer to delete everything kept about the user (only they may confirm)."""
+    where = where_of(update)
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(
+        text("forget_confirm", where.locale),
+        reply_markup=InlineKeyboardMarkup([[
+            InlineKeyboardButton(text("button_forget", where.locale),
+                                 callback_data=f"forget:yes:{where.user_id}"),
+            InlineKeyboardButton(text("button_cancel", where.locale),
+                                 callback_data=f"forget:no:{where.user_id}"),
+        ]]),
+        do_quote=True,
+    )
 
 
 # --- /voices buttons ------------------------------------------------------------------------
@@ -359,26 +465,81 @@ async def kept_button(update: Update, context: Context) -> None:
     )
 
 
+# --- consent and privacy buttons -------------------------------------------------------------
+
+
+@answers_errors
+async def consent_button(update: Update, context: Context) -> None:
+    """The speaker's answer to a request to register their voice: approve or decline."""
+    query, where, speech = update.callback_query, where_of(update), speech_of(context)
+    assert query is not None and query.data is not None
+    _, answer, voice_id = query.data.split(":")
+    if answer == "yes":
+        voice, key = await speech.approve(where, voice_id), "consent_approved"
+    else:
+        voice, key = await speech.decline(where, voice_id), "consent_declined"
+    await query.answer()
+    await query.edit_message_text(text(key, where.locale, speaker=where.user_name,
+                                       name=voice.name))
+
+
+@answers_errors
+async def revoke_button(update: Update, context: Context) -> None:
+    """Delete a voice made from the presser's speech, wherever it lives."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None
+    voice = await speech_of(context).revoke(where, query.data.partition(":")[2])
+    await query.answer()
+    await query.edit_message_text(text("voice_revoked", where.locale, name=voice.name))
+
+
+@answers_errors
+async def forget_button(update: Update, context: Context) -> None:
+    """Forget the user who asked, as confirmed, or leave everything be."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None and context.user_data is not None
+    _, answer, asker = query.data.split(":")
+    if asker != where.user_id:
+        await query.answer(text("tg_not_your_button", where.locale), show_alert=True)
+        return
+    await query.answer()
+    if answer != "yes":
+        await query.edit_message_text(text("forget_cancelled", where.locale))
+        return
+    context.user_data.pop("clip", None)  # a clip waiting for its name goes too
+    forgotten = await speech_of(context).forget_me(where)
+    await query.edit_message_text(forgotten_text(forgotten, where.locale))
+
+
 # --- the guided flow in private: send a clip, then its name ----------------------------------
 
 
 @answers_errors
 async def got_clip(update: Update, context: Context) -> int:
     """Keep a clip sent in private and ask what to call it."""
-    assert update.effective_message is not None and context.user_data is not None
-    context.user_data["clip"] = await download(update.effective_message, context)
+    message = update.effective_message
+    assert message is not None and context.user_data is not None
+    speaker = speaker_of(message)  # a forward is its first sender's voice, not the forwarder's
+    if not speaker.id:
+        raise SpeakerUnknown()  # say so now, not after asking for a name
+    context.user_data["clip"] = Kept(await download(message, context), speaker,
+                                     source_of(message))
     await tell(update, text("tg_ask_name", where_of(update).locale))
     return NAMING
 
 
 async def name_clip(update: Update, context: Context) -> int:
     """Save the kept clip under the name just sent; ask again if the name will not do."""
-    assert update.effective_message is not None and context.user_data is not None
+    message = update.effective_message
+    assert message is not None and context.user_data is not None
+    kept: Kept | None = context.user_data.get("clip")
+    if kept is None:  # dropped meanwhile (/forgetme): there is nothing left to name
+        return ConversationHandler.END
     where = where_of(update)
-    await update.effective_message.chat.send_action(ChatAction.TYPING)
+    await message.chat.send_action(ChatAction.TYPING)
     try:
         voice = await speech_of(context).register_voice(
-            where, update.effective_message.text or "", context.user_data["clip"]
+            where, message.text or "", kept.audio, speaker=kept.speaker, source=kept.source
         )
     except (BadVoiceName, VoiceNameTaken) as exc:
         await tell(update, error_text(exc, where.locale))
@@ -388,7 +549,7 @@ async def name_clip(update: Update, context: Context) -> int:
         await tell(update, error_text(exc, where.locale))
         return ConversationHandler.END
     context.user_data.pop("clip", None)
-    await tell(update, saved_text(voice, where.locale))
+    await announce(update, context, voice, where, under=message)
     return ConversationHandler.END
 
 
@@ -407,6 +568,75 @@ async def cancel(update: Update, context: Context) -> int:
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def speaker_of(message: Message) -> Person:
+    """Whose speech a message carries: a forward's first sender if Telegram names them; nobody
+    for a hidden user, a chat or channel, or a bot."""
+    origin = message.forward_origin
+    if origin is None:
+        user = message.from_user
+    elif isinstance(origin, MessageOriginUser):
+        user = origin.sender_user
+    else:
+        return NOBODY
+    if user is None or user.is_bot:
+        return NOBODY
+    return Person(str(user.id), user.full_name)
+
+
+def source_of(message: Message) -> str:
+    """The message a voice was made from, for its audit trail."""
+    return f"telegram:{message.chat_id}:{message.message_id}"
+
+
+async def announce(
+    update: Update, context: Context, voice: Voice, where: Where, *, under: Message
+) -> None:
+    """Tell the requester their voice is saved; when it is someone else's voice, that it waits
+    for them, and ask them: in the chat, under the clip, and in private if they can be
+    reached there."""
+    if not voice.pending:
+        await tell(update, saved_text(voice, where.locale))
+        return
+    assert voice.speaker is not None
+    await tell(update, pending_text(voice, where.locale, speaker=voice.speaker.name))
+    # the speaker's language is unknown: the requester's will have to do
+    request = consent_text(
+        voice, speech_of(context).limits.consent_timeout_s / 3600, where.locale,
+        speaker=mention_html(voice.speaker.id, voice.speaker.name),
+        owner=html.escape(where.user_name),
+    )
+    buttons = InlineKeyboardMarkup([consent_row(voice, where.locale)])
+    if not where.private:  # a private chat is the requester's own: the speaker is not there
+        await under.reply_text(request, parse_mode=ParseMode.HTML, reply_markup=buttons,
+                               do_quote=True)
+    try:
+        await context.bot.send_message(int(voice.speaker.id), request,
+                                       parse_mode=ParseMode.HTML, reply_markup=buttons)
+    except (Forbidden, BadRequest):  # they never started the bot (or blocked it)
+        log.debug("consent request for voice %s: the speaker cannot be written to", voice.id)
+    except TelegramError as exc:  # the voice is saved and /myvoices shows the request anyway
+        log.warning("consent request for voice %s not sent in private: %s", voice.id,
+                    type(exc).__name__)
+
+
+def consent_row(voice: Voice, locale: str) -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(text(f"button_{key}", locale),
+                                 callback_data=f"consent:{answer}:{voice.id}")
+            for key, answer in (("approve", "yes"), ("decline", "no"))]
+
+
+def rule_change(words: list[str]) -> dict[str, Any] | None:
+    """`/settings` words as a change of the group's rules, or None when they make no sense."""
+    match words:
+        case ["clone", ("everyone" | "admins") as who]:
+            return {"who_clones": who}
+        case ["share", switch] if switch in SWITCH:
+            return {"members_use_others": SWITCH[switch]}
+        case ["quota", chars] if chars.isdecimal() and len(chars) <= QUOTA_DIGITS:
+            return {"daily_chars": int(chars)}
+    return None
 
 
 def media_of(message: Message) -> Any:
@@ -494,13 +724,15 @@ def install(app: App) -> None:
                           ("design", design), ("dialogue", dialogue), ("keep", keep),
                           ("tune", tune),
                           ("voices", voices), ("default", default), ("rename", rename),
-                          ("delete", delete)]:
+                          ("delete", delete), ("share", share), ("settings", settings),
+                          ("myvoices", myvoices), ("forgetme", forgetme)]:
         app.add_handler(CommandHandler(name, handler, filters=FRESH))
     for action, handler in [("sample", sample_button), ("default", default_button),
                             ("delete", delete_button), ("confirm", confirm_button),
                             ("kept", kept_button),
                             ("take:(again|steadier|livelier)", take_button),
-                            ("keep", keep_button)]:
+                            ("keep", keep_button), ("consent:(yes|no)", consent_button),
+                            ("revoke", revoke_button), ("forget:(yes|no)", forget_button)]:
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{action}:"))
     private_clip = FRESH & filters.ChatType.PRIVATE & AUDIO_LIKE
     app.add_handler(ConversationHandler(

@@ -1,9 +1,10 @@
 """A fake Discord REST API on 127.0.0.1, for the real discord.py client (`Route.BASE` points here).
 
 It answers login, command sync, interaction callbacks and webhooks (followups, the original
-response), channel messages (JSON or multipart, as native voice messages are), the gateway
-discovery call, and serves attachment files as Discord's CDN would. Every call is recorded.
-Helpers build the gateway payloads a test dispatches: interactions, and messages.
+response), channel messages (JSON or multipart, as native voice messages are), opening a DM
+(whose messages a user may refuse), the gateway discovery call, and serves attachment files as
+Discord's CDN would. Every call is recorded. Helpers build the gateway payloads a test
+dispatches: interactions, messages, and the server with its roles.
 """
 
 from __future__ import annotations
@@ -50,10 +51,23 @@ class Person:
     name: str
     locale: str = "en-US"
     admin: bool = False  # has Manage Server
+    roles: tuple[int, ...] = ()  # role ids in the server
+    bot: bool = False
 
     def user(self) -> dict[str, Any]:
         return {"id": str(self.id), "username": self.name, "discriminator": "0",
-                "global_name": self.name, "avatar": None}
+                "global_name": self.name, "avatar": None, "bot": self.bot}
+
+
+@dataclass(frozen=True)
+class Role:
+    id: int
+    name: str
+
+    def payload(self) -> dict[str, Any]:
+        return {"id": str(self.id), "name": self.name, "color": 0, "hoist": False,
+                "position": 1, "permissions": "0", "managed": False, "mentionable": True,
+                "flags": 0}
 
 
 class FakeDiscord:
@@ -64,6 +78,9 @@ class FakeDiscord:
         self.base_url = ""
         self._ids = itertools.count(800000000000000001)
         self._originals: dict[str, str] = {}  # interaction token -> its response message id
+        self._pressed: dict[str, Any] = {}  # component interaction id -> the message pressed
+        self.dm_channels: dict[str, str] = {}  # user id -> their DM channel's id
+        self.closed_dms: set[str] = set()  # users who accept no DMs from the bot
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
@@ -116,26 +133,47 @@ class FakeDiscord:
 
     def interaction(self, person: Person, kind: int, data: dict[str, Any], *,
                     guild: bool = True, **extra: Any) -> dict[str, Any]:
+        channel_id = extra["message"]["channel_id"] if "message" in extra else str(CHANNEL_ID)
         payload: dict[str, Any] = {
             "id": self.new_id(), "application_id": str(APP_ID), "type": kind, "data": data,
             "token": f"itoken-{self.new_id()}", "version": 1, "locale": person.locale,
             "attachment_size_limit": 25 * 1024 * 1024, "app_permissions": "0",
             "entitlements": [], "authorizing_integration_owners": {},
-            "channel_id": str(CHANNEL_ID),
-            "channel": {"id": str(CHANNEL_ID), "type": 0 if guild else 1, "name": "general",
+            "channel_id": channel_id,
+            "channel": {"id": channel_id, "type": 0 if guild else 1, "name": "general",
                         "guild_id": str(GUILD_ID), "position": 0, "permission_overwrites": [],
                         "nsfw": False, "parent_id": None, "recipients": [person.user()]},
             **extra,
         }
         if guild:
             payload["guild_id"] = str(GUILD_ID)
-            payload["member"] = {"user": person.user(), "roles": [], "joined_at":
+            payload["member"] = {"user": person.user(),
+                                 "roles": [str(r) for r in person.roles], "joined_at":
                                  datetime.now(UTC).isoformat(), "deaf": False, "mute": False,
                                  "permissions": str(PERMISSIONS | (MANAGE_GUILD if person.admin
                                                                    else 0)), "flags": 0}
         else:
             payload["user"] = person.user()
+        if "message" in extra:
+            self._pressed[payload["id"]] = extra["message"]
         return payload
+
+    def guild(self, roles: list[Role]) -> dict[str, Any]:
+        """The server as the gateway announces it when the bot connects (GUILD_CREATE)."""
+        everyone = {**Role(GUILD_ID, "@everyone").payload(), "position": 0}
+        return {"id": str(GUILD_ID), "name": "server", "icon": None, "owner_id": "1",
+                "roles": [everyone, *(r.payload() for r in roles)], "channels": [],
+                "threads": [], "members": [], "emojis": [], "stickers": [], "features": [],
+                "member_count": 4, "preferred_locale": "en-US", "unavailable": False,
+                "large": False, "verification_level": 0, "default_message_notifications": 0,
+                "explicit_content_filter": 0, "mfa_level": 0, "premium_tier": 0,
+                "system_channel_flags": 0, "nsfw_level": 0, "afk_timeout": 300,
+                "joined_at": datetime.now(UTC).isoformat()}
+
+    def dm_messages(self, person: Person) -> list[Call]:
+        """What the bot sent (or tried to send) to a person by DM."""
+        channel = self.dm_channels.get(str(person.id))
+        return [] if channel is None else self.of("POST", f"/channels/{channel}/messages")
 
     def sent_messages(self) -> list[Call]:
         return [c for c in self.calls if c.method == "POST" and c.path.endswith("/messages")]
@@ -171,6 +209,15 @@ class FakeDiscord:
                           for command in call.json])
         if path.endswith("/callback"):
             return _json(self._callback_answer(path, call))
+        if path == "/users/@me/channels" and request.method == "POST":
+            recipient = str(call.json["recipient_id"])
+            channel = self.dm_channels.setdefault(recipient, self.new_id())
+            return _json({"id": channel, "type": 1, "last_message_id": None,
+                          "recipients": [{"id": recipient, "username": "someone",
+                                          "discriminator": "0", "avatar": None}]})
+        if request.method == "POST" and any(path == f"/channels/{self.dm_channels.get(user)}"
+                                            "/messages" for user in self.closed_dms):
+            return _json({"code": 50007, "message": "Cannot send messages to this user"}, 403)
         if request.method == "DELETE":
             return web.Response(status=204)
         if request.method in ("POST", "PATCH", "GET") and "/messages" in path or (
@@ -192,7 +239,11 @@ class FakeDiscord:
             "id": path.split("/")[2], "type": 2, "response_message_loading": body.get("type") == 5,
             "response_message_ephemeral": bool((data.get("flags") or 0) & 64)}}
         if body.get("type") in (4, 5, 7):
-            message = self._message_for(Call("POST", path, json=data))
+            pressed = self._pressed.get(path.split("/")[2], {}) if body["type"] == 7 else {}
+            message = self._message_for(Call("POST", f"{path}/{pressed.get('id', '')}", json=data))
+            if pressed:  # an update keeps the message what it was: its id, whether ephemeral
+                message["flags"] = pressed["flags"]
+            call.returned = message
             self._originals[path.split("/")[3]] = message["id"]
             answer["interaction"]["response_message_id"] = message["id"]
             answer["resource"] = {"type": body["type"], "message": message}
@@ -205,7 +256,9 @@ class FakeDiscord:
             message_id = self._originals.get(call.path.split("/")[3], "")
         if not message_id.isdigit():
             message_id = self.new_id()
-        return {"id": message_id, "channel_id": str(CHANNEL_ID), "author": BOT_USER,
+        parts = call.path.split("/")
+        channel_id = parts[2] if parts[1] == "channels" else str(CHANNEL_ID)
+        return {"id": message_id, "channel_id": channel_id, "author": BOT_USER,
                 "content": body.get("content") or "", "timestamp": datetime.now(UTC).isoformat(),
                 "edited_timestamp": None, "tts": False, "mention_everyone": False,
                 "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],

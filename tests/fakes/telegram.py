@@ -2,7 +2,8 @@
 
 It answers the methods the bot calls, serves files for `getFile` downloads, hands out queued
 updates through `getUpdates`, and records every call. Helpers build the updates a user's client
-would cause: a voice note, a command (optionally replying to a message), a button press.
+would cause: a voice note, a command (optionally replying to a message), a forward, a button
+press. Like Telegram, it refuses to write first to a user who never opened a chat with the bot.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Call:
 @dataclass
 class Chat:
     id: int
-    type: str  # "private" | "supergroup"
+    type: str  # "private" | "supergroup" | "channel"
     title: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -51,9 +52,10 @@ class User:
     id: int
     first_name: str
     language_code: str = "en"
+    is_bot: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "is_bot": False, "first_name": self.first_name,
+        return {"id": self.id, "is_bot": self.is_bot, "first_name": self.first_name,
                 "language_code": self.language_code}
 
 
@@ -64,6 +66,7 @@ class FakeBotApi:
         self.faults: dict[str, deque[tuple[int, str, dict[str, Any]]]] = defaultdict(deque)
         self.updates: list[dict[str, Any]] = []
         self.admins: set[int] = set()  # user ids getChatMember reports as administrators
+        self.started: set[int] = set()  # users who opened a private chat with the bot
         self.base_url = ""
         self._ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
@@ -118,6 +121,19 @@ class FakeBotApi:
     def text(self, chat: Chat, user: User, text: str) -> dict[str, Any]:
         return self.message(chat, user, text=text)
 
+    def forwarded(self, message: dict[str, Any], origin: User | Chat | str) -> dict[str, Any]:
+        """`message` as forwarded from where it first appeared: a user who lets forwards name
+        them, a channel, or (a name only) a user who hides."""
+        date = message["date"]
+        if isinstance(origin, User):
+            source = {"type": "user", "date": date, "sender_user": origin.as_dict()}
+        elif isinstance(origin, Chat):
+            source = {"type": "channel", "date": date, "chat": origin.as_dict(),
+                      "message_id": next(self._ids)}
+        else:
+            source = {"type": "hidden_user", "date": date, "sender_user_name": origin}
+        return {**message, "forward_origin": source}
+
     def press(self, user: User, message: dict[str, Any], data: str) -> dict[str, Any]:
         """The update a button press makes, on a message the bot sent."""
         return {"update_id": next(self._update_ids), "callback_query": {
@@ -125,6 +141,8 @@ class FakeBotApi:
             "message": message, "data": data}}
 
     def update(self, message: dict[str, Any]) -> dict[str, Any]:
+        if message["chat"]["type"] == "private":
+            self.started.add(message["from"]["id"])
         return {"update_id": next(self._update_ids), "message": message}
 
     def push(self, update: dict[str, Any]) -> None:
@@ -148,6 +166,9 @@ class FakeBotApi:
         if self.faults[method]:
             status, description, parameters = self.faults[method].popleft()
             return _error(status, description, parameters)
+        if method.startswith("send") and int(params.get("chat_id") or 0) > 0 \
+                and int(params["chat_id"]) not in self.started:
+            return _error(403, "Forbidden: bot can't initiate conversation with a user")
         handler = getattr(self, f"_{method}", None)
         if handler is None:
             return _error(404, "Not Found: method not found")
