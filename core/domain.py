@@ -206,6 +206,7 @@ class Progress:
     position: int = 0  # place in line while queued, 1 = next
     done: int = 0  # parts of a long text generated so far
     parts: int = 1
+    job_id: str = ""  # the job it is about (an adapter may note its status message there)
 
 
 ProgressCallback = Callable[[Progress], Awaitable[None]]

@@ -213,6 +213,14 @@ class JobLog:
             await conn.execute(delete(job_tasks).where(job_tasks.c.job_id == job_id,
                                                        job_tasks.c.step == step))
 
+    async def amend_target(self, job_id: str, more: Target) -> None:
+        async with self._db.begin() as conn:
+            target = (await conn.execute(select(jobs.c.target).where(jobs.c.id == job_id))
+                      ).scalar_one_or_none()
+            if target is not None:
+                await conn.execute(update(jobs).where(jobs.c.id == job_id)
+                                   .values(target={**target, **more}))
+
     async def sending(self, job_id: str) -> None:
         await self._set(job_id, delivery="sending")
 

@@ -284,6 +284,11 @@ class SpeechService:
             raise
         await self.jobs.sent(job_id)
 
+    async def note_target(self, job_id: str, **more: Any) -> None:
+        """Add to where a job's result goes (a status message the adapter posted for it, to
+        be cleared when a resumed job is delivered)."""
+        await self.jobs.amend_target(job_id, more)
+
     async def resume(self, platform: str, deliver: Deliver) -> int:
         """Finish, in the background, this platform's jobs an earlier run left undelivered,
         and hand each result (or the error that ended it) to `deliver`. Tasks already started
@@ -484,7 +489,7 @@ class SpeechService:
                 params=sampling.as_params(), voice_id=voice.id if voice else None,
                 description=description, target=target,
             )
-        report = _Reporter(on_progress)
+        report = _Reporter(on_progress, job_id)
         try:
             async with self._queue.slot(f"{where.platform}:{where.user_id}",
                                         on_position=report.position):
@@ -808,14 +813,15 @@ async def _all(work: list[Coroutine[Any, Any, bytes]]) -> list[bytes]:
 class _Reporter:
     """Passes progress to the adapter; a failing callback (a chat edit) never stops the job."""
 
-    def __init__(self, callback: ProgressCallback | None) -> None:
+    def __init__(self, callback: ProgressCallback | None, job_id: str = "") -> None:
         self._callback = callback
+        self._job_id = job_id
 
     async def __call__(self, progress: Progress) -> None:
         if self._callback is None:
             return
         try:
-            await self._callback(progress)
+            await self._callback(replace(progress, job_id=self._job_id))
         except Exception:
             log.exception("progress callback failed")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import re
 from typing import Any, Literal
@@ -34,10 +35,11 @@ from bots.discord.consent import (
     my_voices_message,
     registered_text,
 )
-from bots.discord.speaking import DialogueModal, TakeAction, perform
+from bots.discord.speaking import DialogueModal, TakeAction, deliver_resumed, perform
 from bots.discord.views import CloneModal, VoiceAction, VoicePicker, panel_text, voices_view
 from core.domain import ProgressCallback, Sampling, VoiceClip, Where
 from core.errors import SpeakerUnknown, VoicebotError
+from core.jobs import Target
 from core.messages import error_text, rules_text, saved_text, text, tuned_text
 from core.speech import SpeechService
 
@@ -77,6 +79,7 @@ class VoiceBot(discord.Client):
             _, url, _ = await self.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         self.add_dynamic_items(VoicePicker, VoiceAction, TakeAction, ConsentAnswer, Revoke)
+        await self.speech.resume("discord", functools.partial(deliver_resumed, self))
         if self.guild_ids:  # instant, for development servers
             for guild_id in self.guild_ids:
                 guild = discord.Object(guild_id)
@@ -173,9 +176,10 @@ async def say(interaction: Interaction, words: str, voice: str | None = None,
     speech, where = bot_of(interaction).speech, where_of(interaction)
     sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
 
-    async def make(show: ProgressCallback) -> VoiceClip:
+    async def make(show: ProgressCallback, target: Target) -> VoiceClip:
         found = await speech.resolve_voice(where, voice)  # after the acknowledgement
-        return await speech.say(where, found, words, sampling=sampling, on_progress=show)
+        return await speech.say(where, found, words, sampling=sampling, on_progress=show,
+                                target=target)
 
     await perform(interaction, make)
 
@@ -187,8 +191,8 @@ async def say(interaction: Interaction, words: str, voice: str | None = None,
 async def design(interaction: Interaction, description: str, words: str) -> None:
     """Speak in a voice described in words; keep it as a voice if you like it."""
     speech, where = bot_of(interaction).speech, where_of(interaction)
-    await perform(interaction, lambda show: speech.design(where, description, words,
-                                                           on_progress=show))
+    await perform(interaction, lambda show, target: speech.design(
+        where, description, words, on_progress=show, target=target))
 
 
 @app_commands.command(name="dialogue")

@@ -6,35 +6,64 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bots.discord.common import Interaction, bot_of, tell, tell_error, where_of, working
 from bots.discord.voice_message import post_voice_message
 from core.domain import Progress, ProgressCallback, VoiceClip, Where
-from core.messages import label_text, progress_text, saved_text, text
+from core.errors import VoicebotError
+from core.jobs import Target
+from core.messages import error_text, label_text, progress_text, saved_text, text
 
-Make = Callable[[ProgressCallback], Awaitable[VoiceClip]]
+if TYPE_CHECKING:
+    from bots.discord.bot import VoiceBot
+
+Make = Callable[[ProgressCallback, Target], Awaitable[VoiceClip]]  # a voice, made by the core
 
 
 async def perform(interaction: Interaction, make: Make) -> None:
-    """Acknowledge, show progress, label the result (with take buttons), post the voice."""
-    where = where_of(interaction)
+    """Acknowledge, show progress, label the result (with take buttons), post the voice (at
+    most once: a restart resumes the job and posts it in the channel only if this did not)."""
+    bot, where = bot_of(interaction), where_of(interaction)
+    assert interaction.channel_id is not None
+    target = {"channel_id": interaction.channel_id, "user_id": interaction.user.id}
     async with working(interaction):
-        clip = await make(progress_of(interaction, where))
-    content = text("dc_said_by", where.locale, label=label_text(clip, where.locale),
-                   user=interaction.user.mention)
-    label: discord.Message
-    try:
-        label = await interaction.edit_original_response(content=content,
-                                                         view=take_view(clip, where.locale))
-    except discord.HTTPException:  # the interaction expired (15 min) while it waited its turn
-        assert interaction.channel_id is not None
-        channel = bot_of(interaction).get_partial_messageable(interaction.channel_id)
-        label = await channel.send(content, view=take_view(clip, where.locale))
-    for part in clip.messages:
-        await deliver(interaction, part, reply_to=label.id)
+        clip = await make(progress_of(interaction, where), target)
+    async with bot.speech.delivering(clip.job_id):
+        content = text("dc_said_by", where.locale, label=label_text(clip, where.locale),
+                       user=interaction.user.mention)
+        label: discord.Message
+        try:
+            label = await interaction.edit_original_response(content=content,
+                                                             view=take_view(clip, where.locale))
+        except discord.HTTPException:  # the interaction expired (15 min) while it waited
+            channel = bot.get_partial_messageable(interaction.channel_id)
+            label = await channel.send(content, view=take_view(clip, where.locale))
+        for part in clip.messages:
+            await deliver(interaction, part, reply_to=label.id)
+
+
+async def deliver_resumed(
+    bot: VoiceBot, target: Target, where: Where, outcome: VoiceClip | VoicebotError
+) -> None:
+    """Post a job an earlier run left unfinished, in its channel: the label and the voice, or
+    the error that ended it (its interaction is long gone)."""
+    channel = bot.get_partial_messageable(target["channel_id"])
+    if isinstance(outcome, VoicebotError):
+        await channel.send(f"<@{target['user_id']}> {error_text(outcome, where.locale)}")
+        return
+    content = text("dc_said_by", where.locale, label=label_text(outcome, where.locale),
+                   user=f"<@{target['user_id']}>")
+    label = await channel.send(content, view=take_view(outcome, where.locale))
+    for part in outcome.messages:
+        try:
+            await post_voice_message(bot.http, channel.id, part, reply_to=label.id)
+        except discord.HTTPException:  # voice messages not allowed here: a plain file
+            name = outcome.voice_name or "voice"
+            await channel.send(file=discord.File(io.BytesIO(part.ogg), f"{name}.ogg"),
+                               reference=label)
 
 
 def progress_of(interaction: Interaction, where: Where) -> ProgressCallback:
@@ -101,8 +130,9 @@ class TakeAction(
                 await interaction.response.send_modal(KeepModal(self.job_id, locale))
                 return
             speech, where = bot_of(interaction).speech, where_of(interaction)
-            await perform(interaction, lambda show: speech.retake(
-                where, self.job_id, self.change, on_progress=show))  # type: ignore[arg-type]
+            await perform(interaction, lambda show, target: speech.retake(
+                where, self.job_id, self.change, on_progress=show,  # type: ignore[arg-type]
+                target=target))
         except Exception as exc:  # a component's errors would otherwise only be logged
             await tell_error(interaction, exc)
 
@@ -119,8 +149,8 @@ class DialogueModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: Interaction) -> None:
         speech, where = bot_of(interaction).speech, where_of(interaction)
-        await perform(interaction, lambda show: speech.dialogue(where, self.script.value,
-                                                                 on_progress=show))
+        await perform(interaction, lambda show, target: speech.dialogue(
+            where, self.script.value, on_progress=show, target=target))
 
     async def on_error(  # type: ignore[override]  # a Modal's errors carry no item
         self, interaction: Interaction, error: Exception

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import signal
 
 from telegram import BotCommand, Update
@@ -77,6 +78,7 @@ async def run(settings: Settings) -> None:
             await app.start()
             assert app.updater is not None
             await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            await speech.resume("telegram", functools.partial(handlers.deliver_resumed, app.bot))
             await stop.wait()
             await app.updater.stop()
             await app.stop()

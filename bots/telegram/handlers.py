@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import html
 import logging
@@ -12,10 +13,12 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from telegram import (
+    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
     MessageOriginUser,
+    ReplyParameters,
     Update,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
@@ -33,7 +36,7 @@ from telegram.ext import (
 from telegram.helpers import mention_html
 
 from bots.telegram.progress import StatusMessage
-from core.domain import NOBODY, Person, Sampling, Voice, VoiceClip, Where
+from core.domain import NOBODY, Person, ProgressCallback, Sampling, Voice, VoiceClip, Where
 from core.errors import (
     BadVoiceName,
     FileTooLarge,
@@ -41,6 +44,7 @@ from core.errors import (
     VoicebotError,
     VoiceNameTaken,
 )
+from core.jobs import Target
 from core.messages import (
     consent_text,
     error_text,
@@ -60,6 +64,7 @@ log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Awaitable[Any]]
+Make = Callable[[ProgressCallback, Target], Awaitable[VoiceClip]]  # a voice, made by the core
 H = TypeVar("H", bound=Handler)
 
 COMMAND_WORD = re.compile(r"^/\S+\s*")
@@ -182,9 +187,8 @@ async def say(update: Update, context: Context) -> None:
     replied = message.reply_to_message
     replied_text = (replied.text or replied.caption) if replied else None
     voice, words = await speech.parse_say(where, arguments(message), replied_text=replied_text)
-    async with StatusMessage(context.bot_data["recording"], message, where) as status:
-        clip = await speech.say(where, voice, words, on_progress=status.show)
-        await send_voice(message, clip, where)
+    await speak(context, message, where, lambda show, target: speech.say(
+        where, voice, words, on_progress=show, target=target))
 
 
 @answers_errors
@@ -193,9 +197,8 @@ async def design(update: Update, context: Context) -> None:
     message, where, speech = update.effective_message, where_of(update), speech_of(context)
     assert message is not None
     description, _, words = arguments(message).partition("|")
-    async with StatusMessage(context.bot_data["recording"], message, where) as status:
-        clip = await speech.design(where, description, words, on_progress=status.show)
-        await send_voice(message, clip, where)
+    await speak(context, message, where, lambda show, target: speech.design(
+        where, description, words, on_progress=show, target=target))
 
 
 @answers_errors
@@ -203,9 +206,8 @@ async def dialogue(update: Update, context: Context) -> None:
     """Speak a conversation: /dialogue, then one `name: text` line per turn."""
     message, where, speech = update.effective_message, where_of(update), speech_of(context)
     assert message is not None
-    async with StatusMessage(context.bot_data["recording"], message, where) as status:
-        clip = await speech.dialogue(where, arguments(message), on_progress=status.show)
-        await send_voice(message, clip, where)
+    await speak(context, message, where, lambda show, target: speech.dialogue(
+        where, arguments(message), on_progress=show, target=target))
 
 
 @answers_errors
@@ -243,11 +245,8 @@ async def take_button(update: Update, context: Context) -> None:
     assert query is not None and query.data is not None and isinstance(query.message, Message)
     _, change, job_id = query.data.split(":")
     await query.answer()
-    async with StatusMessage(context.bot_data["recording"], query.message, where) as status:
-        clip = await speech_of(context).retake(
-            where, job_id, change, on_progress=status.show  # type: ignore[arg-type]
-        )
-        await send_voice(query.message, clip, where)
+    await speak(context, query.message, where, lambda show, target: speech_of(context).retake(
+        where, job_id, change, on_progress=show, target=target))  # type: ignore[arg-type]
 
 
 @answers_errors
@@ -409,7 +408,7 @@ async def sample_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
     await query.answer()
-    await send_voice(query.message, clip, where)
+    await send_voice(context.bot, target_of(query.message), clip, where)
 
 
 @answers_errors
@@ -654,7 +653,47 @@ async def download(message: Message, context: Context) -> bytes:
     return bytes(await file.download_as_bytearray())
 
 
-async def send_voice(request: Message, clip: VoiceClip, where: Where) -> None:
+async def speak(context: Context, request: Message, where: Where, make: Make) -> None:
+    """Show progress while the core makes a voice for `request`, then post it under the
+    request (at most once: a restart resumes the job and posts it only if this did not)."""
+    speech, target = speech_of(context), target_of(request)
+    async with StatusMessage(context.bot_data["recording"], request, where, speech) as status:
+        clip = await make(status.show, target)
+        async with speech.delivering(clip.job_id):
+            await send_voice(context.bot, target, clip, where)
+
+
+def target_of(request: Message) -> Target:
+    """Where a job's result goes: under the message that asked for it."""
+    return {"chat_id": request.chat_id, "message_id": request.message_id}
+
+
+async def deliver_resumed(
+    bot: Bot, target: Target, where: Where, outcome: VoiceClip | VoicebotError
+) -> None:
+    """Post a job an earlier run left unfinished: the voice under its request, in place of the
+    status message it had shown; or the error that ended it, in that status message."""
+    chat_id, status_id = target["chat_id"], target.get("status_id")
+    if isinstance(outcome, VoiceClip):
+        await send_voice(bot, target, outcome, where)
+        if status_id is not None:
+            with contextlib.suppress(TelegramError):
+                await bot.delete_message(chat_id, status_id)
+        return
+    words = error_text(outcome, where.locale)
+    if status_id is not None:
+        with contextlib.suppress(TelegramError):
+            await bot.edit_message_text(words, chat_id=chat_id, message_id=status_id)
+            return
+    await bot.send_message(chat_id, words, reply_parameters=reply_to(target))
+
+
+def reply_to(target: Target) -> ReplyParameters:
+    # a reply whose request was deleted meanwhile still arrives (it was paid for)
+    return ReplyParameters(target["message_id"], allow_sending_without_reply=True)
+
+
+async def send_voice(bot: Bot, target: Target, clip: VoiceClip, where: Where) -> None:
     """Reply with the voice note(s), the last with buttons for another take; as audio files
     where the user's settings forbid voice notes."""
     caption = label_text(clip, where.locale)
@@ -663,15 +702,15 @@ async def send_voice(request: Message, clip: VoiceClip, where: Where) -> None:
         buttons = take_buttons(clip, where) if clip.job_id and last else None
         try:
             await persistently(functools.partial(
-                request.reply_voice, part.ogg, duration=round(part.seconds), caption=caption,
-                reply_markup=buttons, do_quote=True))
+                bot.send_voice, target["chat_id"], part.ogg, duration=round(part.seconds),
+                caption=caption, reply_markup=buttons, reply_parameters=reply_to(target)))
         except BadRequest as exc:
             if VOICE_MESSAGES_FORBIDDEN not in exc.message.upper():
                 raise
             await persistently(functools.partial(
-                request.reply_audio, part.ogg, duration=round(part.seconds), caption=caption,
-                reply_markup=buttons, filename=f"{clip.voice_name or 'voice'}.ogg",
-                do_quote=True))
+                bot.send_audio, target["chat_id"], part.ogg, duration=round(part.seconds),
+                caption=caption, reply_markup=buttons, reply_parameters=reply_to(target),
+                filename=f"{clip.voice_name or 'voice'}.ogg"))
 
 
 async def persistently(send: Callable[[], Awaitable[Message]]) -> Message:

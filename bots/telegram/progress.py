@@ -17,6 +17,7 @@ from telegram.error import TelegramError
 from core.domain import Progress, Where
 from core.errors import VoicebotError
 from core.messages import error_text, progress_text, text
+from core.speech import SpeechService
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +60,13 @@ class Recording:
 
 
 class StatusMessage:
-    def __init__(self, recording: Recording, request: Message, where: Where) -> None:
+    def __init__(
+        self, recording: Recording, request: Message, where: Where, speech: SpeechService
+    ) -> None:
         self._recording = recording.in_chat(request.chat_id)
         self._request = request
         self._where = where
+        self._speech = speech
         self._status: Message | None = None
         self._shown = ""
         self._edited_at = 0.0
@@ -81,6 +85,9 @@ class StatusMessage:
         self._shown, self._edited_at = line, time.monotonic()
         if self._status is None:
             self._status = await self._request.reply_text(line, do_quote=True)
+            if progress.job_id:  # a resumed job clears it when its voice is posted
+                await self._speech.note_target(progress.job_id,
+                                               status_id=self._status.message_id)
         else:
             await self._status.edit_text(line)
 
