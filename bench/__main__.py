@@ -1,164 +1,338 @@
-"""Benchmarks: print figures for the audio pipeline and for `say` against a fake upstream.
+"""Benchmarks: the audio pipeline against bare ffmpeg, and `say` under load against a fake
+302.AI with a configurable generation time, through the real core (and once through the real
+python-telegram-bot stack against a fake Bot API). Prints tables; writes every figure as JSON.
 
-Run with `./run.sh bench`. Everything stays on this machine: the fake 302.AI listens on
-127.0.0.1 and each run is bounded in requests and time.
+Run with `./run.sh bench`. Everything stays on this machine: the fakes listen on 127.0.0.1 in a
+process of their own, each load run is a fresh bot process, and each run stops by itself.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import resource
-import statistics
-import subprocess
+import json
+import os
+import platform
+import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from core import audio, process
-from core.app import open_speech
-from core.domain import Where
-from core.settings import load_settings
-from core.speech import SpeechService
-from tests.fakes.ai302 import API_KEY, Fake302, tone_wav
+from bench.audio import audio_figures, speech_clip
+from bench.control import Urls
+from bench.measure import MB, Memory
+from bench.world import open_world
+from core.settings import Settings
+from tests.fakes.ai302 import API_KEY
+from tests.fakes.telegram import TOKEN
 
-SCRIPT = (
-    "This is a benchmark speaker reading a long passage so that the clip is of a realistic "
-    "length for a voice message, with pauses between the sentences. "
-)
+PARTS = ("audio", "say", "telegram")
+REFERENCE_S = 12  # the voice every load run clones
+ROOT = Path(__file__).resolve().parent.parent  # where `python -m bench.load` is found
 
-out = Console()
+# The issue's targets.
+OVERHEAD_TARGET = 1.05  # end-to-end ÷ upstream task time, at 100 concurrent
+NOTICE_TARGET_S = 0.5  # median, task ready upstream → voice done
+RSS_TARGET_MB = 300.0  # peak, at 1,000 concurrent
+LAG_TARGET_MS = 50.0  # event-loop lag p99, at 1,000 concurrent
+AUDIO_TARGET = 1.2  # our decode / encode of a 30 s clip ÷ bare ffmpeg
 
-
-async def timed(work: Callable[[], Awaitable[object]], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        await work()
-        times.append(time.perf_counter() - start)
-    return times
+out = Console(width=None if sys.stdout.isatty() else 200)
 
 
-def speech_clip(folder: Path, seconds: int) -> bytes:
-    """An OGG/Opus voice note of about `seconds` of espeak-ng speech."""
-    wav, ogg = folder / "speech.wav", folder / f"speech-{seconds}.ogg"
-    subprocess.run(["espeak-ng", "-w", str(wav), SCRIPT * 3], check=True)
-    subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(wav), "-t", str(seconds),
-         "-c:a", "libopus", "-ar", "48000", str(ogg)], check=True,
-    )
-    return ogg.read_bytes()
-
-
-async def audio_figures(runs: int) -> Table:
-    """Our steps, and each ÷ a bare ffmpeg command doing the decode or encode alone."""
-    table = Table(title="Audio pipeline (median of runs)")
-    for column in ("step", "input", "median ms", "min ms", "÷ bare ffmpeg"):
-        table.add_column(column)
-    with tempfile.TemporaryDirectory() as tmp:
-        for seconds in (10, 30, 600):
-            clip = speech_clip(Path(tmp), seconds)
-            ours = await timed(
-                lambda clip=clip: audio.prepare_reference(clip, max_bytes=1 << 30), runs
-            )
-            bare = await timed(lambda clip=clip: _bare_ffmpeg(
-                clip, ["-t", "180", "-ac", "1", "-ar", "24000", "-f", "s16le"]), runs)
-            table.add_row("prepare_reference", f"{seconds} s OGG voice note", *_ms(ours),
-                          _ratio(ours, bare))
-    for seconds in (5, 30):
-        wav = tone_wav(seconds)
-        ours = await timed(lambda wav=wav: audio.encode_voice(wav), runs)
-        bare = await timed(lambda wav=wav: _bare_ffmpeg(
-            wav, ["-ac", "1", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k", "-f", "ogg"]),
-            runs)
-        table.add_row("encode_voice", f"{seconds} s 24 kHz WAV", *_ms(ours), _ratio(ours, bare))
-    return table
-
-
-async def _bare_ffmpeg(data: bytes, output: list[str]) -> bytes:
-    done = await process.run(["ffmpeg", "-v", "error", "-i", "pipe:0", *output, "pipe:1"],
-                             stdin=data)
-    return done.out
-
-
-def _ratio(ours: list[float], bare: list[float]) -> str:
-    return f"{statistics.median(ours) / statistics.median(bare):.2f}"
-
-
-async def say_figures(generation_s: float, concurrency: list[int]) -> Table:
-    """End-to-end `say` time over the upstream's own generation time, at several loads."""
-    table = Table(title=f"say() against a fake upstream taking {generation_s:g} s per task")
-    for column in ("concurrent", "median s", "p95 s", "overhead ×", "jobs/s", "loop lag p99 ms",
-                   "upstream requests/job", "peak RSS MB"):
-        table.add_column(column)
-    fake = Fake302()
-    fake.behaviour.generation_s = generation_s
-    await fake.start()
+def schedule(text: str) -> tuple[float, float]:
+    """`INTERVAL:MAX` seconds, as POLL_INTERVAL_S and POLL_INTERVAL_MAX_S: after the look made
+    at once, the first poll waits INTERVAL, each next one 1.5 times longer, up to MAX. (With
+    MAX below INTERVAL: wait INTERVAL, then poll every MAX.)"""
+    first, _, cap = text.partition(":")
     try:
-        for n in concurrency:
-            with tempfile.TemporaryDirectory() as tmp:
-                settings = load_settings(  # n people, one request each; no limits in the way
-                    _env_file=None, data_dir=Path(tmp), ai302_api_key=API_KEY,
-                    ai302_base_url=fake.base_url, max_concurrent_jobs=n, self_check=False,
-                    user_requests_per_minute=0, chat_requests_per_minute=0,
-                )
-                async with open_speech(settings) as speech:
-                    where = Where("bench", "space", "user-0")
-                    await speech.register_voice(where, "bench", speech_clip(Path(tmp), 12),
-                                                transcript=SCRIPT)
-                    people = [replace(where, user_id=f"user-{i}") for i in range(n)]
-                    requests_before = len(fake.requests)
-                    lags: list[float] = []
-                    watcher = asyncio.create_task(watch_loop(lags))
-                    start = time.perf_counter()
-                    times = await asyncio.gather(*(one_say(speech, who) for who in people))
-                    wall = time.perf_counter() - start
-                    watcher.cancel()
-                    per_job = (len(fake.requests) - requests_before) / n
-            times, lags = sorted(times), sorted(lags)
-            median, p95 = statistics.median(times), times[int(0.95 * (len(times) - 1))]
-            lag_p99 = lags[int(0.99 * (len(lags) - 1))] * 1000 if lags else 0.0
-            rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            table.add_row(str(n), f"{median:.2f}", f"{p95:.2f}",
-                          f"{median / generation_s:.2f}", f"{n / wall:.1f}", f"{lag_p99:.0f}",
-                          f"{per_job:.1f}", f"{rss_mb:.0f}")
-    finally:
-        await fake.stop()
-    return table
+        interval, interval_max = float(first), float(cap or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not INTERVAL:MAX seconds: {text!r}") from None
+    if interval <= 0 or interval_max <= 0:
+        raise argparse.ArgumentTypeError("need INTERVAL > 0 and MAX > 0")
+    return interval, interval_max
 
 
-async def watch_loop(lags: list[float], tick: float = 0.01) -> None:
-    """How late the event loop wakes a 10 ms sleeper: what every chat update would wait."""
-    while True:
-        start = time.perf_counter()
-        await asyncio.sleep(tick)
-        lags.append(max(0.0, time.perf_counter() - start - tick))
+def default_schedule() -> tuple[float, float]:
+    fields = Settings.model_fields
+    return fields["poll_interval_s"].default, fields["poll_interval_max_s"].default
 
 
-async def one_say(speech: SpeechService, where: Where) -> float:
-    start = time.perf_counter()
-    await speech.say(where, "bench", "Hello from the benchmark.")
-    return time.perf_counter() - start
-
-
-def _ms(times: list[float]) -> tuple[str, str]:
-    return f"{statistics.median(times) * 1000:.0f}", f"{min(times) * 1000:.0f}"
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="repeats per audio figure")
+    parser.add_argument("--reference-s", type=int, nargs="+", default=[10, 30, 600],
+                        help="voice-note lengths to prepare as references (default 10 30 600)")
+    parser.add_argument("--encode-s", type=int, nargs="+", default=[5, 30],
+                        help="speech lengths to encode as voice messages (default 5 30)")
+    parser.add_argument("--generation-s", type=float, default=10.0,
+                        help="the fake upstream's mean time per task (default 10)")
+    parser.add_argument("--generation-spread-s", type=float, default=2.0,
+                        help="each task takes generation-s ± up to this, uniformly (default 2)")
+    parser.add_argument("--output-s", type=float, default=5.0,
+                        help="length of the speech each task yields (default 5)")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 100, 1000],
+                        help="`say` requests at once, one run each (default 1 100 1000)")
+    parser.add_argument("--poll", type=schedule, action="append", metavar="INTERVAL:MAX",
+                        help="a polling schedule to run the `say` figures with, as "
+                        "POLL_INTERVAL_S:POLL_INTERVAL_MAX_S (repeatable; default: the "
+                        "settings' defaults; 8:0.5 waits 8 s, then polls every 0.5 s)")
+    parser.add_argument("--telegram-concurrency", type=int, default=10,
+                        help="/say updates at once through the real PTB stack (0: skip)")
+    parser.add_argument("--telegram-chat", choices=["private", "group"], default="private",
+                        help="each user in a private chat with the bot (default), or all in "
+                        "one group (where Telegram allows 20 messages a minute)")
+    parser.add_argument("--timeout-s", type=float, default=600.0,
+                        help="each load run's time limit; jobs unfinished by then count as lost")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS),
+                        help="what to measure (default: all)")
+    parser.add_argument("--json", type=Path, default=Path("bench-results.json"),
+                        help="where to write every figure (default ./bench-results.json)")
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="write each load run's cProfile stats into DIR")
+    args = parser.parse_args()
+    args.poll = args.poll or [default_schedule()]
+    return args
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="repeats per audio figure")
-    parser.add_argument("--generation-s", type=float, default=2.0,
-                        help="the fake upstream's time per task")
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 100])
-    args = parser.parse_args()
-    out.print(await audio_figures(args.runs))
-    out.print(await say_figures(args.generation_s, args.concurrency))
+    args = parse_args()
+    results: dict[str, Any] = {"meta": {
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
+        "python": platform.python_version(), "loadavg_1m": os.getloadavg()[0],
+        "generation_s": args.generation_s, "generation_spread_s": args.generation_spread_s,
+        "output_s": args.output_s, "self_check": False,
+        "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+    }}
+    with tempfile.TemporaryDirectory(prefix="voicebot-bench-") as tmp:
+        folder = Path(tmp)
+        if "audio" in args.parts:
+            results["audio"] = await audio_figures(folder, args.runs, args.reference_s,
+                                                  args.encode_s)
+            out.print(audio_table(results["audio"]))
+        if {"say", "telegram"} & set(args.parts):
+            reference = folder / "reference.ogg"
+            reference.write_bytes(speech_clip(folder, REFERENCE_S))
+            async with open_world(args.generation_s, args.generation_spread_s,
+                                  args.output_s) as world:
+                if "say" in args.parts:
+                    results["say"] = await say_runs(args, world, reference)
+                    out.print(say_table(results["say"], args))
+                    if failed := failures(results["say"]):
+                        out.print(failed, markup=False, highlight=False)
+                    out.print(stages_table(results["say"]))
+                    out.print(load_table(results["say"]))
+                if "telegram" in args.parts and args.telegram_concurrency > 0:
+                    results["telegram"] = await load_run(
+                        "telegram", args.telegram_concurrency, args.poll[0], args, world,
+                        reference)
+                    out.print(telegram_table(results["telegram"], args))
+                    if failed := failures([results["telegram"]]):
+                        out.print(failed, markup=False, highlight=False)
+    results["targets"] = targets(results)
+    if results["targets"]:
+        out.print(targets_table(results["targets"]))
+    args.json.write_text(json.dumps(results, indent=2) + "\n")
+    out.print(f"Every figure: {args.json}")
+
+
+async def say_runs(args: argparse.Namespace, world: Urls, reference: Path
+                   ) -> list[dict[str, Any]]:
+    rows = []
+    for poll in args.poll:
+        for n in args.concurrency:
+            rows.append(await load_run("say", n, poll, args, world, reference))
+    return rows
+
+
+async def load_run(what: str, n: int, poll: tuple[float, float], args: argparse.Namespace,
+                   world: Urls, reference: Path) -> dict[str, Any]:
+    """One load run in a fresh bot process; its figures, or the error that stopped it."""
+    row: dict[str, Any] = {"concurrency": n, "poll_interval_s": poll[0],
+                           "poll_interval_max_s": poll[1], "loadavg_1m": os.getloadavg()[0]}
+    argv = [sys.executable, "-m", "bench.load", what, "--n", str(n), "--ai302", world.ai302,
+            "--api-key", API_KEY, "--botapi", world.botapi, "--bot-token", TOKEN,  # fakes'
+            "--control", world.control, "--reference", str(reference),
+            "--poll-interval-s", str(poll[0]), "--poll-interval-max-s", str(poll[1]),
+            "--timeout-s", str(args.timeout_s)]
+    if what == "telegram":
+        argv += ["--chat", args.telegram_chat]
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
+        argv += ["--profile", str(args.profile / f"{what}-{n}-{poll[0]:g}-{poll[1]:g}.pstats")]
+    out.print(f"[dim]{what}: {n} at once, polling every {poll[0]:g}…{poll[1]:g} s[/dim]")
+    proc = await asyncio.create_subprocess_exec(
+        *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    memory = Memory(proc.pid)  # watched from here: sampling in the bot would slow its loop
+    memory.start()
+    try:  # the run stops itself at --timeout-s; this is for a run that hangs anyway
+        stdout, stderr = await asyncio.wait_for(proc.communicate(), args.timeout_s + 180)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        return {**row, "error": "the bot process did not finish in time and was killed"}
+    finally:
+        memory.stop()
+    row.update(peak_children=memory.peak_children,
+               peak_children_rss_mb=memory.peak_children_rss / MB)
+    if proc.returncode != 0 or not stdout.strip():
+        tail = stderr.decode(errors="replace").strip().splitlines()[-12:]
+        return {**row, "error": "\n".join(tail) or f"exit code {proc.returncode}"}
+    return {**row, **json.loads(stdout.decode().strip().splitlines()[-1])}
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def audio_table(rows: list[dict[str, Any]]) -> Table:
+    table = _table("Audio pipeline (median of runs)", "step", "input", "median ms", "min ms",
+                   "÷ bare ffmpeg")
+    for r in rows:
+        table.add_row(r["step"], r["input"], f"{r['median_ms']:.0f}", f"{r['min_ms']:.0f}",
+                      f"{r['ratio']:.2f}")
+    return table
+
+
+def say_table(rows: list[dict[str, Any]], args: argparse.Namespace) -> Table:
+    spread = f" ± {args.generation_spread_s:g}" if args.generation_spread_s else ""
+    table = _table(
+        f"say() against a fake upstream taking {args.generation_s:g}{spread} s per task "
+        f"({args.output_s:g} s of speech)",
+        "poll s", "concurrent", "done", "failed", "median s", "p95 s", "overhead ×",
+        "overhead p95", "notice median s", "notice p95 s", "ready→seen s", "seen→done s")
+    for r in rows:
+        if "error" in r:
+            table.add_row(_poll(r), str(r["concurrency"]), "error: " + r["error"][-200:])
+            continue
+        table.add_row(
+            _poll(r), str(r["concurrency"]), f"{r['completed']}/{r['requested']}",
+            str(sum(r["failed"].values())), _f(r["median_s"]), _f(r["p95_s"]),
+            _f(r["overhead_median"]), _f(r["overhead_p95"]), _f(r["notice_median_s"]),
+            _f(r["notice_p95_s"]), _f(r["ready_to_seen_median_s"]),
+            _f(r["seen_to_sent_median_s"]))
+    return table
+
+
+def load_table(rows: list[dict[str, Any]]) -> Table:
+    table = _table(
+        "say(): the bot process under that load",
+        "poll s", "concurrent", "jobs/s", "loop lag p99 ms", "lag max ms", "RSS before MB",
+        "peak RSS MB", "ffmpeg at once", "ffmpeg RSS MB", "upstream req/job", "polls/task",
+        "CPU ms/job bot", "ffmpeg", "fakes", "load avg")
+    for r in rows:
+        if "error" in r:
+            continue
+        cpu = r["cpu_ms_per_job"]
+        table.add_row(
+            _poll(r), str(r["concurrency"]), f"{r['jobs_per_s']:.1f}",
+            _f(r["loop_lag_p99_ms"], 0), _f(r["loop_lag_max_ms"], 0),
+            _f(r["rss_before_mb"], 0), _f(r["peak_rss_mb"], 0), str(r["peak_children"]),
+            _f(r["peak_children_rss_mb"], 0), _f(r["upstream_requests_per_job"], 1),
+            _f(r["polls_per_task"], 1), _f(cpu["bot"], 0), _f(cpu["ffmpeg"], 0),
+            _f(cpu["fakes"], 0), _f(r["loadavg_1m"], 1))
+    return table
+
+
+def stages_table(rows: list[dict[str, Any]]) -> Table:
+    spans = list(dict.fromkeys(k for r in rows for k in r.get("stages_median_s", {})))
+    table = _table("say(): where a job's time goes (median s)", "poll s", "concurrent",
+                   *spans)
+    for r in rows:
+        if "error" not in r:
+            table.add_row(_poll(r), str(r["concurrency"]),
+                          *(_f(r["stages_median_s"].get(span)) for span in spans))
+    return table
+
+
+def telegram_table(r: dict[str, Any], args: argparse.Namespace) -> Table:
+    table = _table(
+        f"/say through the real PTB Application ({r['concurrency']} users at once, "
+        f"{'one group' if args.telegram_chat == 'group' else 'each in a private chat'}): "
+        "update pushed → voice posted to the fake Bot API",
+        "poll s", "done", "failed", "median s", "p95 s", "÷ task time", "notice median s",
+        "loop lag p99 ms", "peak RSS MB", "upstream req/job")
+    if "error" in r:
+        table.add_row(_poll(r), "error: " + r["error"][-300:])
+        return table
+    table.add_row(
+        _poll(r), f"{r['completed']}/{r['requested']}", str(sum(r["failed"].values())),
+        _f(r["median_s"]), _f(r["p95_s"]), _f(r["overhead_median"]), _f(r["notice_median_s"]),
+        _f(r["loop_lag_p99_ms"], 0), _f(r["peak_rss_mb"], 0),
+        _f(r["upstream_requests_per_job"], 1))
+    calls = ", ".join(f"{k} {v:.1f}" for k, v in sorted(r["bot_api_calls_per_job"].items()))
+    table.caption = f"Bot API calls per /say: {calls}"
+    return table
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of the issue beside the figure it is read from (at the load it names, or
+    the nearest load that was run)."""
+    found: list[dict[str, Any]] = []
+
+    def check(what: str, value: float | None, limit: float, below: bool = False) -> None:
+        met = None if value is None else (value < limit if below else value <= limit)
+        found.append({"figure": what, "value": value, "target": f"{'<' if below else '≤'} "
+                      f"{limit:g}", "met": met})
+
+    rows = [r for r in results.get("say", []) if "error" not in r]
+    for poll in dict.fromkeys((r["poll_interval_s"], r["poll_interval_max_s"]) for r in rows):
+        mine = [r for r in rows if (r["poll_interval_s"], r["poll_interval_max_s"]) == poll]
+        usual = min(mine, key=lambda r: abs(r["concurrency"] - 100))
+        heavy = max(mine, key=lambda r: r["concurrency"])
+        label = f"poll {poll[0]:g}…{poll[1]:g} s"
+        check(f"overhead × at {usual['concurrency']} ({label})", usual["overhead_median"],
+              OVERHEAD_TARGET)
+        check(f"notice latency median s at {usual['concurrency']} ({label})",
+              usual["notice_median_s"], NOTICE_TARGET_S)
+        check(f"jobs lost at {heavy['concurrency']} ({label})",
+              heavy["requested"] - heavy["completed"], 0)
+        check(f"peak RSS MB at {heavy['concurrency']} ({label})", heavy["peak_rss_mb"],
+              RSS_TARGET_MB, below=True)
+        check(f"loop lag p99 ms at {heavy['concurrency']} ({label})",
+              heavy["loop_lag_p99_ms"], LAG_TARGET_MS, below=True)
+    for row in results.get("audio", []):
+        if row["seconds"] == 30:
+            check(f"{row['step']} 30 s ÷ bare ffmpeg", row["ratio"], AUDIO_TARGET)
+    return found
+
+
+def targets_table(rows: list[dict[str, Any]]) -> Table:
+    table = _table("Targets", "figure", "measured", "target", "met")
+    for r in rows:
+        met = {True: "[green]yes[/green]", False: "[red]no[/red]", None: "–"}[r["met"]]
+        table.add_row(r["figure"], _f(r["value"]), r["target"], met)
+    return table
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def _poll(row: dict[str, Any]) -> str:
+    return f"{row['poll_interval_s']:g}…{row['poll_interval_max_s']:g}"
+
+
+def failures(rows: list[dict[str, Any]]) -> str:
+    """What ended the jobs that failed, run by run, with one example message of each kind."""
+    lines = []
+    for r in rows:
+        for kind, count in r.get("failed", {}).items():
+            example = r.get("failure_examples", {}).get(kind, "")
+            lines.append(f"  {r['concurrency']} at once, poll {_poll(r)}: {count} × {kind}"
+                         + (f" — {example[:160]}" if example else ""))
+    return "Failed jobs:\n" + "\n".join(lines) if lines else ""
+
+
+def _f(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
 
 
 if __name__ == "__main__":

@@ -343,9 +343,10 @@ class SpeechService:
         await self.library.delete(voice)
         return voice
 
-    async def expire_requests(self) -> list[Voice]:
-        """Delete the pending voices whose speaker did not answer in time."""
-        cutoff = datetime.now(UTC) - timedelta(seconds=self.limits.consent_timeout_s)
+    async def expire_requests(self, now: datetime | None = None) -> list[Voice]:
+        """Delete the pending voices whose speaker did not answer in time (as of `now`)."""
+        now = now or datetime.now(UTC)
+        cutoff = now - timedelta(seconds=self.limits.consent_timeout_s)
         expired = await self.library.pending_since(cutoff)
         for voice in expired:
             await self.library.delete(voice)

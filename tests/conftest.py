@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,33 @@ from core.speech import SpeechService
 from tests.fakes.ai302 import API_KEY, Fake302
 
 pytest_plugins = ["tests.telegram_chat"]  # a Telegram chat: the tg, botapi, tg_settings fixtures
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Carry a fault case's description on its report (across xdist workers too)."""
+    report = yield
+    marker = item.get_closest_marker("fault")
+    if marker is not None and report.when == "call":
+        report.user_properties.append(("fault", marker.args))
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The fault suite as a table: each case, what the bot does about it, and whether the
+    tests saw it do so (a parametrized case counts its runs)."""
+    runs = Counter(
+        (*dict(report.user_properties)["fault"], report.outcome)
+        for reports in terminalreporter.stats.values() for report in reports
+        if "fault" in dict(getattr(report, "user_properties", ()))
+    )
+    if not runs:
+        return
+    terminalreporter.section("fault suite: case → outcome")
+    width = max(len(case) for case, _, _ in runs)
+    for (case, outcome, result), count in sorted(runs.items()):
+        times = f" ×{count}" if count > 1 else ""
+        terminalreporter.write_line(f"{case:<{width}}  →  {outcome}  [{result}{times}]")
+
 
 SPOKEN = (
     "The quick brown fox jumps over the lazy dog. "

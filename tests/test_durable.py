@@ -7,6 +7,8 @@ import contextlib
 from collections.abc import Awaitable
 from typing import Any
 
+import pytest
+
 from core.app import open_speech
 from core.domain import Progress, VoiceClip, Where
 from core.errors import VoicebotError, VoiceGone
@@ -108,6 +110,8 @@ async def test_a_job_that_never_reached_the_service_is_submitted_once_after_a_re
     assert sorted(created) == ["First.", "Second."]
 
 
+@pytest.mark.fault("process: killed while sending a result",
+                   "never sent twice; an unsent result is")
 async def test_a_result_whose_sending_began_is_not_sent_again(
     speech: SpeechService, higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps,
     clips: Clips
@@ -133,6 +137,8 @@ async def test_a_result_whose_sending_began_is_not_sent_again(
     assert len(fake302.calls("clone_create")) == creates  # its finished task, fetched again
 
 
+@pytest.mark.fault("process: voice deleted while the bot was down",
+                   "a clear message to the requester")
 async def test_a_job_that_cannot_finish_after_a_restart_ends_with_a_clear_message(
     higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
 ) -> None:

@@ -181,6 +181,7 @@ async def test_one_user_holds_at_most_their_share_of_slots() -> None:
     await asyncio.gather(first, second)
 
 
+@pytest.mark.fault("load: the line is full", "a polite refusal")
 async def test_past_the_longest_line_requests_are_politely_refused() -> None:
     queue = InProcessQueue(limit=1, max_waiting=1)
     release, waiting = asyncio.Event(), asyncio.Event()
@@ -221,6 +222,7 @@ def test_rate_limits_say_when_to_try_again() -> None:
     RateLimit(0).take("anyone")  # 0: no limit
 
 
+@pytest.mark.fault("load: a user over the rate limit", "'try again in N s'; no job written")
 async def test_a_user_over_the_rate_gets_told_and_no_job_is_written(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:

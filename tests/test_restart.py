@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
+
 from core.app import open_speech
 from core.domain import Where
 from core.settings import Settings
@@ -66,6 +68,8 @@ async def next_sent(botapi: FakeBotApi, method: str, containing: str = "") -> Ca
             return call
 
 
+@pytest.mark.fault("process: SIGKILL, one job generating, one queued",
+                   "both delivered once; no task made twice")
 async def test_a_killed_bot_delivers_every_job_once_after_a_restart(
     tmp_path: Path, botapi: FakeBotApi, fake302: Fake302, clips: Clips
 ) -> None:
@@ -108,6 +112,8 @@ async def test_a_killed_bot_delivers_every_job_once_after_a_restart(
     assert states == [("done", "sent"), ("done", "sent")]
 
 
+@pytest.mark.fault("process: Discord bot restarted mid-generation",
+                   "posted in its channel; no task made twice")
 async def test_discord_posts_a_job_cut_off_by_a_restart_in_its_channel(
     higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
 ) -> None:

@@ -44,6 +44,8 @@ async def test_a_take_far_from_the_text_is_made_again_and_the_closer_kept(
     assert len(checked) == 2 and all(c.files["file"][:4] == b"RIFF" for c in checked)
 
 
+@pytest.mark.fault("upstream: transcription down during the self-check",
+                   "the voice is delivered unchecked")
 async def test_a_close_take_is_kept_and_a_failed_check_never_fails_the_voice(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:

@@ -116,6 +116,7 @@ async def test_polls_through_pending_in_every_response_shape(
     assert len(fake302.calls("clone_query")) == 4
 
 
+@pytest.mark.fault("upstream: task FAILURE", "a clear message; the voice is kept")
 async def test_failed_task_is_a_clear_error_and_the_voice_stays(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -145,6 +146,7 @@ async def test_job_row_records_failure(
     assert rows[0].task_id is not None
 
 
+@pytest.mark.fault("upstream: 429 with Retry-After on a query", "waits as told, then delivers")
 async def test_query_429_waits_retry_after_then_succeeds(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
@@ -154,6 +156,7 @@ async def test_query_429_waits_retry_after_then_succeeds(
     assert 7.0 in sleeps.asked
 
 
+@pytest.mark.fault("upstream: 5xx burst, malformed JSON on a query", "retried, then delivers")
 async def test_query_5xx_and_malformed_json_are_retried(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -165,6 +168,7 @@ async def test_query_5xx_and_malformed_json_are_retried(
     assert len(fake302.calls("clone_create")) == 1
 
 
+@pytest.mark.fault("upstream: 5xx or 429 on a create", "never created twice; a clear message")
 async def test_billable_create_is_never_retried_after_reaching_the_server(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -178,6 +182,7 @@ async def test_billable_create_is_never_retried_after_reaching_the_server(
     assert len(fake302.calls("clone_create")) == 2
 
 
+@pytest.mark.fault("upstream: connect error on a create", "retried (nothing was billed)")
 async def test_create_retried_when_the_server_was_never_reached(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
@@ -206,6 +211,8 @@ async def test_create_retried_when_the_server_was_never_reached(
         (Fault.error(200, -10004), InsufficientBalance, "balance"),
     ],
 )
+@pytest.mark.fault("upstream: bad key, no balance, busy, rejected, 5xx, HTML",
+                   "one friendly sentence each")
 async def test_302_errors_map_to_typed_errors_with_friendly_words(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302,
     fault: Fault, error: type[UpstreamError], words: str,
@@ -219,6 +226,7 @@ async def test_302_errors_map_to_typed_errors_with_friendly_words(
     assert [v.name for v in await speech.voices(alice)] == ["Bob"]
 
 
+@pytest.mark.fault("upstream: PENDING forever", "ends at the deadline with a clear message")
 async def test_pending_forever_ends_at_the_deadline(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
@@ -232,6 +240,7 @@ async def test_pending_forever_ends_at_the_deadline(
     assert len(fake302.calls("clone_query")) >= 2
 
 
+@pytest.mark.fault("upstream: reference URL unfetchable", "uploaded again, retried once")
 async def test_unfetchable_reference_is_uploaded_again_and_retried_once(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -258,6 +267,7 @@ async def test_task_failing_to_download_reference_triggers_reupload(
     assert len(fake302.calls("clone_create")) == 2
 
 
+@pytest.mark.fault("upstream: transcription down", "voice saved; transcribed before first use")
 async def test_transcription_down_still_saves_the_voice_and_transcribes_before_use(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -271,6 +281,7 @@ async def test_transcription_down_still_saves_the_voice_and_transcribes_before_u
     ]
 
 
+@pytest.mark.fault("upstream: upload-file down", "voice saved; uploaded before first use")
 async def test_upload_down_still_saves_the_voice_and_uploads_before_use(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -282,6 +293,7 @@ async def test_upload_down_still_saves_the_voice_and_uploads_before_use(
     assert (await speech.voices(alice))[0].hosted_url is not None
 
 
+@pytest.mark.fault("upstream: an empty file, or not audio", "a clear message")
 async def test_audio_that_is_not_audio_is_a_clear_error(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -293,6 +305,7 @@ async def test_audio_that_is_not_audio_is_a_clear_error(
         assert "could not play" in error_text(caught.value)
 
 
+@pytest.mark.fault("upstream: 5xx or 429 on the result download", "retried, then delivers")
 async def test_download_errors_are_retried(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -377,6 +390,7 @@ async def test_a_nested_task_id_wins_over_a_request_id(
     assert fake302.calls("clone_query")[0].query["task_id"] in fake302.tasks
 
 
+@pytest.mark.fault("upstream: Retry-After as an HTTP date", "honoured")
 async def test_retry_after_as_an_http_date_is_honoured(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
@@ -387,6 +401,7 @@ async def test_retry_after_as_an_http_date_is_honoured(
     assert 25 < sleeps.asked[0] <= 30
 
 
+@pytest.mark.fault("upstream: result link refused (403)", "a clear message, not 'bad key'")
 async def test_a_refused_result_file_is_not_blamed_on_the_api_key(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -396,6 +411,7 @@ async def test_a_refused_result_file_is_not_blamed_on_the_api_key(
         await speech.say(alice, "bob", "Hello")
 
 
+@pytest.mark.fault("upstream: 'no available channel'", "told the service is busy")
 async def test_no_available_channel_is_busy_not_bad_input(
     speech: SpeechService, alice: Where, clips: Clips, fake302: Fake302
 ) -> None:
@@ -415,6 +431,8 @@ async def test_a_generic_failure_does_not_pay_for_a_second_task(
     assert len(fake302.calls("clone_create")) == 1
 
 
+@pytest.mark.fault("upstream: read timeouts on create, query, download",
+                   "safe calls retried, a create never")
 async def test_timeouts_retry_what_is_safe_and_never_a_create(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:

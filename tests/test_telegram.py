@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
@@ -177,6 +178,7 @@ async def test_bad_input_gets_one_clear_sentence(
     assert [line.split(" · ")[0] for line in tg.last_text().splitlines()[1:]] == ["alice"]
 
 
+@pytest.mark.fault("telegram: generation fails", "the status message becomes the error")
 async def test_a_failed_generation_turns_the_status_into_the_error(
     tg: Telegram, clips: Clips, fake302: Fake302
 ) -> None:
@@ -187,6 +189,7 @@ async def test_a_failed_generation_turns_the_status_into_the_error(
     assert not tg.replies("sendVoice")
 
 
+@pytest.mark.fault("telegram: Bot API 429 flood limit", "waited out, then delivered")
 async def test_flood_limit_429_is_waited_out(tg: Telegram, clips: Clips) -> None:
     await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
     tg.api.fail("sendVoice", 429, retry_after=1)
@@ -194,6 +197,7 @@ async def test_flood_limit_429_is_waited_out(tg: Telegram, clips: Clips) -> None
     assert len(tg.replies("sendVoice")) == 2  # refused once, then delivered
 
 
+@pytest.mark.fault("telegram: voice messages forbidden by the user", "sent as an audio file")
 async def test_voice_notes_forbidden_falls_back_to_an_audio_file(
     tg: Telegram, clips: Clips
 ) -> None:
@@ -429,6 +433,7 @@ async def test_hostile_and_odd_input_gets_a_clear_reply_and_changes_nothing(
     assert _state(tg_settings) == before
 
 
+@pytest.mark.fault("telegram: Bot API 5xx on a send", "sent again, delivered once")
 async def test_a_stumbling_bot_api_still_gets_the_voice_delivered(
     tg: Telegram, clips: Clips
 ) -> None:
@@ -437,3 +442,21 @@ async def test_a_stumbling_bot_api_still_gets_the_voice_delivered(
     await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
     assert len(tg.replies("sendVoice")) == 2  # failed once, then delivered
     assert "Something went wrong" not in tg.last_text()
+
+
+@pytest.mark.fault("telegram: the user blocked the bot, or the chat was deleted",
+                   "not resent; recorded as undeliverable; nothing else breaks")
+async def test_a_chat_gone_by_the_time_the_voice_is_ready(
+    tg: Telegram, tg_settings: Settings, clips: Clips
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    for status, description in [(403, "Forbidden: bot was blocked by the user"),
+                                (400, "Bad Request: chat not found")]:
+        tg.api.fail("sendVoice", status, description)
+        await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
+    assert len(tg.replies("sendVoice")) == 2  # each tried once, never again
+    assert not [c for c in tg.replies() if "Something went wrong" in c.params["text"]]
+    with contextlib.closing(sqlite3.connect(tg_settings.data_dir / "voicebot.db")) as db:
+        assert db.execute("SELECT delivery FROM jobs").fetchall() == [("failed",), ("failed",)]
+    await tg.send(tg.api.command(GROUP, ALICE, "/say alice still here"))
+    assert len(tg.replies("sendVoice")) == 3

@@ -4,6 +4,7 @@ another take (or keeping a designed voice), and the native voice message itself.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -20,17 +21,29 @@ from core.messages import error_text, label_text, progress_text, saved_text, tex
 if TYPE_CHECKING:
     from bots.discord.bot import VoiceBot
 
+log = logging.getLogger(__name__)
+
 Make = Callable[[ProgressCallback, Target], Awaitable[VoiceClip]]  # a voice, made by the core
 
 
 async def perform(interaction: Interaction, make: Make) -> None:
     """Acknowledge, show progress, label the result (with take buttons), post the voice (at
     most once: a restart resumes the job and posts it in the channel only if this did not)."""
-    bot, where = bot_of(interaction), where_of(interaction)
+    where = where_of(interaction)
     assert interaction.channel_id is not None
     target = {"channel_id": interaction.channel_id, "user_id": interaction.user.id}
     async with working(interaction):
         clip = await make(progress_of(interaction, where), target)
+    try:
+        await post(interaction, clip, where)
+    except discord.NotFound:  # the channel was deleted meanwhile: nobody left to tell
+        log.info("job %s: its channel is gone", clip.job_id)
+
+
+async def post(interaction: Interaction, clip: VoiceClip, where: Where) -> None:
+    """The label (with take buttons), then the voice message(s) under it, at most once."""
+    bot = bot_of(interaction)
+    assert interaction.channel_id is not None
     async with bot.speech.delivering(clip.job_id):
         content = text("dc_said_by", where.locale, label=label_text(clip, where.locale),
                        user=interaction.user.mention)
@@ -60,7 +73,7 @@ async def deliver_resumed(
     for part in outcome.messages:
         try:
             await post_voice_message(bot.http, channel.id, part, reply_to=label.id)
-        except discord.HTTPException:  # voice messages not allowed here: a plain file
+        except discord.Forbidden:  # voice messages not allowed here: a plain file
             name = outcome.voice_name or "voice"
             await channel.send(file=discord.File(io.BytesIO(part.ogg), f"{name}.ogg"),
                                reference=label)
@@ -86,7 +99,7 @@ async def deliver(interaction: Interaction, clip: VoiceClip, reply_to: int) -> N
     assert interaction.channel_id is not None
     try:
         await post_voice_message(bot.http, interaction.channel_id, clip, reply_to=reply_to)
-    except discord.HTTPException:  # not allowed here (or refused): a plain file still works
+    except discord.Forbidden:  # voice messages not allowed here: a plain file still works
         name = clip.voice_name or "voice"
         await interaction.followup.send(file=discord.File(io.BytesIO(clip.ogg), f"{name}.ogg"))
         if interaction.channel_id not in bot.told_no_voice_messages:

@@ -659,8 +659,15 @@ async def speak(context: Context, request: Message, where: Where, make: Make) ->
     speech, target = speech_of(context), target_of(request)
     async with StatusMessage(context.bot_data["recording"], request, where, speech) as status:
         clip = await make(status.show, target)
-        async with speech.delivering(clip.job_id):
-            await send_voice(context.bot, target, clip, where)
+        try:
+            async with speech.delivering(clip.job_id):
+                await send_voice(context.bot, target, clip, where)
+        except (Forbidden, BadRequest) as exc:
+            if not chat_gone(exc):
+                raise
+            # blocked, removed from the group, or the chat deleted: nobody left to tell
+            log.info("job %s: the chat no longer takes messages (%s)", clip.job_id,
+                     exc.message)
 
 
 def target_of(request: Message) -> Target:
@@ -686,6 +693,12 @@ async def deliver_resumed(
             await bot.edit_message_text(words, chat_id=chat_id, message_id=status_id)
             return
     await bot.send_message(chat_id, words, reply_parameters=reply_to(target))
+
+
+def chat_gone(error: TelegramError) -> bool:
+    """The chat will not take the bot's messages any more: a user who blocked it, a group
+    that removed it, a chat deleted since."""
+    return isinstance(error, Forbidden) or "chat not found" in error.message.lower()
 
 
 def reply_to(target: Target) -> ReplyParameters:

@@ -63,6 +63,7 @@ class Behaviour:
     audio: bytes | None = None  # what a finished task yields; a 2 s tone WAV by default
     tone_seconds: Callable[[str], float] | None = None  # or: a tone this long for input_text
     audio_per_task: Callable[[], bytes] | None = None  # or: this, called once per new task
+    generation_per_task: Callable[[], float] | None = None  # or: each task's own generation_s
 
 
 @dataclass
@@ -136,6 +137,13 @@ class Fake302:
         self.tasks[task_id] = {"task": task, "polls": 0, "body": body, "at": time.monotonic()}
         if self.behaviour.audio_per_task is not None:
             self.tasks[task_id]["audio"] = self.behaviour.audio_per_task()
+        generation_s = self.behaviour.generation_s
+        if self.behaviour.generation_per_task is not None:
+            generation_s = self.tasks[task_id]["generation_s"] = (
+                self.behaviour.generation_per_task())
+        # Wall-clock times, for the benchmark's notice latency (ready → the voice is sent).
+        self.tasks[task_id]["created"] = created = time.time()
+        self.tasks[task_id]["ready_at"] = created + generation_s
         if self.behaviour.create_shape == "nested":
             return web.json_response({"id": uuid.uuid4().hex, "data": {"task_id": task_id}})
         return web.json_response({"task_id": task_id, "status": "PENDING"})
@@ -151,11 +159,13 @@ class Fake302:
         if self.gate is not None:
             await self.gate.wait()
         record["polls"] += 1
-        running = time.monotonic() - record["at"] < self.behaviour.generation_s
+        generation_s = record.get("generation_s", self.behaviour.generation_s)
+        running = time.monotonic() - record["at"] < generation_s
         if running or record["polls"] <= self.behaviour.pending_polls:
             return self._status("PENDING" if record["polls"] == 1 else "RUNNING")
         if self.behaviour.final_state.upper() != "SUCCESS":
             return self._status(self.behaviour.final_state, message=self.behaviour.failure_message)
+        record.setdefault("answered_at", time.time())  # the first poll told it is done
         task_id = request.query["task_id"]
         return self._status("SUCCESS", audio_url=f"{self.base_url}/audio/{task_id}.wav")
 

@@ -1,0 +1,317 @@
+"""The bot's side of a load run, in a fresh process per run so that its peak RSS, CPU time and
+event-loop lag belong to that run alone.
+
+`python -m bench.load say …` calls the real core's `say` N times at once; `python -m bench.load
+telegram …` has N users send `/say` to the real python-telegram-bot `Application` (built by
+`build_application`, polling the fake Bot API). Either prints one JSON object of figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import json
+import logging
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+from pydantic import SecretStr
+
+from bench.control import WorldClient, tag_of
+from bench.measure import (
+    MB,
+    LoopLag,
+    cpu_seconds,
+    median,
+    peak_rss_self,
+    quantile,
+    rss_of,
+)
+from core.app import open_speech
+from core.domain import Progress, Where
+from core.settings import Settings, load_settings
+from core.speech import SpeechService
+
+VOICE = "bench"
+TEXT = "Hello from the benchmark, request {tag}."
+TRANSCRIPT = "This is a benchmark speaker reading a long passage."
+GROUP_ID = -1009000  # a Telegram supergroup: voices cloned there are usable by all its members
+FIRST_USER = 800000000
+# When a request started and ended, and when each stage of its progress began (wall clock).
+Ended = tuple[float, float, dict[str, float]]
+
+
+def settings_for(args: argparse.Namespace, data_dir: Path, **more: Any) -> Settings:
+    """N people, one request each, no limits in the way (the bot's are per user and chat)."""
+    return load_settings(
+        _env_file=None, data_dir=data_dir, ai302_api_key=args.api_key, ai302_base_url=args.ai302,
+        max_concurrent_jobs=min(1000, max(1, args.n)), max_queue=max(200, args.n),
+        self_check=False,  # the fake transcriber hears other words: each job would retake
+        user_requests_per_minute=0, chat_requests_per_minute=0,
+        poll_interval_s=args.poll_interval_s, poll_interval_max_s=args.poll_interval_max_s,
+        **more,
+    )
+
+
+class Run:
+    """What one load run measures around the work it is given."""
+
+    def __init__(self, world: WorldClient, n: int) -> None:
+        self.world = world
+        self.n = n
+        self.lag = LoopLag()
+
+    async def measure(self, work: Callable[[], Awaitable[dict[str, Any]]]) -> dict[str, Any]:
+        before = await self.world.stats()
+        rss_before = rss_of("self")
+        cpu_before = cpu_seconds()
+        self.lag.start()
+        started = time.time()
+        try:
+            jobs = await work()
+        finally:
+            wall = time.time() - started
+            await self.lag.stop()
+        cpu_after = cpu_seconds()
+        after = await self.world.stats(since=started)
+        requests = Counter(after["requests"])
+        requests.subtract(before["requests"])
+        lags = self.lag.lags
+        return {
+            "requested": self.n, **jobs, "wall_s": wall, "jobs_per_s": self.n / wall,
+            "loop_lag_p99_ms": _ms(quantile(lags, 0.99)), "loop_lag_max_ms": _ms(max(lags or [0])),
+            "rss_before_mb": rss_before / MB, "peak_rss_mb": peak_rss_self() / MB,
+            "upstream_requests_per_job": sum(requests.values()) / self.n,
+            "upstream_requests": {k: v for k, v in requests.items() if v},
+            "cpu_ms_per_job": {
+                "bot": 1000 * (cpu_after[0] - cpu_before[0]) / self.n,
+                "ffmpeg": 1000 * (cpu_after[1] - cpu_before[1]) / self.n,
+                "fakes": 1000 * (after["cpu_s"] - before["cpu_s"]) / self.n,
+            },
+            "_tasks": after["tasks"],
+        }
+
+
+async def say_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """N different users each ask the core to `say` one sentence, all at once."""
+    async with AsyncExitStack() as stack:
+        http = await stack.enter_async_context(httpx.AsyncClient(timeout=60))
+        settings = settings_for(args, tmp / "data")
+        speech = await stack.enter_async_context(open_speech(settings))
+        where = Where("bench", "space", "user-0")
+        await speech.register_voice(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
+        people = [replace(where, user_id=f"user-{i}") for i in range(args.n)]
+        run = Run(WorldClient(http, args.control), args.n)
+
+        async def work() -> dict[str, Any]:
+            tasks = {tag_of(i): asyncio.create_task(_one(speech, who, tag_of(i)))
+                     for i, who in enumerate(people)}
+            _, unfinished = await asyncio.wait(tasks.values(), timeout=args.timeout_s)
+            for task in unfinished:
+                task.cancel()
+            await asyncio.gather(*unfinished, return_exceptions=True)
+            return _outcomes(tasks)
+
+        figures = await run.measure(work)
+    figures["jobs_in_db"] = _job_states(tmp / "data" / "voicebot.db")
+    return _with_latencies(figures)
+
+
+async def _one(speech: SpeechService, where: Where, tag: str) -> Ended:
+    """One request; when it started and ended, and when each stage of its progress began."""
+    stages: dict[str, float] = {}
+
+    async def progress(step: Progress) -> None:
+        stages.setdefault(step.stage, time.time())
+
+    start = time.time()
+    await speech.say(where, VOICE, TEXT.format(tag=tag), on_progress=progress)
+    return start, time.time(), stages
+
+
+async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """N users each send `/say` to the real PTB Application, all at once, each in a private
+    chat with the bot (or all in one group: Telegram's 20-messages-a-minute limit per group,
+    which the bot's rate limiter keeps, then shows). A job ends when its voice reaches the
+    fake Bot API."""
+    from telegram import Update
+
+    from bots.telegram.app import build_application
+
+    async with AsyncExitStack() as stack:
+        http = await stack.enter_async_context(httpx.AsyncClient(timeout=60))
+        world = WorldClient(http, args.control)
+        settings = settings_for(args, tmp / "data", telegram_bot_token=SecretStr(args.bot_token),
+                                telegram_api_url=args.botapi)
+        speech = await stack.enter_async_context(open_speech(settings))
+        app = build_application(settings, speech)
+        await stack.enter_async_context(app)
+        await app.start()
+        stack.push_async_callback(app.stop)
+        assert app.updater is not None
+        await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        stack.push_async_callback(app.updater.stop)
+
+        users = [FIRST_USER + i for i in range(args.n)]
+        chats = [GROUP_ID] * args.n if args.chat == "group" else users
+        cloners = users[:1] if args.chat == "group" else users  # a private voice is personal
+        for user, chat in zip(cloners, chats, strict=False):
+            await world.clone(chat, user, args.reference_ogg, f"/clone {VOICE} | {TRANSCRIPT}")
+        for user, chat in zip(cloners, chats, strict=False):
+            await _until_voice_exists(speech, Where("telegram", str(chat), str(user),
+                                                    private=chat > 0))
+        texts = [f"/say {VOICE} {TEXT.format(tag=tag_of(i))}" for i in range(args.n)]
+        run = Run(world, args.n)
+
+        async def work() -> dict[str, Any]:
+            since = time.time()
+            pushed = await world.say(chats, users, texts)
+            seen = await world.voices(args.n, since, args.timeout_s)
+            sent = {voice["reply_to"]: voice["at"] for voice in seen["voices"]}
+            ended: dict[str, Ended] = {p["tag"]: (p["pushed_at"], sent[p["message_id"]], {})
+                                       for p in pushed if p["message_id"] in sent}
+            failed = Counter("no voice" for p in pushed if p["message_id"] not in sent)
+            return {"completed": len(ended), "failed": dict(failed), "_ended": ended,
+                    "chat": args.chat, "bot_api_calls_per_job": {
+                        method: count / args.n for method, count in seen["calls"].items()},
+                    "replies_seen": seen["texts"] if failed else []}
+
+        figures = await run.measure(work)
+    return _with_latencies(figures)
+
+
+async def _until_voice_exists(speech: SpeechService, where: Where) -> None:
+    """Wait (a minute at most) for the `/clone` sent through Telegram to store the voice."""
+    for _ in range(1200):
+        if await speech.voices(where):
+            return
+        await asyncio.sleep(0.05)
+    raise RuntimeError("the voice cloned through Telegram never appeared")
+
+
+def _outcomes(tasks: dict[str, asyncio.Task[Ended]]) -> dict[str, Any]:
+    """Completed jobs' times by tag; the others counted by what ended them."""
+    ended: dict[str, Ended] = {}
+    failed, examples = Counter[str](), dict[str, str]()
+    for tag, task in tasks.items():
+        if task.cancelled():
+            failed["unfinished at the time limit"] += 1
+        elif (error := task.exception()) is not None:
+            kind = type(error).__name__
+            failed[kind] += 1
+            examples.setdefault(kind, _described(error))
+        else:
+            ended[tag] = task.result()
+    return {"completed": len(ended), "failed": dict(failed), "failure_examples": examples,
+            "_ended": ended}
+
+
+def _described(error: BaseException) -> str:
+    """An error and what caused it, in a line (our texts are fixed: no user data in them)."""
+    chain: list[str] = []
+    cause: BaseException | None = error
+    while cause is not None and len(chain) < 4:
+        chain.append(f"{type(cause).__module__}.{type(cause).__name__}: {str(cause)[:200]}")
+        cause = cause.__cause__ or cause.__context__
+    return " ← ".join(chain)
+
+
+# Where a job's time goes, between moments the bench sees: the job's own progress reports
+# (on_progress) and what the fake upstream recorded of its task.
+SPANS = {
+    "start→slot": ("start", "preparing"),  # quota, the job row, a queue slot
+    "slot→task created": ("preparing", "created"),  # the reference, the create request
+    "task ready→seen": ("ready_at", "answered_at"),  # the polling schedule
+    "seen→downloaded": ("answered_at", "encoding"),  # the result download
+    "downloaded→done": ("encoding", "end"),  # encoding, the job's last writes
+}
+
+
+def _with_latencies(figures: dict[str, Any]) -> dict[str, Any]:
+    """Per job: its time end to end ÷ its own task's generation time; and the notice latency,
+    from the task becoming ready upstream to the voice being done (split at the first poll
+    that saw it ready)."""
+    tasks = {t["tag"]: t for t in figures.pop("_tasks") if t["tag"]}
+    ended: dict[str, Ended] = figures.pop("_ended")
+    e2e, ratio, notice, poll_delay, after_poll = [], [], [], [], []
+    spans: dict[str, list[float]] = {name: [] for name in SPANS}
+    for tag, (start, end, stages) in ended.items():
+        e2e.append(end - start)
+        task = tasks.get(tag)
+        if task is None:
+            continue
+        ratio.append((end - start) / max(1e-6, task["ready_at"] - task["created"]))
+        notice.append(end - task["ready_at"])
+        if task["answered_at"] is not None:
+            poll_delay.append(task["answered_at"] - task["ready_at"])
+            after_poll.append(end - task["answered_at"])
+        moments = {"start": start, "end": end, **stages, **task}
+        for name, (first, then) in SPANS.items():
+            if moments.get(first) is not None and moments.get(then) is not None:
+                spans[name].append(moments[then] - moments[first])
+    figures.update({
+        "median_s": median(e2e), "p95_s": quantile(e2e, 0.95),
+        "overhead_median": median(ratio), "overhead_p95": quantile(ratio, 0.95),
+        "notice_median_s": median(notice), "notice_p95_s": quantile(notice, 0.95),
+        "ready_to_seen_median_s": median(poll_delay),
+        "seen_to_sent_median_s": median(after_poll),
+        "polls_per_task": (sum(t["polls"] for t in tasks.values()) / len(tasks)
+                           if tasks else None),
+        "task_s_median": median(t["ready_at"] - t["created"] for t in tasks.values()),
+        "stages_median_s": {name: median(values) for name, values in spans.items() if values},
+    })
+    return figures
+
+
+def _job_states(db: Path) -> dict[str, int]:
+    """The jobs as stored: a cross-check that none was lost on the way."""
+    with sqlite3.connect(db) as conn:
+        return dict(conn.execute("SELECT state, count(*) FROM jobs GROUP BY state").fetchall())
+
+
+def _ms(seconds: float | None) -> float | None:
+    return None if seconds is None else seconds * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
+    parser.add_argument("what", choices=["say", "telegram"])
+    parser.add_argument("--n", type=int, required=True, help="requests, all at once")
+    parser.add_argument("--ai302", required=True)
+    parser.add_argument("--api-key", required=True)
+    parser.add_argument("--botapi", default="")
+    parser.add_argument("--bot-token", default="")
+    parser.add_argument("--control", required=True)
+    parser.add_argument("--reference", required=True, help="a voice note to clone")
+    parser.add_argument("--poll-interval-s", type=float, required=True)
+    parser.add_argument("--poll-interval-max-s", type=float, required=True)
+    parser.add_argument("--chat", choices=["private", "group"], default="private")
+    parser.add_argument("--timeout-s", type=float, default=600)
+    parser.add_argument("--profile", help="write cProfile stats of the run here")
+    args = parser.parse_args()
+    args.reference_ogg = Path(args.reference).read_bytes()
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    run = say_run if args.what == "say" else telegram_run
+    profile = cProfile.Profile() if args.profile else None
+    with tempfile.TemporaryDirectory(prefix="voicebot-bench-") as tmp:
+        if profile is not None:
+            profile.enable()
+        figures = asyncio.run(run(args, Path(tmp)))
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(args.profile)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
