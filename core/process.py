@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import weakref
 from dataclasses import dataclass
+
+# Each of these programs keeps a core busy: more at once than there are cores only adds memory
+# and starves the event loop (chat updates, polling) of CPU.
+AT_ONCE = os.cpu_count() or 2
+_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary())
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +22,14 @@ class Finished:
 
 
 async def run(argv: list[str], stdin: bytes | None = None) -> Finished:
-    """Run a program to its end; it is killed if the caller is cancelled."""
+    """Run a program to its end, a few at a time; it is killed if the caller is cancelled."""
+    loop = asyncio.get_running_loop()
+    slots = _slots.setdefault(loop, asyncio.Semaphore(AT_ONCE))
+    async with slots:
+        return await _run(argv, stdin)
+
+
+async def _run(argv: list[str], stdin: bytes | None) -> Finished:
     proc = await asyncio.create_subprocess_exec(
         *argv,
         stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,

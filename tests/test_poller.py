@@ -29,7 +29,8 @@ async def test_one_loop_polls_every_task_on_its_own_backoff(sleeps: Sleeps) -> N
     assert results[:2] == ["done", "done"]
     assert isinstance(results[2], RuntimeError)  # only its own waiter hears of it
     assert looks == {"quick": 1, "slow": 4, "broken": 2}
-    assert sleeps.asked == [1.0, 1.5, 2.0]  # slow alone after 1 s: 1 → 1.5 → 2 (capped)
+    # slow alone after 1 s: 1 → 1.5 → 2 (capped), less the moment each round of looks took
+    assert sleeps.asked == pytest.approx([1.0, 1.5, 2.0], abs=0.01)
 
 
 async def test_a_waiter_that_gives_up_stops_being_polled(sleeps: Sleeps) -> None:
@@ -48,3 +49,20 @@ async def test_a_waiter_that_gives_up_stops_being_polled(sleeps: Sleeps) -> None
     seen = looks["forever"]
     await asyncio.sleep(0.01)
     assert looks["forever"] == seen
+
+
+async def test_a_task_expected_to_take_a_while_is_first_looked_at_near_its_end(
+    sleeps: Sleeps
+) -> None:
+    looks: Counter[str] = Counter()
+
+    async def query(key: str) -> str:
+        looks[key] += 1
+        return "done" if looks[key] >= 2 else "pending"
+
+    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=0.5,
+                                      interval_max=2.0, sleep=sleeps)
+    assert await poller.until_settled("long", expect_s=10) == "done"
+    # no look at once: the first at 85 % of the expected time, then soon after
+    assert sleeps.asked == pytest.approx([8.5, 0.5], abs=0.01)
+    assert looks["long"] == 2

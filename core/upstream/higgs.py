@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,6 +28,7 @@ FAILED_STATES = {"FAILURE", "FAILED", "ERROR", "CANCELLED", "CANCELED", "TIMEOUT
 AUDIO_KEYS = ("audio_url", "url", "output", "audio", "file_url", "result", "data")
 # Words with which a failed task says it could not fetch or read a reference clip.
 REFERENCE_WORDS = ("ref_audio", "ref audio", "reference")
+LEARNING = 0.2  # weight of the latest task in the expected time per character
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class HiggsClient:
         self._api = api
         self._urls = urls
         self._deadline_s = deadline_s
+        self._seconds_per_char: float | None = None  # learnt from finished tasks
         self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
             lambda key: self.query(*key), lambda status: status.state != "pending",
             interval=poll_interval_s, interval_max=poll_interval_max_s, sleep=sleep,
@@ -84,16 +87,23 @@ class HiggsClient:
     async def query(self, task: Task, task_id: str) -> TaskStatus:
         return parse_status(await self._api.get_json(self._urls.query(task), {"task_id": task_id}))
 
-    async def wait(self, task: Task, task_id: str) -> bytes:
-        """Poll until the task ends, and fetch its audio, all within the deadline."""
+    async def wait(self, task: Task, task_id: str, *, chars: int | None = None) -> bytes:
+        """Poll until the task ends, and fetch its audio, all within the deadline. For a task
+        just created for `chars` characters, looks start near when it should end."""
         try:
             async with asyncio.timeout(self._deadline_s):
-                return await self._poll(task, task_id)
+                return await self._poll(task, task_id, chars)
         except TimeoutError:
             raise UpstreamTimeout(f"task {task_id} unfinished at the deadline") from None
 
-    async def _poll(self, task: Task, task_id: str) -> bytes:
-        status = await self._poller.until_settled((task, task_id))
+    async def _poll(self, task: Task, task_id: str, chars: int | None) -> bytes:
+        started = time.monotonic()
+        expect_s = None
+        if chars is not None and self._seconds_per_char is not None:
+            expect_s = self._seconds_per_char * chars
+        status = await self._poller.until_settled((task, task_id), expect_s=expect_s)
+        if chars is not None and status.state == "done":
+            self._learn(time.monotonic() - started, chars)
         if status.state == "failed":
             log.warning("Higgs task %s failed: %s", task_id, status.message[:200])
             lowered = status.message.lower()
@@ -108,7 +118,14 @@ class HiggsClient:
         """Create a task, report its id (so it can be resumed), wait, return the audio."""
         task_id = await self.create(task, body)
         await on_task(task_id)
-        return await self.wait(task, task_id)
+        return await self.wait(task, task_id, chars=max(1, len(str(body.get("input_text", "")))))
+
+    def _learn(self, seconds: float, chars: int) -> None:
+        """How long tasks take per character of text, lately (a moving average)."""
+        sample = seconds / chars
+        known = self._seconds_per_char
+        self._seconds_per_char = sample if known is None else (1 - LEARNING) * known + (
+            LEARNING * sample)
 
 
 def parse_status(payload: Any) -> TaskStatus:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -15,6 +16,8 @@ from typing import Generic, TypeVar
 from core.upstream.api import Sleep
 
 log = logging.getLogger(__name__)
+
+EARLY = 0.85  # of a task's expected time: its first look, so that its end is seen soon after
 
 Key = TypeVar("Key")
 Status = TypeVar("Status")
@@ -30,8 +33,9 @@ class _Watch(Generic[Key, Status]):
 
 class Poller(Generic[Key, Status]):
     """`until_settled(key)` returns the first status `settled` accepts; the queries are made by
-    one loop, which sleeps until the next task is due. Time is counted in what it slept, so an
-    injected sleep drives it as well as the real one."""
+    one loop, which sleeps until the next task is due. Time is what it slept plus what its looks
+    took, so an injected sleep drives it as well as the real one, and slow looks under load do
+    not push every later look back."""
 
     def __init__(
         self,
@@ -48,19 +52,28 @@ class Poller(Generic[Key, Status]):
         self._interval_max = interval_max
         self._sleep = sleep
         self._now = 0.0
+        self._wakes_at = 0.0  # while the loop sleeps: when it means to wake
+        self._woken = asyncio.Event()  # a new task is due before that
         self._watches: list[_Watch[Key, Status]] = []
         self._loop: asyncio.Task[None] | None = None
 
-    async def until_settled(self, key: Key) -> Status:
-        first = await self._query(key)  # the first look is at once, whatever the loop is doing
-        if self._settled(first):
-            return first
+    async def until_settled(self, key: Key, *, expect_s: float | None = None) -> Status:
+        """Look at once; or, when the task is expected to take `expect_s`, first a little
+        before that, then often (the time to notice it finished is what a user waits)."""
+        if expect_s is None:
+            first = await self._query(key)  # at once, whatever the loop is doing
+            if self._settled(first):
+                return first
+            delay, interval = self._interval, min(self._interval_max, self._interval * 1.5)
+        else:
+            delay, interval = max(self._interval, EARLY * expect_s), self._interval
         watch: _Watch[Key, Status] = _Watch(
-            key, asyncio.get_running_loop().create_future(), self._now + self._interval,
-            min(self._interval_max, self._interval * 1.5))
+            key, asyncio.get_running_loop().create_future(), self._now + delay, interval)
         self._watches.append(watch)
         if self._loop is None or self._loop.done():
             self._loop = asyncio.create_task(self._run())
+        elif watch.next_at < self._wakes_at:
+            self._woken.set()
         try:
             return await watch.answer
         finally:
@@ -71,11 +84,29 @@ class Poller(Generic[Key, Status]):
         while self._watches:
             due = [w for w in self._watches if w.next_at <= self._now]
             if due:
+                started = time.monotonic()
                 await asyncio.gather(*(self._look(w) for w in due))
+                self._now += time.monotonic() - started
                 continue
-            pause = min(w.next_at for w in self._watches) - self._now
-            await self._sleep(pause)
+            await self._pause(min(w.next_at for w in self._watches) - self._now)
+
+    async def _pause(self, pause: float) -> None:
+        """Sleep until the next look is due, or until a new task is due sooner."""
+        self._woken.clear()
+        self._wakes_at = self._now + pause
+        started = time.monotonic()
+        sleeping = asyncio.ensure_future(self._sleep(pause))
+        woken = asyncio.ensure_future(self._woken.wait())
+        try:
+            await asyncio.wait({sleeping, woken}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in (sleeping, woken):
+                waiting.cancel()
+        if sleeping.done() and not sleeping.cancelled():
             self._now += pause
+        else:
+            self._now += time.monotonic() - started
+        self._wakes_at = self._now
 
     async def _look(self, watch: _Watch[Key, Status]) -> None:
         try:
