@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from collections.abc import Awaitable
 from typing import Any
 
@@ -157,3 +158,21 @@ async def test_a_job_that_cannot_finish_after_a_restart_ends_with_a_clear_messag
     assert isinstance(outcome, VoiceGone) and where.locale == "zh-CN"
     async with open_speech(higgs_settings, sleep=sleeps) as speech:
         assert await speech.resume("telegram", Mailbox(0)) == 0
+
+
+async def test_a_job_with_nowhere_to_deliver_is_closed_at_start_up(
+    higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
+) -> None:
+    fake302.gate = asyncio.Event()
+    console = Where("console", "local", "me", private=True)
+    async with open_speech(higgs_settings, sleep=sleeps) as speech:
+        await speech.register_voice(console, "me", clips.wav, transcript="words")
+        generating, on_progress = stage_seen("generating")
+        await cut_off(speech.say(console, "me", "No one will be there.",
+                                 on_progress=on_progress), generating)
+    fake302.gate.set()
+    async with open_speech(higgs_settings, sleep=sleeps) as speech:
+        assert await speech.resume("console", Mailbox(0)) == 0
+        with contextlib.closing(sqlite3.connect(higgs_settings.data_dir / "voicebot.db")) as db:
+            assert db.execute("SELECT state, error, target FROM jobs").fetchall() == [
+                ("failed", "interrupted", None)]

@@ -78,9 +78,9 @@ jobs = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("description", Text, nullable=True),  # a designed voice, described in words
     Column("wer", Float, nullable=True),  # the self-check's word error rate of the output
-    # durable delivery (0005)
-    Column("origin", JSON, nullable=True),  # the rest of `Where`: locale, private, user name
-    Column("target", JSON, nullable=True),  # where the adapter delivers the result
+    # durable delivery (0005); no target: nowhere to deliver later (the console)
+    Column("origin", JSON(none_as_null=True), nullable=True),  # the rest of `Where`
+    Column("target", JSON(none_as_null=True), nullable=True),  # where the adapter delivers
     Column("delivery", String(16), nullable=True),  # None | sending | sent
 )
 
