@@ -181,6 +181,12 @@ class QuotaExceeded(BadInput):
     key = "error_quota"  # params: used, limit, hours (until the day turns, UTC)
 
 
+class AlreadyRequested(VoicebotError):
+    """The chat sent a request again (after the bot restarted): its job is already under way."""
+
+    key = "error_already_requested"
+
+
 class QueueFull(VoicebotError):
     key = "error_queue_full"
 

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.domain import Where
-from core.errors import QueueFull, TakeGone
+from core.errors import AlreadyRequested, QueueFull, TakeGone
 from core.storage.tables import job_tasks, jobs
 
 OnPosition = Callable[[int], Awaitable[None]]
@@ -156,15 +157,19 @@ class JobLog:
         now = datetime.now(UTC)
         origin = {"locale": where.locale, "private": where.private,
                   "user_name": where.user_name, "roles": list(where.roles)}
-        async with self._db.begin() as conn:
-            await conn.execute(
-                jobs.insert().values(
-                    id=job_id, state="queued", platform=where.platform,
-                    space_id=where.space_id, user_id=where.user_id, voice_id=voice_id,
-                    kind=kind, text=text, params=params, description=description,
-                    created_at=now, updated_at=now, origin=origin, target=target,
+        try:
+            async with self._db.begin() as conn:
+                await conn.execute(
+                    jobs.insert().values(
+                        id=job_id, state="queued", platform=where.platform,
+                        space_id=where.space_id, user_id=where.user_id, voice_id=voice_id,
+                        kind=kind, text=text, params=params, description=description,
+                        created_at=now, updated_at=now, origin=origin, target=target,
+                        request_key=(target or {}).get("request"),
+                    )
                 )
-            )
+        except IntegrityError as exc:  # the only unique column a new job can clash on
+            raise AlreadyRequested() from exc
         return job_id
 
     async def interrupt_unfinished(self) -> int:

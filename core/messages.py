@@ -127,6 +127,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{hours} h.",
         "zh": "你今天在这里已使用 {used}/{limit} 个字符，{hours} 小时后恢复。",
     },
+    "error_already_requested": {
+        "en": "I am already on that one; the voice comes as soon as it is ready.",
+        "zh": "这个请求我已经在处理了，声音准备好就会发出。",
+    },
     "error_queue_full": {
         "en": "I'm very busy right now. Please try again in a few minutes.",
         "zh": "我现在非常忙，请几分钟后再试。",

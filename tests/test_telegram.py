@@ -460,3 +460,16 @@ async def test_a_chat_gone_by_the_time_the_voice_is_ready(
         assert db.execute("SELECT delivery FROM jobs").fetchall() == [("failed",), ("failed",)]
     await tg.send(tg.api.command(GROUP, ALICE, "/say alice still here"))
     assert len(tg.replies("sendVoice")) == 3
+
+
+@pytest.mark.fault("telegram: an update sent again after a restart",
+                   "no second job or task; 'already on it'")
+async def test_an_update_telegram_sends_again_starts_no_second_job(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    update = tg.api.update(tg.api.command(GROUP, ALICE, "/say alice hello"))
+    for _ in range(2):  # as after a restart that came before the bot confirmed it
+        await tg.app.process_update(Update.de_json(update, tg.app.bot))
+    assert len(tg.replies("sendVoice")) == 1 and len(fake302.calls("clone_create")) == 1
+    assert tg.last_text() == "I am already on that one; the voice comes as soon as it is ready."

@@ -187,7 +187,7 @@ async def say(update: Update, context: Context) -> None:
     replied = message.reply_to_message
     replied_text = (replied.text or replied.caption) if replied else None
     voice, words = await speech.parse_say(where, arguments(message), replied_text=replied_text)
-    await speak(context, message, where, lambda show, target: speech.say(
+    await speak(update, context, message, where, lambda show, target: speech.say(
         where, voice, words, on_progress=show, target=target))
 
 
@@ -197,7 +197,7 @@ async def design(update: Update, context: Context) -> None:
     message, where, speech = update.effective_message, where_of(update), speech_of(context)
     assert message is not None
     description, _, words = arguments(message).partition("|")
-    await speak(context, message, where, lambda show, target: speech.design(
+    await speak(update, context, message, where, lambda show, target: speech.design(
         where, description, words, on_progress=show, target=target))
 
 
@@ -206,7 +206,7 @@ async def dialogue(update: Update, context: Context) -> None:
     """Speak a conversation: /dialogue, then one `name: text` line per turn."""
     message, where, speech = update.effective_message, where_of(update), speech_of(context)
     assert message is not None
-    await speak(context, message, where, lambda show, target: speech.dialogue(
+    await speak(update, context, message, where, lambda show, target: speech.dialogue(
         where, arguments(message), on_progress=show, target=target))
 
 
@@ -245,7 +245,8 @@ async def take_button(update: Update, context: Context) -> None:
     assert query is not None and query.data is not None and isinstance(query.message, Message)
     _, change, job_id = query.data.split(":")
     await query.answer()
-    await speak(context, query.message, where, lambda show, target: speech_of(context).retake(
+    speech = speech_of(context)
+    await speak(update, context, query.message, where, lambda show, target: speech.retake(
         where, job_id, change, on_progress=show, target=target))  # type: ignore[arg-type]
 
 
@@ -408,7 +409,7 @@ async def sample_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
     await query.answer()
-    await send_voice(context.bot, target_of(query.message), clip, where)
+    await send_voice(context.bot, target_of(update, query.message), clip, where)
 
 
 @answers_errors
@@ -653,10 +654,12 @@ async def download(message: Message, context: Context) -> bytes:
     return bytes(await file.download_as_bytearray())
 
 
-async def speak(context: Context, request: Message, where: Where, make: Make) -> None:
+async def speak(
+    update: Update, context: Context, request: Message, where: Where, make: Make
+) -> None:
     """Show progress while the core makes a voice for `request`, then post it under the
     request (at most once: a restart resumes the job and posts it only if this did not)."""
-    speech, target = speech_of(context), target_of(request)
+    speech, target = speech_of(context), target_of(update, request)
     async with StatusMessage(context.bot_data["recording"], request, where, speech) as status:
         clip = await make(status.show, target)
         try:
@@ -670,9 +673,12 @@ async def speak(context: Context, request: Message, where: Where, make: Make) ->
                      exc.message)
 
 
-def target_of(request: Message) -> Target:
-    """Where a job's result goes: under the message that asked for it."""
-    return {"chat_id": request.chat_id, "message_id": request.message_id}
+def target_of(update: Update, request: Message) -> Target:
+    """Where a job's result goes: under the message that asked for it. The update's id names
+    the request: Telegram sends an update again when a bot stopped before confirming it, and
+    the job it started must not be made twice."""
+    return {"chat_id": request.chat_id, "message_id": request.message_id,
+            "request": str(update.update_id)}
 
 
 async def deliver_resumed(

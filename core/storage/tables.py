@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -82,6 +83,9 @@ jobs = Table(
     Column("origin", JSON(none_as_null=True), nullable=True),  # the rest of `Where`
     Column("target", JSON(none_as_null=True), nullable=True),  # where the adapter delivers
     Column("delivery", String(16), nullable=True),  # None | sending | sent
+    # the chat's own id for the request (0007): one job per request, however often it arrives
+    Column("request_key", String(160), nullable=True),
+    Index("ix_jobs_request", "platform", "request_key", unique=True),
 )
 
 job_tasks = Table(
