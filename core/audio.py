@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import av
 from pydub import AudioSegment
 
 from core import process
@@ -78,26 +79,43 @@ async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
 async def encode_voice(data: bytes) -> EncodedVoice:
     """Make a voice message (48 kHz mono OGG/Opus, length, waveform) from upstream audio.
 
-    One ffmpeg run writes the OGG file and streams the PCM the length and waveform come from.
+    Encoded in this process (FFmpeg's libraries through PyAV, in a worker thread, one per core
+    at a time): starting an ffmpeg program for each voice cost more CPU than the encode itself.
     """
     if not data:
         raise BadUpstreamAudio("empty audio")
-    with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
-        source, voice = Path(tmp) / "speech", Path(tmp) / "voice.ogg"
-        await asyncio.to_thread(source.write_bytes, data)
-        mono = ["-map", "0:a:0", "-ac", "1", "-ar", str(VOICE_RATE)]
+    async with process.cpu_slot():
         try:
-            pcm = await _ffmpeg(
-                ["-i", str(source),
-                 *mono, "-c:a", "libopus", "-b:a", "48k", "-application", "voip", str(voice),
-                 *mono, "-f", "s16le", "pipe:1"]
-            )
-        except NotAudio as exc:
+            ogg, pcm = await asyncio.to_thread(_encode_opus, data)
+        except (av.error.FFmpegError, ValueError) as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
-        if len(pcm) < 2 * VOICE_RATE // 10:  # under 0.1 s is no speech at all
-            raise BadUpstreamAudio("upstream audio is empty")
-        ogg = await asyncio.to_thread(voice.read_bytes)
+    if len(pcm) < 2 * VOICE_RATE // 10:  # under 0.1 s is no speech at all
+        raise BadUpstreamAudio("upstream audio is empty")
     return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / VOICE_RATE, waveform=waveform(pcm))
+
+
+def _encode_opus(data: bytes) -> tuple[bytes, bytes]:
+    """Decode any audio, resample to 48 kHz mono, and encode it as OGG/Opus (48 kb/s, tuned
+    for speech); also returns the 16-bit PCM it encoded, for the length and waveform."""
+    out, pcm = io.BytesIO(), bytearray()
+    with av.open(io.BytesIO(data), "r") as source, av.open(out, "w", format="ogg") as sink:
+        if not source.streams.audio:
+            raise ValueError("no audio stream")
+        stream = sink.add_stream("libopus", rate=VOICE_RATE, layout="mono",
+                                 options={"application": "voip"})
+        stream.bit_rate = 48_000
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=VOICE_RATE)
+
+        def encode(frames: list[av.AudioFrame]) -> None:
+            for frame in frames:
+                pcm.extend(bytes(frame.planes[0])[: frame.samples * 2])
+                sink.mux(stream.encode(frame))
+
+        for frame in source.decode(source.streams.audio[0]):
+            encode(resampler.resample(frame))
+        encode(resampler.resample(None))
+        sink.mux(stream.encode(None))
+    return out.getvalue(), bytes(pcm)
 
 
 async def encode_voices(data: bytes, *, max_seconds: float) -> list[EncodedVoice]:

@@ -23,10 +23,13 @@ class Finished:
 
 async def run(argv: list[str], stdin: bytes | None = None) -> Finished:
     """Run a program to its end, a few at a time; it is killed if the caller is cancelled."""
-    loop = asyncio.get_running_loop()
-    slots = _slots.setdefault(loop, asyncio.Semaphore(AT_ONCE))
-    async with slots:
+    async with cpu_slot():
         return await _run(argv, stdin)
+
+
+def cpu_slot() -> asyncio.Semaphore:
+    """One of the few turns at heavy audio work (a program, or an encode in a thread)."""
+    return _slots.setdefault(asyncio.get_running_loop(), asyncio.Semaphore(AT_ONCE))
 
 
 async def _run(argv: list[str], stdin: bytes | None) -> Finished:
