@@ -174,7 +174,7 @@ class Voice:
 class Reference:
     """One reference clip as the engine needs it."""
 
-    wav: bytes
+    wav: bytes  # empty for an engine that fetches the clip by `url`
     transcript: str
     url: str | None
 

@@ -752,14 +752,16 @@ class SpeechService:
         return error_rate(text, spell_out(heard))  # transcripts write digits; the text words
 
     async def _reference(self, voice: Voice) -> Reference:
-        """The voice's clip, with a transcript and a hosted URL when the engine needs them."""
-        if self.engine.hosts_references:
-            if not voice.transcript:
-                clip = await self.library.read_reference(voice)
-                voice = await self.library.set_transcript(voice, await self._transcribe(clip))
-            voice = await self._hosted(voice)
-        wav = await self.library.read_reference(voice)
-        return Reference(wav=wav, transcript=voice.transcript, url=voice.hosted_url)
+        """The voice's clip, or (for an engine that fetches it by URL) its hosted URL and
+        transcript: a thousand waiting jobs must not each hold a copy of a clip."""
+        if not self.engine.hosts_references:
+            wav = await self.library.read_reference(voice)
+            return Reference(wav=wav, transcript=voice.transcript, url=voice.hosted_url)
+        if not voice.transcript:
+            clip = await self.library.read_reference(voice)
+            voice = await self.library.set_transcript(voice, await self._transcribe(clip))
+        voice = await self._hosted(voice)
+        return Reference(wav=b"", transcript=voice.transcript, url=voice.hosted_url)
 
     async def _transcribe(self, wav: bytes) -> str:
         """The words in a clip; none at all means nobody speaks in it (music, noise)."""
