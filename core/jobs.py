@@ -265,9 +265,14 @@ class JobLog:
             ids = list((await conn.execute(select(jobs.c.id).where(mine))).scalars())
             await conn.execute(delete(job_tasks).where(job_tasks.c.job_id.in_(ids)))
             await conn.execute(delete(jobs).where(mine))
-            if voice_ids:
-                await conn.execute(update(jobs).where(jobs.c.voice_id.in_(voice_ids))
-                                   .values(voice_id=None))
+            if voice_ids:  # others' jobs in those voices: unfinished ones end here
+                theirs = jobs.c.voice_id.in_(voice_ids)
+                unfinished = theirs & jobs.c.state.in_(("queued", "submitted"))
+                await conn.execute(delete(job_tasks).where(job_tasks.c.job_id.in_(
+                    select(jobs.c.id).where(unfinished))))
+                await conn.execute(update(jobs).where(unfinished)
+                                   .values(state="failed", error="error_voice_gone"))
+                await conn.execute(update(jobs).where(theirs).values(voice_id=None))
         return ids
 
     async def get(self, where: Where, job_id: str) -> dict[str, Any]:

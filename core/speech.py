@@ -211,6 +211,8 @@ class SpeechService:
             return await self._job(where, job["text"], sampling, on_progress,
                                    dialogue=(turns, voices), target=target, resumed=resumed)
         if job["voice_id"] is None:
+            if job["description"] is None:  # its voice was deleted (forgotten) since
+                raise VoiceGone()
             return await self._job(where, job["text"], sampling, on_progress,
                                    description=job["description"], target=target,
                                    resumed=resumed)
@@ -757,6 +759,9 @@ class SpeechService:
         if not self.engine.hosts_references:
             wav = await self.library.read_reference(voice)
             return Reference(wav=wav, transcript=voice.transcript, url=voice.hosted_url)
+        voice = await self.library.find(voice.id)  # revoked or deleted while the job waited?
+        if voice.pending:
+            raise VoiceGone()
         if not voice.transcript:
             clip = await self.library.read_reference(voice)
             voice = await self.library.set_transcript(voice, await self._transcribe(clip))

@@ -176,3 +176,32 @@ async def test_a_job_with_nowhere_to_deliver_is_closed_at_start_up(
         with contextlib.closing(sqlite3.connect(higgs_settings.data_dir / "voicebot.db")) as db:
             assert db.execute("SELECT state, error, target FROM jobs").fetchall() == [
                 ("failed", "interrupted", None)]
+
+
+async def test_a_voice_revoked_while_a_job_waits_in_line_is_not_spoken(
+    higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
+) -> None:
+    one_at_a_time = higgs_settings.model_copy(update={"max_concurrent_jobs": 1})
+    bob = Where("telegram", "-100", "7002", user_name="Bob")
+    async with open_speech(one_at_a_time, sleep=sleeps) as speech:
+        await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+        bobs = await speech.register_voice(ANN, "bob", clips.wav, transcript="words",
+                                           speaker=bob.person)
+        await speech.approve(bob, bobs.id)
+        await speech.say(ANN, "bob", "Said while Bob agreed.")
+        fake302.gate = asyncio.Event()  # from now on the service holds every task
+        generating, on_progress = stage_seen("generating")
+        first = asyncio.ensure_future(speech.say(ANN, "ann", "First.",
+                                                 on_progress=on_progress))
+        await generating.wait()
+        queued, in_line = stage_seen("queued")
+        waiting = asyncio.ensure_future(speech.say(ANN, "bob", "Not any more.",
+                                                   on_progress=in_line))
+        await queued.wait()
+        await speech.revoke(bob, bobs.id)
+        fake302.gate.set()
+        await first
+        with pytest.raises(VoiceGone):
+            await waiting
+    spoken = [c.json["input_text"] for c in fake302.calls("clone_create")]
+    assert "Not any more." not in spoken and "Said while Bob agreed." in spoken

@@ -130,8 +130,10 @@ def message_where(message: discord.Message) -> Where:
     guild_id = message.guild.id if message.guild else getattr(message.channel, "guild_id", None)
     locale = str(message.guild.preferred_locale) if message.guild else "en"
     space = guild_id or message.channel.id
+    admin = isinstance(message.author, discord.Member) and \
+        message.author.guild_permissions.manage_guild
     return Where("discord", str(space), str(message.author.id), locale=locale,
-                 private=guild_id is None, user_name=message.author.display_name,
+                 private=guild_id is None, admin=admin, user_name=message.author.display_name,
                  roles=roles_of(message.author))
 
 

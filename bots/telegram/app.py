@@ -77,8 +77,9 @@ async def run(settings: Settings) -> None:
             await register_commands(app)
             await app.start()
             assert app.updater is not None
-            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            # before new updates come in: a job is either resumed or a live handler's, not both
             await speech.resume("telegram", functools.partial(handlers.deliver_resumed, app.bot))
+            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
             await stop.wait()
             await app.updater.stop()
             await app.stop()

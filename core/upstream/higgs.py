@@ -29,6 +29,8 @@ AUDIO_KEYS = ("audio_url", "url", "output", "audio", "file_url", "result", "data
 # Words with which a failed task says it could not fetch or read a reference clip.
 REFERENCE_WORDS = ("ref_audio", "ref audio", "reference")
 LEARNING = 0.2  # weight of the latest task in the expected time per character
+LEARN_FROM_CHARS = 40  # shorter texts are mostly the task's fixed cost: they teach nothing
+EXPECT_AT_MOST_S = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +102,11 @@ class HiggsClient:
         started = time.monotonic()
         expect_s = None
         if chars is not None and self._seconds_per_char is not None:
-            expect_s = self._seconds_per_char * chars
+            # never so late that a wrong guess costs much (or outlasts the deadline)
+            expect_s = min(self._seconds_per_char * chars, EXPECT_AT_MOST_S,
+                           self._deadline_s / 3)
         status = await self._poller.until_settled((task, task_id), expect_s=expect_s)
-        if chars is not None and status.state == "done":
+        if chars is not None and chars >= LEARN_FROM_CHARS and status.state == "done":
             self._learn(time.monotonic() - started, chars)
         if status.state == "failed":
             log.warning("Higgs task %s failed: %s", task_id, status.message[:200])
