@@ -226,8 +226,13 @@ class JobLog:
                 await conn.execute(update(jobs).where(jobs.c.id == job_id)
                                    .values(target={**target, **more}))
 
-    async def sending(self, job_id: str) -> None:
-        await self._set(job_id, delivery="sending")
+    async def sending(self, job_id: str) -> bool:
+        """Claim the job's result for sending; False when it was claimed already."""
+        async with self._db.begin() as conn:
+            claimed = await conn.execute(
+                update(jobs).where(jobs.c.id == job_id, jobs.c.delivery.is_(None))
+                .values(delivery="sending", updated_at=datetime.now(UTC)))
+        return bool(claimed.rowcount)
 
     async def sent(self, job_id: str) -> None:
         await self._set(job_id, delivery="sent")

@@ -29,6 +29,7 @@ from core.domain import (
 from core.engines import Engine, SpeechRequest
 from core.errors import (
     AdminsOnly,
+    AlreadyRequested,
     BadQuota,
     CloningRestricted,
     EmptyText,
@@ -278,7 +279,8 @@ class SpeechService:
     async def delivering(self, job_id: str) -> AsyncIterator[None]:
         """Wrap the posting of a job's result. Once sending has begun the job is never sent
         again by a resume (it may have arrived): delivery is at most once."""
-        await self.jobs.sending(job_id)
+        if not await self.jobs.sending(job_id):  # a resume and a live handler, both at it
+            raise AlreadyRequested()
         try:
             yield
         except Exception:

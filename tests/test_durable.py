@@ -12,7 +12,7 @@ import pytest
 
 from core.app import open_speech
 from core.domain import Progress, VoiceClip, Where
-from core.errors import VoicebotError, VoiceGone
+from core.errors import AlreadyRequested, VoicebotError, VoiceGone
 from core.jobs import Target
 from core.settings import Settings
 from core.speech import SpeechService
@@ -205,3 +205,14 @@ async def test_a_voice_revoked_while_a_job_waits_in_line_is_not_spoken(
             await waiting
     spoken = [c.json["input_text"] for c in fake302.calls("clone_create")]
     assert "Not any more." not in spoken and "Said while Bob agreed." in spoken
+
+
+async def test_a_result_is_claimed_for_sending_once(
+    speech: SpeechService, clips: Clips
+) -> None:
+    await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+    clip = await speech.say(ANN, "ann", "Once.", target=CHAT)
+    async with speech.delivering(clip.job_id):
+        with pytest.raises(AlreadyRequested):  # say, a resume racing a live handler
+            async with speech.delivering(clip.job_id):
+                pytest.fail("sent twice")

@@ -111,10 +111,11 @@ class Poller(Generic[Key, Status]):
     async def _look(self, watch: _Watch[Key, Status]) -> None:
         try:
             status = await self._query(watch.key)
+            settled = self._settled(status)
         except Exception as exc:  # the query's own retries are spent: the waiter hears of it
             self._settle(watch, error=exc)
             return
-        if self._settled(status):
+        if settled:
             self._settle(watch, status=status)
         else:
             watch.next_at = self._now + watch.interval
