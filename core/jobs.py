@@ -141,6 +141,14 @@ class InProcessQueue:
             await waiter.moved.wait()
 
 
+def where_of_job(job: dict[str, Any]) -> Where:
+    """Where a stored job came from, as `JobLog.open` wrote it down."""
+    origin = job["origin"] or {}
+    return Where(job["platform"], job["space_id"], job["user_id"],
+                 locale=origin.get("locale", "en"), private=bool(origin.get("private")),
+                 user_name=origin.get("user_name", ""), roles=tuple(origin.get("roles", ())))
+
+
 class JobLog:
     """The persisted life of each job: queued → submitted (task id) → done | failed."""
 
@@ -155,7 +163,7 @@ class JobLog:
         the result (a job with one is resumed after a restart)."""
         job_id = uuid.uuid4().hex
         now = datetime.now(UTC)
-        origin = {"locale": where.locale, "private": where.private,
+        origin = {"locale": where.locale, "private": where.private,  # read by `where_of_job`
                   "user_name": where.user_name, "roles": list(where.roles)}
         try:
             async with self._db.begin() as conn:

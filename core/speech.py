@@ -55,7 +55,7 @@ from core.errors import (
     VoiceNameTaken,
     VoiceNotFound,
 )
-from core.jobs import JobLog, JobQueue, Target
+from core.jobs import JobLog, JobQueue, Target, where_of_job
 from core.library import VoiceLibrary
 from core.limits import RateLimit
 from core.text import chunks, error_rate, spell_out
@@ -307,11 +307,7 @@ class SpeechService:
         return len(found)
 
     async def _resume(self, job: dict[str, Any], deliver: Deliver) -> None:
-        origin = job["origin"] or {}
-        where = Where(job["platform"], job["space_id"], job["user_id"],
-                      locale=origin.get("locale", "en"), private=bool(origin.get("private")),
-                      user_name=origin.get("user_name", ""),
-                      roles=tuple(origin.get("roles", ())))
+        where = where_of_job(job)
         outcome: VoiceClip | VoicebotError
         try:
             outcome = await self._again(where, job, Sampling(**job["params"]), None,
@@ -364,10 +360,7 @@ class SpeechService:
 
     async def revoke(self, where: Where, voice_id: str) -> Voice:
         """The speaker takes their voice back: deleted everywhere, with its clip."""
-        try:
-            voice = await self.library.find(voice_id)
-        except VoiceGone:
-            raise RequestClosed() from None
+        voice = await self._asked_about(voice_id)
         if voice.platform != where.platform or voice.speaker is None \
                 or voice.speaker.id != where.user_id:
             raise NotTheSpeaker(name=voice.speaker.name if voice.speaker else "")
@@ -390,10 +383,7 @@ class SpeechService:
 
     async def _request(self, where: Where, voice_id: str) -> Voice:
         """A consent request this user may answer: still open, and about their voice."""
-        try:
-            voice = await self.library.find(voice_id)
-        except VoiceGone:
-            raise RequestClosed() from None
+        voice = await self._asked_about(voice_id)
         if not voice.pending or voice.platform != where.platform:
             raise RequestClosed()
         assert voice.speaker is not None
@@ -404,6 +394,13 @@ class SpeechService:
             await self.library.delete(voice)
             raise RequestClosed()
         return voice
+
+    async def _asked_about(self, voice_id: str) -> Voice:
+        """The voice a button or request names; gone, the request is closed."""
+        try:
+            return await self.library.find(voice_id)
+        except VoiceGone:
+            raise RequestClosed() from None
 
     # --- sharing and the space's rules ------------------------------------------------------
 
@@ -419,7 +416,11 @@ class SpeechService:
         """This group's or server's rules, the bot's default quota filled in."""
         if where.private:
             raise GroupsOnly()
-        rules = await self.library.rules(where)
+        return await self._rules(where)
+
+    async def _rules(self, where: Where) -> SpaceRules:
+        """The rules that apply here (a private chat has none of its own)."""
+        rules = SpaceRules() if where.private else await self.library.rules(where)
         if rules.daily_chars is None:
             rules = replace(rules, daily_chars=self.limits.daily_chars)
         return rules
@@ -454,8 +455,7 @@ class SpeechService:
 
     async def _require_quota(self, where: Where, chars: int) -> None:
         """Refuse a request that would take the user past today's characters here."""
-        rules = await self.library.rules(where) if not where.private else SpaceRules()
-        limit = self.limits.daily_chars if rules.daily_chars is None else rules.daily_chars
+        limit = (await self._rules(where)).daily_chars
         if not limit:
             return
         now = datetime.now(UTC)
