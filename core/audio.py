@@ -1,14 +1,14 @@
 """Audio in and out: probe and clean reference clips, encode finished speech as voice messages.
 
-ffmpeg does all decoding and encoding in subprocesses (never trusting a name or MIME type: it
-probes the bytes); pydub shapes the decoded PCM in a worker thread, off the event loop.
+FFmpeg reads everything (never trusting a name or MIME type: it probes the bytes): probing and
+the voice-message encode run in this process through PyAV, decoding uploads in an ffmpeg
+subprocess; pydub shapes the decoded PCM in a worker thread, off the event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
-import json
 import logging
 import math
 import tempfile
@@ -30,12 +30,13 @@ log = logging.getLogger(__name__)
 
 REF_RATE = 24_000  # what Higgs Audio v2 takes and makes
 VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
+OPUS_RATES = {8_000, 12_000, 16_000, 24_000, 48_000}  # what an Opus encoder takes as it is
 MIN_REF_S = 3.0
 MAX_REF_S = 30.0
 MAX_DECODE_S = 180  # longer uploads are judged on their first three minutes
 WAVEFORM_POINTS = 256
 
-# ffprobe format names we take: OGG/Opus, MP3, M4A/AAC/MP4, WAV, WebM/Matroska, FLAC.
+# Container format names we take: OGG/Opus, MP3, M4A/AAC/MP4, WAV, WebM/Matroska, FLAC.
 ACCEPTED_FORMATS = {"ogg", "mp3", "mov", "mp4", "m4a", "aac", "wav", "matroska", "webm", "flac"}
 
 FRAME_MS = 20
@@ -77,7 +78,7 @@ async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
 
 
 async def encode_voice(data: bytes) -> EncodedVoice:
-    """Make a voice message (48 kHz mono OGG/Opus, length, waveform) from upstream audio.
+    """Make a voice message (mono OGG/Opus, length, waveform) from upstream audio.
 
     Encoded in this process (FFmpeg's libraries through PyAV, in a worker thread, one per core
     at a time): starting an ffmpeg program for each voice cost more CPU than the encode itself.
@@ -86,36 +87,40 @@ async def encode_voice(data: bytes) -> EncodedVoice:
         raise BadUpstreamAudio("empty audio")
     async with process.cpu_slot():
         try:
-            ogg, pcm = await asyncio.to_thread(_encode_opus, data)
+            ogg, pcm, rate = await asyncio.to_thread(_encode_opus, data)
         except (av.error.FFmpegError, ValueError) as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
-    if len(pcm) < 2 * VOICE_RATE // 10:  # under 0.1 s is no speech at all
+    if len(pcm) < 2 * rate // 10:  # under 0.1 s is no speech at all
         raise BadUpstreamAudio("upstream audio is empty")
-    return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / VOICE_RATE, waveform=waveform(pcm))
+    return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / rate, waveform=waveform(pcm))
 
 
-def _encode_opus(data: bytes) -> tuple[bytes, bytes]:
-    """Decode any audio, resample to 48 kHz mono, and encode it as OGG/Opus (48 kb/s, tuned
-    for speech); also returns the 16-bit PCM it encoded, for the length and waveform."""
+def _encode_opus(data: bytes) -> tuple[bytes, bytes, int]:
+    """Decode any audio, make it mono, and encode it as OGG/Opus (48 kb/s, tuned for speech);
+    also returns the 16-bit PCM it encoded and its rate, for the length and waveform. Audio at
+    a rate Opus takes (Higgs makes 24 kHz) is not resampled: players play every Opus stream
+    at 48 kHz, and upsampling first would add no sound, only work."""
     out, pcm = io.BytesIO(), bytearray()
     with av.open(io.BytesIO(data), "r") as source, av.open(out, "w", format="ogg") as sink:
         if not source.streams.audio:
             raise ValueError("no audio stream")
-        stream = sink.add_stream("libopus", rate=VOICE_RATE, layout="mono",
+        heard = source.streams.audio[0]
+        rate = heard.rate if heard.rate in OPUS_RATES else VOICE_RATE
+        stream = sink.add_stream("libopus", rate=rate, layout="mono",
                                  options={"application": "voip"})
         stream.bit_rate = 48_000
-        resampler = av.AudioResampler(format="s16", layout="mono", rate=VOICE_RATE)
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
 
         def encode(frames: list[av.AudioFrame]) -> None:
             for frame in frames:
                 pcm.extend(bytes(frame.planes[0])[: frame.samples * 2])
                 sink.mux(stream.encode(frame))
 
-        for frame in source.decode(source.streams.audio[0]):
+        for frame in source.decode(heard):
             encode(resampler.resample(frame))
         encode(resampler.resample(None))
         sink.mux(stream.encode(None))
-    return out.getvalue(), bytes(pcm)
+    return out.getvalue(), bytes(pcm), rate
 
 
 async def encode_voices(data: bytes, *, max_seconds: float) -> list[EncodedVoice]:
@@ -215,19 +220,20 @@ def _join_pcm(pcms: list[bytes], pause_ms: int) -> bytes:
 
 
 async def _require_audio(path: Path) -> None:
-    """Refuse anything that is not a container we take with an audio stream in it."""
-    out = await _run(
-        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-         str(path)]
-    )
-    try:
-        info = json.loads(out)
-        formats = set(info["format"]["format_name"].split(","))
-        has_audio = any(s.get("codec_type") == "audio" for s in info.get("streams", []))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise NotAudio("unreadable probe") from exc
+    """Refuse anything that is not a container we take with an audio stream in it (probed in
+    this process: an ffprobe program per upload cost more than the decode)."""
+    formats, has_audio = await asyncio.to_thread(_probe, path)
     if not formats & ACCEPTED_FORMATS or not has_audio:
         raise NotAudio(f"format {sorted(formats)} audio={has_audio}")
+
+
+def _probe(path: Path) -> tuple[set[str], bool]:
+    """The container's format names (as ffprobe gives them) and whether it holds audio."""
+    try:
+        with av.open(str(path), "r") as container:
+            return set(container.format.name.split(",")), bool(container.streams.audio)
+    except (av.error.FFmpegError, ValueError, UnicodeDecodeError) as exc:
+        raise NotAudio("unreadable probe") from exc
 
 
 async def _decode(path: Path, rate: int, *, limit_s: int) -> bytes:

@@ -45,6 +45,10 @@ class HiggsEngine:
     def __init__(self, *, client: HiggsClient) -> None:
         self._client = client
 
+    def recall(self, times: list[tuple[float, int]]) -> None:
+        """Start from how long an earlier run's tasks took (seconds, characters)."""
+        self._client.recall(times)
+
     async def speak(
         self, request: SpeechRequest, *, on_task: OnTask, task_id: str | None = None
     ) -> bytes:

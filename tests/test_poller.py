@@ -66,3 +66,20 @@ async def test_a_task_expected_to_take_a_while_is_first_looked_at_near_its_end(
     # no look at once: the first at 85 % of the expected time, then soon after
     assert sleeps.asked == pytest.approx([8.5, 0.5], abs=0.01)
     assert looks["long"] == 2
+
+
+async def test_around_its_expected_end_a_task_is_looked_at_often_then_less_and_less(
+    sleeps: Sleeps
+) -> None:
+    looks: Counter[str] = Counter()
+
+    async def query(key: str) -> str:
+        looks[key] += 1
+        return "done" if looks[key] >= 9 else "pending"
+
+    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=0.5,
+                                      interval_max=2.0, sleep=sleeps)
+    assert await poller.until_settled("late", expect_s=4) == "done"
+    # first at 3.4 s; every 0.5 s up to 1.5 × 4 = 6 s (and the look just past it); then
+    # further apart each time
+    assert sleeps.asked == pytest.approx([3.4] + [0.5] * 6 + [0.75, 1.125], abs=0.01)

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from core import process
 from core.errors import ReferenceUnreachable, TaskFailed, UpstreamTimeout, UpstreamUnavailable
 from core.upstream.api import Ai302, Sleep, first_url
 from core.upstream.poller import Poller
@@ -90,15 +91,18 @@ class HiggsClient:
         return parse_status(await self._api.get_json(self._urls.query(task), {"task_id": task_id}))
 
     async def wait(self, task: Task, task_id: str, *, chars: int | None = None) -> bytes:
-        """Poll until the task ends, and fetch its audio, all within the deadline. For a task
-        just created for `chars` characters, looks start near when it should end."""
+        """Poll until the task ends, within the deadline, and fetch its audio. For a task just
+        created for `chars` characters, looks start near when it should end."""
         try:
             async with asyncio.timeout(self._deadline_s):
-                return await self._poll(task, task_id, chars)
+                url = await self._poll(task, task_id, chars)
         except TimeoutError:
             raise UpstreamTimeout(f"task {task_id} unfinished at the deadline") from None
+        async with process.fetching():  # a finished task's audio waits upstream, not here
+            return await self._api.download(url)
 
-    async def _poll(self, task: Task, task_id: str, chars: int | None) -> bytes:
+    async def _poll(self, task: Task, task_id: str, chars: int | None) -> str:
+        """The audio URL of the task once it succeeded."""
         started = time.monotonic()
         expect_s = None
         if chars is not None and self._seconds_per_char is not None:
@@ -107,7 +111,7 @@ class HiggsClient:
                            self._deadline_s / 3)
         status = await self._poller.until_settled((task, task_id), expect_s=expect_s)
         if chars is not None and chars >= LEARN_FROM_CHARS and status.state == "done":
-            self._learn(time.monotonic() - started, chars)
+            self.learn(time.monotonic() - started, chars)
         if status.state == "failed":
             log.warning("Higgs task %s failed: %s", task_id, status.message[:200])
             lowered = status.message.lower()
@@ -116,7 +120,7 @@ class HiggsClient:
             raise TaskFailed("task failed")
         if not status.audio_url:
             raise TaskFailed("task succeeded without an audio URL")
-        return await self._api.download(status.audio_url)
+        return status.audio_url
 
     async def generate(self, task: Task, body: dict[str, Any], *, on_task: OnTask) -> bytes:
         """Create a task, report its id (so it can be resumed), wait, return the audio."""
@@ -124,8 +128,16 @@ class HiggsClient:
         await on_task(task_id)
         return await self.wait(task, task_id, chars=max(1, len(str(body.get("input_text", "")))))
 
-    def _learn(self, seconds: float, chars: int) -> None:
-        """How long tasks take per character of text, lately (a moving average)."""
+    def recall(self, times: list[tuple[float, int]]) -> None:
+        """Start from what tasks of an earlier run took (seconds, characters): their median
+        pace, so that one odd task does not set it."""
+        paces = sorted(seconds / chars for seconds, chars in times if seconds > 0 and chars)
+        if paces and self._seconds_per_char is None:
+            self._seconds_per_char = paces[len(paces) // 2]
+
+    def learn(self, seconds: float, chars: int) -> None:
+        """How long tasks take per character of text, lately (a moving average); fed by the
+        tasks it waits for, and at start-up by those of an earlier run."""
         sample = seconds / chars
         known = self._seconds_per_char
         self._seconds_per_char = sample if known is None else (1 - LEARNING) * known + (

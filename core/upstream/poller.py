@@ -18,6 +18,7 @@ from core.upstream.api import Sleep
 log = logging.getLogger(__name__)
 
 EARLY = 0.85  # of a task's expected time: its first look, so that its end is seen soon after
+LATE = 1.5  # of a task's expected time: until then it is looked at often, then less and less
 
 Key = TypeVar("Key")
 Status = TypeVar("Status")
@@ -29,6 +30,7 @@ class _Watch(Generic[Key, Status]):
     answer: asyncio.Future[Status]
     next_at: float
     interval: float = field(default=0.0)
+    steady_until: float = 0.0  # looks are `interval` apart until then, then further apart
 
 
 class Poller(Generic[Key, Status]):
@@ -59,16 +61,20 @@ class Poller(Generic[Key, Status]):
 
     async def until_settled(self, key: Key, *, expect_s: float | None = None) -> Status:
         """Look at once; or, when the task is expected to take `expect_s`, first a little
-        before that, then often (the time to notice it finished is what a user waits)."""
+        before that, then often until well past it (the time to notice it finished is what a
+        user waits)."""
         if expect_s is None:
             first = await self._query(key)  # at once, whatever the loop is doing
             if self._settled(first):
                 return first
             delay, interval = self._interval, min(self._interval_max, self._interval * 1.5)
+            steady_s = 0.0
         else:
             delay, interval = max(self._interval, EARLY * expect_s), self._interval
+            steady_s = LATE * expect_s
         watch: _Watch[Key, Status] = _Watch(
-            key, asyncio.get_running_loop().create_future(), self._now + delay, interval)
+            key, asyncio.get_running_loop().create_future(), self._now + delay, interval,
+            self._now + steady_s)
         self._watches.append(watch)
         if self._loop is None or self._loop.done():
             self._loop = asyncio.create_task(self._run())
@@ -119,7 +125,8 @@ class Poller(Generic[Key, Status]):
             self._settle(watch, status=status)
         else:
             watch.next_at = self._now + watch.interval
-            watch.interval = min(self._interval_max, watch.interval * 1.5)
+            if watch.next_at >= watch.steady_until:
+                watch.interval = min(self._interval_max, watch.interval * 1.5)
 
     def _settle(self, watch: _Watch[Key, Status], *, status: Status | None = None,
                 error: Exception | None = None) -> None:
