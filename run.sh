@@ -4,9 +4,11 @@
 #   ./run.sh console ARGS...   set up, then `voicebot console ARGS...`
 #   ./run.sh telegram          set up, then run the Telegram bot (needs TELEGRAM_BOT_TOKEN)
 #   ./run.sh discord           set up, then run the Discord bot (needs DISCORD_BOT_TOKEN)
+#   ./run.sh worker            set up, then run a job worker (bots with JOB_RUNNER=workers)
 #   ./run.sh test [ARGS...]    set up, then run the test suite
 #   ./run.sh bench             set up, then print the benchmark figures
-# Setting up installs ffmpeg and espeak-ng (Debian/Ubuntu) if missing and keeps .venv current.
+# Setting up installs ffmpeg and espeak-ng (Debian/Ubuntu) if missing and keeps .venv current;
+# for the tests also PostgreSQL, whose server they start privately (tests/postgres.py).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +19,10 @@ setup() {
     command -v ffmpeg >/dev/null || missing+=(ffmpeg)
     command -v espeak-ng >/dev/null || missing+=(espeak-ng)
     python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+    if [ "${1:-}" = tests ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
+            && ! command -v initdb >/dev/null; then
+        missing+=(postgresql)
+    fi
     if [ ${#missing[@]} -gt 0 ]; then
         echo "Installing ${missing[*]} (apt)..." >&2
         as_root apt-get update -qq
@@ -37,8 +43,8 @@ command="${1:-demo}"
 [ $# -gt 0 ] && shift
 case "$command" in
     demo) setup; exec .venv/bin/voicebot console demo ;;
-    console|telegram|discord) setup; exec .venv/bin/voicebot "$command" "$@" ;;
-    test) setup; exec .venv/bin/python -m pytest "$@" ;;
+    console|telegram|discord|worker) setup; exec .venv/bin/voicebot "$command" "$@" ;;
+    test) setup tests; exec .venv/bin/python -m pytest "$@" ;;
     bench) setup; exec .venv/bin/python -m bench "$@" ;;
-    *) echo "usage: ./run.sh [demo|console ARGS...|telegram|discord|test [ARGS...]|bench]" >&2; exit 2 ;;
+    *) echo "usage: ./run.sh [demo|console ARGS...|telegram|discord|worker|test [ARGS...]|bench]" >&2; exit 2 ;;
 esac

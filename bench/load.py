@@ -13,6 +13,8 @@ import asyncio
 import cProfile
 import json
 import logging
+import os
+import signal
 import sqlite3
 import sys
 import tempfile
@@ -110,6 +112,7 @@ async def say_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         speech = await stack.enter_async_context(open_speech(settings))
         where = Where("bench", "space", "user-0")
         await speech.register_voice(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
+        await warm_up(speech, where)
         people = [replace(where, user_id=f"user-{i}") for i in range(args.n)]
         run = Run(WorldClient(http, args.control), args.n)
 
@@ -125,6 +128,56 @@ async def say_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         figures = await run.measure(work)
     figures["jobs_in_db"] = _job_states(tmp / "data" / "voicebot.db")
     return _with_latencies(figures)
+
+
+async def workers_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """N requests at once through a bot that hands its jobs to `--workers` `voicebot worker`
+    processes sharing its database: how many jobs a second they finish together."""
+    data = tmp / "data"
+    url = args.database_url or f"sqlite+aiosqlite:///{data / 'voicebot.db'}"
+    settings = settings_for(args, data, job_runner="workers", database_url=url)
+    env = {**os.environ, "DATABASE_URL": url, "DATA_DIR": str(data), "JOB_RUNNER": "workers",
+           "AI302_API_KEY": args.api_key, "AI302_BASE_URL": args.ai302, "SELF_CHECK": "false",
+           "MAX_CONCURRENT_JOBS": str(args.worker_jobs), "METRICS_PORT": "0",
+           "POLL_INTERVAL_S": str(args.poll_interval_s),
+           "POLL_INTERVAL_MAX_S": str(args.poll_interval_max_s), "LOG_LEVEL": "INFO"}
+    voicebot = Path(sys.executable).with_name("voicebot")
+    async with open_speech(settings) as speech:
+        where = Where("bench", "space", "user-0")
+        await speech.register_voice(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
+        workers = [await asyncio.create_subprocess_exec(
+            voicebot, "worker", cwd=tmp, env=env, stdin=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE) for _ in range(args.workers)]
+        running = [asyncio.Event() for _ in workers]
+        logs = [asyncio.create_task(_read_log(worker, up))
+                for worker, up in zip(workers, running, strict=True)]
+        try:
+            await asyncio.wait_for(asyncio.gather(*(up.wait() for up in running)), 120)
+            await warm_up(speech, where)
+            people = [replace(where, user_id=f"user-{i}") for i in range(args.n)]
+            started = time.time()
+            outcomes = await asyncio.gather(
+                *(speech.say(who, VOICE, TEXT.format(tag=tag_of(i)))
+                  for i, who in enumerate(people)), return_exceptions=True)
+            wall = time.time() - started
+        finally:
+            for worker in workers:
+                worker.send_signal(signal.SIGTERM)
+            await asyncio.gather(*(worker.wait() for worker in workers))
+            await asyncio.gather(*logs, return_exceptions=True)
+    done = sum(not isinstance(outcome, BaseException) for outcome in outcomes)
+    failed = Counter(type(o).__name__ for o in outcomes if isinstance(o, BaseException))
+    return {"workers": args.workers, "worker_jobs": args.worker_jobs, "requested": args.n,
+            "completed": done, "failed": dict(failed), "wall_s": wall, "jobs_per_s": done / wall,
+            "database": "postgres" if url.startswith("postgresql") else "sqlite"}
+
+
+async def _read_log(worker: asyncio.subprocess.Process, running: asyncio.Event) -> None:
+    """Read what a worker logs (a full pipe would block it); note when it says it runs."""
+    assert worker.stderr is not None
+    async for line in worker.stderr:
+        if b"running up to" in line:
+            running.set()
 
 
 async def _one(speech: SpeechService, where: Where, tag: str) -> Ended:
@@ -170,6 +223,8 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         for user, chat in zip(cloners, chats, strict=False):
             await _until_voice_exists(speech, Where("telegram", str(chat), str(user),
                                                     private=chat > 0))
+        await warm_up(speech, Where("telegram", str(chats[0]), str(cloners[0]),
+                                    private=chats[0] > 0))
         texts = [f"/say {VOICE} {TEXT.format(tag=tag_of(i))}" for i in range(args.n)]
         run = Run(world, args.n)
 
@@ -188,6 +243,12 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
 
         figures = await run.measure(work)
     return _with_latencies(figures)
+
+
+async def warm_up(speech: SpeechService, where: Where) -> None:
+    """One job before the run, as a bot that has served before has had (or recalls from its
+    database after a restart): the poller then knows how long tasks take."""
+    await speech.say(where, VOICE, TEXT.format(tag="warmup"))
 
 
 async def _until_voice_exists(speech: SpeechService, where: Where) -> None:
@@ -285,7 +346,7 @@ def _ms(seconds: float | None) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
-    parser.add_argument("what", choices=["say", "telegram"])
+    parser.add_argument("what", choices=["say", "telegram", "workers"])
     parser.add_argument("--n", type=int, required=True, help="requests, all at once")
     parser.add_argument("--ai302", required=True)
     parser.add_argument("--api-key", required=True)
@@ -298,10 +359,13 @@ def main() -> None:
     parser.add_argument("--chat", choices=["private", "group"], default="private")
     parser.add_argument("--timeout-s", type=float, default=600)
     parser.add_argument("--profile", help="write cProfile stats of the run here")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (workers)")
+    parser.add_argument("--worker-jobs", type=int, default=50, help="jobs each runs at once")
+    parser.add_argument("--database-url", default="", help="the workers' database (SQLite)")
     args = parser.parse_args()
     args.reference_ogg = Path(args.reference).read_bytes()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    run = say_run if args.what == "say" else telegram_run
+    run = {"say": say_run, "telegram": telegram_run, "workers": workers_run}[args.what]
     profile = cProfile.Profile() if args.profile else None
     with tempfile.TemporaryDirectory(prefix="voicebot-bench-") as tmp:
         if profile is not None:

@@ -6,7 +6,8 @@ import asyncio
 import logging
 import shutil
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Literal
 
 import httpx
 
@@ -14,11 +15,12 @@ from core.engines import Engine, HiggsEngine, OfflineEngine
 from core.errors import ConfigError
 from core.jobs import InProcessQueue, JobLog
 from core.library import VoiceLibrary
+from core.observe import Metrics, serving
 from core.settings import Settings
 from core.speech import Limits, SpeechService
 from core.storage.db import open_database
 from core.upstream.api import Ai302, Sleep
-from core.upstream.higgs import HiggsClient, HiggsUrls
+from core.upstream.higgs import LEARN_FROM_CHARS, HiggsClient, HiggsUrls
 from core.upstream.hosting import Ai302Upload, ReferenceHost
 from core.upstream.transcribe import Ai302Whisper, Transcriber
 
@@ -29,8 +31,8 @@ TAKES_KEPT_S = 24 * 3600  # how long a designed voice's take can still be kept
 
 def require_tools(settings: Settings) -> None:
     """Fail start-up with one line when a program the bot runs is missing."""
-    package = {"ffmpeg": "ffmpeg", "ffprobe": "ffmpeg", "espeak-ng": "espeak-ng"}
-    needed = ["ffmpeg", "ffprobe"] + ([] if settings.uses_higgs else ["espeak-ng"])
+    package = {"ffmpeg": "ffmpeg", "espeak-ng": "espeak-ng"}
+    needed = ["ffmpeg"] + ([] if settings.uses_higgs else ["espeak-ng"])
     missing = [tool for tool in needed if shutil.which(tool) is None]
     if missing:
         install = " ".join(sorted({package[tool] for tool in missing}))
@@ -38,23 +40,28 @@ def require_tools(settings: Settings) -> None:
 
 
 @asynccontextmanager
-async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> AsyncIterator[
-    SpeechService
-]:
-    """Open the database and HTTP client, wire the engine, and close everything on exit."""
+async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep,
+                      role: Literal["bot", "worker"] = "bot") -> AsyncIterator[SpeechService]:
+    """Open the database and HTTP client, wire the engine, and close everything on exit;
+    with a METRICS_PORT, serve /healthz and /metrics meanwhile. A bot runs its own jobs, or
+    (JOB_RUNNER=workers) hands them to workers."""
     require_tools(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = await open_database(settings.db_url)
     timeout = httpx.Timeout(settings.http_timeout_s, connect=min(10.0, settings.http_timeout_s))
     try:
         async with httpx.AsyncClient(timeout=timeout, follow_redirects=True) as http:
+            queue = InProcessQueue(limit=settings.max_concurrent_jobs,
+                                   per_user=settings.max_jobs_per_user,
+                                   max_waiting=settings.max_queue)
+            metrics = Metrics(db=db, queue=queue)
             engine: Engine = OfflineEngine()
             host: ReferenceHost | None = None
             transcriber: Transcriber | None = None
             if settings.uses_higgs and settings.ai302_api_key is not None:
                 api = Ai302(
                     http=http, api_key=settings.ai302_api_key, retries=settings.http_retries,
-                    sleep=sleep,
+                    sleep=sleep, on_request=metrics.upstream_request,
                 )
                 engine = HiggsEngine(client=HiggsClient(
                     api=api,
@@ -74,15 +81,16 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
             library = VoiceLibrary(db=db, data_dir=settings.data_dir)
             await library.drop_old_takes(TAKES_KEPT_S)
             jobs = JobLog(db=db)
+            if isinstance(engine, HiggsEngine):  # the upstream's pace, as an earlier run saw it
+                engine.recall(await jobs.task_times(chars=(LEARN_FROM_CHARS,
+                                                           settings.chunk_chars)))
             interrupted = await jobs.interrupt_unfinished()
             if interrupted:
                 log.warning("%d job(s) of an earlier run were left unfinished", interrupted)
             speech = SpeechService(
                 library=library,
                 jobs=jobs,
-                queue=InProcessQueue(limit=settings.max_concurrent_jobs,
-                                     per_user=settings.max_jobs_per_user,
-                                     max_waiting=settings.max_queue),
+                queue=queue,
                 engine=engine,
                 host=host,
                 transcriber=transcriber,
@@ -99,11 +107,18 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep) -> As
                     per_chat_per_minute=settings.chat_requests_per_minute,
                     daily_chars=settings.daily_chars_per_user,
                     consent_timeout_s=settings.consent_timeout_hours * 3600,
+                    worker_jobs=settings.max_concurrent_jobs,
                 ),
+                role="worker" if role == "worker"
+                else "gateway" if settings.job_runner == "workers" else "here",
             )
             sweeper = asyncio.create_task(_expire_requests(speech))
             try:
-                yield speech
+                async with AsyncExitStack() as endpoints:
+                    if settings.metrics_port:
+                        await endpoints.enter_async_context(serving(
+                            metrics, host=settings.metrics_host, port=settings.metrics_port))
+                    yield speech
             finally:
                 sweeper.cancel()
                 await asyncio.gather(sweeper, return_exceptions=True)

@@ -252,3 +252,18 @@ class BadUpstreamAudio(UpstreamError):
     """The service said it succeeded but sent something that is not usable audio."""
 
     key = "error_bad_upstream_audio"
+
+
+def error_from(key: str, params: dict[str, Any] | None = None) -> VoicebotError:
+    """The error a job ended in elsewhere (a worker), from its stored key and parameters: of
+    the class with that key, so that it is caught and told as if raised here."""
+    classes: list[type[VoicebotError]] = [VoicebotError]
+    for cls in classes:
+        if cls.key == key:
+            error = cls.__new__(cls)
+            VoicebotError.__init__(error, key, **(params or {}))
+            for name, value in (params or {}).items():  # attributes some classes keep
+                setattr(error, name, value)
+            return error
+        classes.extend(cls.__subclasses__())
+    return VoicebotError(key)

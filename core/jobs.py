@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import uuid
 from collections import Counter, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.domain import Where
+from core.domain import Progress, Where
 from core.errors import AlreadyRequested, QueueFull, TakeGone
-from core.storage.tables import job_tasks, jobs
+from core.storage.tables import job_results, job_tasks, jobs
+
+log = logging.getLogger(__name__)
 
 OnPosition = Callable[[int], Awaitable[None]]
+OnProgress = Callable[[dict[str, Any]], Awaitable[None]]  # a worker's progress, as stored
 Target = dict[str, Any]  # an adapter's address for a job's result (chat and message ids…)
 
 
@@ -47,6 +52,10 @@ class InProcessQueue:
         self._max_waiting = max_waiting
         self._running: Counter[str] = Counter()
         self._lines: dict[str, deque[_Waiter]] = {}  # in turn order: first is served next
+
+    def depth(self) -> tuple[int, int]:
+        """How many jobs hold a slot, and how many wait in line."""
+        return sum(self._running.values()), sum(len(line) for line in self._lines.values())
 
     @asynccontextmanager
     async def slot(self, user: str, on_position: OnPosition | None = None
@@ -158,9 +167,11 @@ class JobLog:
     async def open(
         self, where: Where, *, kind: str, text: str, params: dict[str, Any],
         voice_id: str | None, description: str | None = None, target: Target | None = None,
+        handoff: bool = False,
     ) -> str:
         """Write the job before anything billable; `target` is where its adapter delivers
-        the result (a job with one is resumed after a restart)."""
+        the result (a job with one is resumed after a restart). A job handed off is run by
+        whichever `voicebot worker` claims it first."""
         job_id = uuid.uuid4().hex
         now = datetime.now(UTC)
         origin = {"locale": where.locale, "private": where.private,  # read by `where_of_job`
@@ -173,7 +184,7 @@ class JobLog:
                         space_id=where.space_id, user_id=where.user_id, voice_id=voice_id,
                         kind=kind, text=text, params=params, description=description,
                         created_at=now, updated_at=now, origin=origin, target=target,
-                        request_key=(target or {}).get("request"),
+                        request_key=(target or {}).get("request"), handoff=handoff,
                     )
                 )
         except IntegrityError as exc:  # the only unique column a new job can clash on
@@ -186,7 +197,7 @@ class JobLog:
         async with self._db.begin() as conn:
             result = await conn.execute(
                 update(jobs).where(jobs.c.state.in_(("queued", "submitted")),
-                                   jobs.c.target.is_(None))
+                                   jobs.c.target.is_(None), jobs.c.handoff.is_(False))
                 .values(state="failed", error="interrupted", updated_at=datetime.now(UTC))
             )
         return result.rowcount
@@ -244,20 +255,105 @@ class JobLog:
 
     async def sent(self, job_id: str) -> None:
         await self._set(job_id, delivery="sent")
+        await self._drop_results(job_id)
 
     async def delivery_failed(self, job_id: str) -> None:
         """The chat refused the result (the adapter told the user why): not to be resent."""
         await self._set(job_id, delivery="failed")
+        await self._drop_results(job_id)
 
-    async def done(self, job_id: str, seconds: float) -> None:
-        await self._set(job_id, state="done", seconds=seconds)
+    async def done(self, job_id: str, seconds: float,
+                   results: list[tuple[bytes, float, bytes]] | None = None) -> None:
+        """The job succeeded; a worker leaves its voice messages (ogg, seconds, waveform) for
+        the gateway in the same transaction, so a job is never done without them."""
+        async with self._db.begin() as conn:
+            for part, (ogg, length, waveform) in enumerate(results or []):
+                await conn.execute(job_results.insert().values(
+                    job_id=job_id, part=part, ogg=ogg, seconds=length, waveform=waveform))
+            await conn.execute(update(jobs).where(jobs.c.id == job_id).values(
+                state="done", seconds=seconds, updated_at=datetime.now(UTC)))
+
+    async def results(self, job_id: str) -> list[tuple[bytes, float, bytes]]:
+        """A worker's voice messages of a job, in order."""
+        query = (select(job_results.c.ogg, job_results.c.seconds, job_results.c.waveform)
+                 .where(job_results.c.job_id == job_id).order_by(job_results.c.part))
+        async with self._db.connect() as conn:
+            return [(ogg, length, waveform) for ogg, length, waveform in
+                    (await conn.execute(query)).all()]
+
+    async def _drop_results(self, job_id: str) -> None:
+        async with self._db.begin() as conn:
+            await conn.execute(delete(job_results).where(job_results.c.job_id == job_id))
 
     async def checked(self, job_id: str, error_rate: float) -> None:
         """Record the self-check's measured error rate of the output."""
         await self._set(job_id, wer=round(error_rate, 3))
 
-    async def failed(self, job_id: str, error: str) -> None:
-        await self._set(job_id, state="failed", error=error)
+    async def failed(self, job_id: str, error: str, params: dict[str, Any] | None = None
+                     ) -> None:
+        """The job ended in `error` (a message key) with its parameters, as far as they can
+        be stored (a gateway tells the user from them)."""
+        await self._set(job_id, state="failed", error=error,
+                        error_params={k: v for k, v in (params or {}).items() if _storable(v)})
+
+    # --- handed over to workers -----------------------------------------------------------
+
+    async def hand_over(self, job_id: str) -> None:
+        """Leave a job (opened to run in-process by an earlier run) to the workers."""
+        await self._set(job_id, handoff=True)
+
+    async def waiting_before(self, job_id: str) -> int:
+        """How many handed-over jobs nobody has claimed yet were opened before this one."""
+        mine = select(jobs.c.created_at).where(jobs.c.id == job_id).scalar_subquery()
+        query = select(func.count()).select_from(jobs).where(
+            jobs.c.handoff.is_(True), jobs.c.state == "queued", jobs.c.worker.is_(None),
+            jobs.c.created_at < mine)
+        async with self._db.connect() as conn:
+            return int((await conn.execute(query)).scalar_one())
+
+    async def claim(self, worker: str, *, lease_s: float, most: int) -> list[dict[str, Any]]:
+        """Take up to `most` handed-over jobs, oldest first, for `lease_s`: unfinished ones
+        nobody holds, or whose holder let the lease lapse (it stopped, or crashed). One
+        statement, so two workers never take the same job (Postgres skips rows another
+        worker is taking; SQLite has one writer at a time)."""
+        now = datetime.now(UTC)
+        until = now + timedelta(seconds=lease_s)
+        free = select(jobs.c.id).where(
+            jobs.c.handoff.is_(True), jobs.c.state.in_(("queued", "submitted")),
+            or_(jobs.c.lease_until.is_(None), jobs.c.lease_until < now),
+        ).order_by(jobs.c.created_at).limit(most).with_for_update(skip_locked=True)
+        async with self._db.begin() as conn:
+            await conn.execute(update(jobs).where(jobs.c.id.in_(free.scalar_subquery()))
+                               .values(worker=worker, lease_until=until, updated_at=now))
+            rows = (await conn.execute(select(jobs).where(
+                jobs.c.worker == worker, jobs.c.lease_until == until))).all()
+        return [dict(row._mapping) for row in rows]
+
+    async def renew(self, worker: str, *, lease_s: float) -> None:
+        """Extend the lease of every unfinished job this worker holds."""
+        async with self._db.begin() as conn:
+            await conn.execute(update(jobs).where(
+                jobs.c.worker == worker, jobs.c.state.in_(("queued", "submitted")),
+            ).values(lease_until=datetime.now(UTC) + timedelta(seconds=lease_s)))
+
+    async def release(self, worker: str) -> None:
+        """Give up this worker's unfinished jobs (it is stopping): others may take them now."""
+        async with self._db.begin() as conn:
+            await conn.execute(update(jobs).where(
+                jobs.c.worker == worker, jobs.c.state.in_(("queued", "submitted")),
+            ).values(lease_until=None, worker=None))
+
+    async def note_progress(self, job_id: str, progress: Progress) -> None:
+        """A worker's progress on a job, for its gateway to show."""
+        await self._set(job_id, progress={"stage": progress.stage, "position": progress.position,
+                                          "done": progress.done, "parts": progress.parts})
+
+    async def states(self, job_ids: list[str]) -> list[dict[str, Any]]:
+        """State, progress and error of each of these jobs (those that still exist)."""
+        query = select(jobs.c.id, jobs.c.state, jobs.c.progress, jobs.c.error,
+                       jobs.c.error_params).where(jobs.c.id.in_(job_ids))
+        async with self._db.connect() as conn:
+            return [dict(row._mapping) for row in (await conn.execute(query)).all()]
 
     async def chars_since(self, where: Where, since: datetime) -> int:
         """How many characters this user had spoken in this space since `since` (failed
@@ -270,6 +366,22 @@ class JobLog:
         async with self._db.connect() as conn:
             return int((await conn.execute(query)).scalar_one())
 
+    async def task_times(self, *, chars: tuple[int, int], last: int = 20
+                         ) -> list[tuple[float, int]]:
+        """How long the latest one-task jobs of `chars` (least, most) characters took from
+        their task's creation to done, with their length: what an earlier run learnt of the
+        upstream's speed. (A delivery marks the job later: a second or so too long at most.)"""
+        one_task = (select(job_tasks.c.job_id, func.min(job_tasks.c.created_at).label("created"))
+                    .group_by(job_tasks.c.job_id).having(func.count() == 1).subquery())
+        length = func.length(jobs.c.text)
+        query = (select(one_task.c.created, jobs.c.updated_at, length)
+                 .join(one_task, one_task.c.job_id == jobs.c.id)
+                 .where(jobs.c.state == "done", length.between(*chars))
+                 .order_by(jobs.c.updated_at.desc()).limit(last))
+        async with self._db.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [((ended - created).total_seconds(), n) for created, ended, n in rows]
+
     async def forget(self, platform: str, user_id: str, voice_ids: list[str]) -> list[str]:
         """Delete this user's jobs, and unlink others' jobs from the voices being deleted;
         returns the deleted jobs' ids (their takes go too)."""
@@ -277,6 +389,7 @@ class JobLog:
         async with self._db.begin() as conn:
             ids = list((await conn.execute(select(jobs.c.id).where(mine))).scalars())
             await conn.execute(delete(job_tasks).where(job_tasks.c.job_id.in_(ids)))
+            await conn.execute(delete(job_results).where(job_results.c.job_id.in_(ids)))
             await conn.execute(delete(jobs).where(mine))
             if voice_ids:  # others' jobs in those voices: unfinished ones end here
                 theirs = jobs.c.voice_id.in_(voice_ids)
@@ -302,3 +415,66 @@ class JobLog:
                 update(jobs).where(jobs.c.id == job_id).values(updated_at=datetime.now(UTC),
                                                                 **values)
             )
+
+
+class Handovers:
+    """Waits for jobs handed over to workers: one loop reads the rows of all the jobs being
+    waited for, in one query a round, and passes on their progress and their end."""
+
+    def __init__(self, jobs: JobLog, *, every_s: float = 0.25) -> None:
+        self._jobs = jobs
+        self._every_s = every_s
+        self._waiting: dict[str, tuple[asyncio.Future[dict[str, Any]], OnProgress]] = {}
+        self._seen: dict[str, Any] = {}
+        self._loop: asyncio.Task[None] | None = None
+
+    async def until_ended(self, job_id: str, on_progress: OnProgress) -> dict[str, Any]:
+        """The job's row (state, error, error_params) once a worker finished it."""
+        ended: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._waiting[job_id] = (ended, on_progress)
+        if self._loop is None or self._loop.done():
+            self._loop = asyncio.create_task(self._watch())
+        try:
+            return await ended
+        finally:
+            self._waiting.pop(job_id, None)
+            self._seen.pop(job_id, None)
+
+    async def aclose(self) -> None:
+        if self._loop is not None:
+            self._loop.cancel()
+            await asyncio.gather(self._loop, return_exceptions=True)
+
+    async def _watch(self) -> None:
+        while self._waiting:
+            asked = list(self._waiting)
+            try:
+                rows = await self._jobs.states(asked)
+            except Exception:  # the database may be briefly unavailable: next round
+                log.exception("reading handed-over jobs failed")
+                await asyncio.sleep(self._every_s)
+                continue
+            for row in rows:
+                ended, on_progress = self._waiting.get(row["id"], (None, None))
+                if ended is None or on_progress is None or ended.done():
+                    continue
+                if row["progress"] is not None and row["progress"] != self._seen.get(row["id"]):
+                    self._seen[row["id"]] = row["progress"]
+                    await on_progress(row["progress"])
+                if row["state"] in ("done", "failed"):
+                    ended.set_result(row)
+            missing = set(asked) - {row["id"] for row in rows}
+            for job_id in missing:  # forgotten (`/forgetme`) while it waited
+                ended = self._waiting.get(job_id, (None, None))[0]
+                if ended is not None and not ended.done():
+                    ended.set_result({"id": job_id, "state": "failed", "error": "error_take_gone",
+                                      "error_params": None})
+            await asyncio.sleep(self._every_s)
+
+
+def _storable(value: Any) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True

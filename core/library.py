@@ -26,6 +26,7 @@ from core.domain import (
     printable,
 )
 from core.errors import TakeGone, VoiceGone, VoiceNameTaken, VoiceNotFound, VoicePending
+from core.storage.db import upsert
 from core.storage.tables import spaces, voices
 
 
@@ -216,12 +217,11 @@ class VoiceLibrary:
         return voice if voice.usable_by(where.user_id, await self.rules(where)) else None
 
     async def _set_space(self, scope: str, **values: Any) -> None:
-        """Update a space's row, creating it first if need be (one writer at a time)."""
+        """Update a space's row, creating it if need be (in one go: two admins may set up a
+        new space at once)."""
         async with self._db.begin() as conn:
-            changed = await conn.execute(update(spaces).where(spaces.c.scope == scope)
-                                         .values(**values))
-            if not changed.rowcount:
-                await conn.execute(spaces.insert().values(scope=scope, **values))
+            await conn.execute(upsert(conn.dialect.name, spaces, {"scope": scope, **values},
+                                      key="scope"))
 
     async def set_sampling(self, voice: Voice, sampling: Sampling) -> Voice:
         return await self._set(voice, **sampling.as_columns())

@@ -54,8 +54,9 @@ from core.errors import (
     VoiceGone,
     VoiceNameTaken,
     VoiceNotFound,
+    error_from,
 )
-from core.jobs import JobLog, JobQueue, Target, where_of_job
+from core.jobs import Handovers, JobLog, JobQueue, Target, where_of_job
 from core.library import VoiceLibrary
 from core.limits import RateLimit
 from core.text import chunks, error_rate, spell_out
@@ -70,6 +71,10 @@ log = logging.getLogger(__name__)
 Deliver = Callable[[Target, Where, "VoiceClip | VoicebotError"], Awaitable[None]]
 
 Change = Literal["again", "steadier", "livelier"]  # what another take changes
+# Who runs the jobs: this process ("here", the default); workers, while this process (a chat
+# gateway) queues them and posts their results ("gateway"); or this process, for gateways
+# ("worker").
+Role = Literal["here", "gateway", "worker"]
 MAX_DESCRIPTION = 500  # characters of a designed voice's description
 TEMPERATURE_STEP = 0.3  # how far "steadier" / "livelier" move the temperature
 
@@ -87,6 +92,7 @@ class Limits:
     per_chat_per_minute: int = 0
     daily_chars: int = 0  # characters one user may have spoken per chat and day (0: no limit)
     consent_timeout_s: float = 24 * 3600  # an unanswered consent request is dropped after this
+    worker_jobs: int = 4  # jobs one worker process runs at once
 
 
 class SpeechService:
@@ -102,9 +108,12 @@ class SpeechService:
         host: ReferenceHost | None,
         transcriber: Transcriber | None,
         limits: Limits,
+        role: Role = "here",
     ) -> None:
         self.library = library
         self.jobs = jobs
+        self.role = role
+        self._handovers = Handovers(jobs)
         self._queue = queue
         self.engine = engine
         self._host = host
@@ -330,6 +339,7 @@ class SpeechService:
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
+        await self._handovers.aclose()
 
     # --- consent ---------------------------------------------------------------------------
 
@@ -492,9 +502,13 @@ class SpeechService:
             job_id = await self.jobs.open(
                 where, kind="dialogue" if dialogue else self.engine.name, text=text,
                 params=sampling.as_params(), voice_id=voice.id if voice else None,
-                description=description, target=target,
+                description=description, target=target, handoff=self.role == "gateway",
             )
         report = _Reporter(on_progress, job_id)
+        speakers = ", ".join(_short(t.speaker) for t in cast(dialogue[0])) if dialogue else ""
+        named = _Named(voice.name if voice else speakers, description)
+        if self.role == "gateway":
+            return await self._handed_over(job_id, report, named, resumed is not None)
         try:
             async with self._queue.slot(f"{where.platform}:{where.user_id}",
                                         on_position=report.position):
@@ -513,20 +527,79 @@ class SpeechService:
                 if description is not None:  # a designed voice: the take may become a voice
                     await self.library.save_take(job_id, speech)
         except VoicebotError as exc:
-            await self.jobs.failed(job_id, exc.key)
+            await self.jobs.failed(job_id, exc.key, exc.params)
             raise
         except Exception:
             await self.jobs.failed(job_id, "error_unexpected")
             raise
-        await self.jobs.done(job_id, sum(part.seconds for part in encoded))
+        parts = [(part.ogg, part.seconds, part.waveform) for part in encoded]
+        await self.jobs.done(job_id, sum(part.seconds for part in encoded),
+                             results=parts if self.role == "worker" else None)
         used = [voice] if voice else list(dialogue[1].values()) if dialogue else []
         if used:
             await self.library.count_uses(v.id for v in used)
-        speakers = ", ".join(_short(t.speaker) for t in cast(dialogue[0])) if dialogue else ""
-        clips = [VoiceClip(ogg=part.ogg, seconds=part.seconds, waveform=part.waveform,
-                           voice_name=voice.name if voice else speakers, job_id=job_id,
-                           description=description) for part in encoded]
-        return replace(clips[0], continued=tuple(clips[1:]))
+        return named.clip(job_id, parts)
+
+    async def _handed_over(self, job_id: str, report: _Reporter, named: _Named,
+                           resumed: bool) -> VoiceClip:
+        """Leave the job to the workers and wait for its end, passing on their progress."""
+        if resumed:
+            await self.jobs.hand_over(job_id)  # opened by a run that did its own jobs
+        ahead = await self.jobs.waiting_before(job_id)
+        await report(Progress("queued", ahead + 1))
+
+        async def progress(seen: dict[str, Any]) -> None:
+            await report(Progress(**seen))
+
+        row = await self._handovers.until_ended(job_id, progress)
+        if row["state"] == "failed":
+            raise error_from(row["error"] or "error_unexpected", row["error_params"])
+        return named.clip(job_id, await self.jobs.results(job_id))
+
+    async def work(self, worker: str, *, lease_s: float, every_s: float = 0.5) -> None:
+        """Run handed-over jobs, `Limits.worker_jobs` at once, until cancelled; each held on
+        a lease renewed while it runs. Cancelled, the jobs in hand stop where they are and are
+        released to other workers, which resume them (tasks started upstream are waited for,
+        never made again); a worker that crashes lets its leases lapse instead."""
+        running: set[asyncio.Task[None]] = set()
+        renewing = asyncio.create_task(self._renew(worker, lease_s))
+        try:
+            while True:
+                free = self.limits.worker_jobs - len(running)
+                claimed = await self.jobs.claim(worker, lease_s=lease_s, most=free) if free else []
+                for job in claimed:
+                    task = asyncio.create_task(self._work_on(job), name=f"job-{job['id']}")
+                    running.add(task)
+                    task.add_done_callback(running.discard)
+                if not claimed:
+                    await asyncio.sleep(every_s)
+        finally:
+            for task in (renewing, *running):
+                task.cancel()
+            await asyncio.gather(renewing, *running, return_exceptions=True)
+            await self.jobs.release(worker)
+
+    async def _renew(self, worker: str, lease_s: float) -> None:
+        while True:
+            await asyncio.sleep(lease_s / 3)
+            try:
+                await self.jobs.renew(worker, lease_s=lease_s)
+            except Exception:  # the database may be briefly unavailable: next round
+                log.exception("renewing job leases failed")
+
+    async def _work_on(self, job: dict[str, Any]) -> None:
+        """Run one claimed job; its end (result or error) is written to its row."""
+        async def progress(step: Progress) -> None:
+            await self.jobs.note_progress(job["id"], step)
+
+        try:
+            await self._again(where_of_job(job), job, Sampling(**job["params"]), progress,
+                              resumed=job["id"])
+        except VoicebotError as exc:  # (raised before the job ran: its voice is gone…)
+            await self.jobs.failed(job["id"], exc.key, exc.params)
+        except Exception:
+            log.exception("job %s failed", job["id"])
+            await self.jobs.failed(job["id"], "error_unexpected")
 
     async def parse_say(
         self, where: Where, words: str, *, replied_text: str | None = None
@@ -786,6 +859,21 @@ class SpeechService:
             await self.library.read_reference(voice), filename=f"{voice.id}.wav"
         )
         return await self.library.set_hosted_url(voice, url)
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """What a job's voice messages are labelled with."""
+
+    voice_name: str  # the stored voice, or a dialogue's speakers; empty for a designed voice
+    description: str | None
+
+    def clip(self, job_id: str, parts: list[tuple[bytes, float, bytes]]) -> VoiceClip:
+        """The job's voice messages (ogg, seconds, waveform), as one clip and its sequels."""
+        clips = [VoiceClip(ogg=ogg, seconds=seconds, waveform=waveform,
+                           voice_name=self.voice_name, job_id=job_id,
+                           description=self.description) for ogg, seconds, waveform in parts]
+        return replace(clips[0], continued=tuple(clips[1:]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,10 @@ from core.settings import Settings, load_settings
 from core.speech import SpeechService
 from tests.fakes.ai302 import API_KEY, Fake302
 
-pytest_plugins = ["tests.telegram_chat"]  # a Telegram chat: the tg, botapi, tg_settings fixtures
+pytest_plugins = [
+    "tests.telegram_chat",  # a Telegram chat: the tg, botapi, tg_settings fixtures
+    "tests.postgres",  # the database: db_url (SQLite, or Postgres where a test asks for both)
+]
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
@@ -132,7 +135,7 @@ async def voicebot(cwd: Path, *args: str, **env: str) -> tuple[int, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("AI302_", "HIGGS_"))}
     proc = await asyncio.create_subprocess_exec(
         VOICEBOT, *args, cwd=cwd, env={**clean, "DATA_DIR": str(cwd / "data"), "COLUMNS": "200",
-                                       **env},
+                                       "METRICS_PORT": "0", **env},  # tests run side by side
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )
     out, _ = await proc.communicate()
@@ -173,9 +176,10 @@ def traces_of(data_dir: Path, user_id: str) -> list[str]:
 
 
 @pytest.fixture
-def higgs_settings(fake302: Fake302, tmp_path: Path) -> Settings:
+def higgs_settings(fake302: Fake302, tmp_path: Path, db_url: str) -> Settings:
     return make_settings(
         tmp_path / "data",
+        database_url=db_url,
         ai302_api_key=API_KEY,
         ai302_base_url=fake302.base_url,
         generation_deadline_s=5,
@@ -193,8 +197,8 @@ async def speech(higgs_settings: Settings, sleeps: Sleeps) -> AsyncIterator[Spee
 
 
 @pytest.fixture
-async def offline_speech(tmp_path: Path) -> AsyncIterator[SpeechService]:
-    settings = make_settings(tmp_path / "data", engine="offline")
+async def offline_speech(tmp_path: Path, db_url: str) -> AsyncIterator[SpeechService]:
+    settings = make_settings(tmp_path / "data", engine="offline", database_url=db_url)
     async with open_speech(settings) as service:
         yield service
 

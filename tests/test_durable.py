@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sqlite3
 from collections.abc import Awaitable
 from typing import Any
 
@@ -18,6 +17,9 @@ from core.settings import Settings
 from core.speech import SpeechService
 from tests.conftest import Clips, Sleeps
 from tests.fakes.ai302 import Fake302
+from tests.postgres import on_both_databases, query
+
+pytestmark = on_both_databases
 
 ANN = Where("telegram", "-100", "7001", locale="zh-CN", user_name="Ann")
 CHAT = {"chat_id": -100, "message_id": 5}
@@ -161,7 +163,7 @@ async def test_a_job_that_cannot_finish_after_a_restart_ends_with_a_clear_messag
 
 
 async def test_a_job_with_nowhere_to_deliver_is_closed_at_start_up(
-    higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
+    higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips, db_url: str
 ) -> None:
     fake302.gate = asyncio.Event()
     console = Where("console", "local", "me", private=True)
@@ -173,9 +175,8 @@ async def test_a_job_with_nowhere_to_deliver_is_closed_at_start_up(
     fake302.gate.set()
     async with open_speech(higgs_settings, sleep=sleeps) as speech:
         assert await speech.resume("console", Mailbox(0)) == 0
-        with contextlib.closing(sqlite3.connect(higgs_settings.data_dir / "voicebot.db")) as db:
-            assert db.execute("SELECT state, error, target FROM jobs").fetchall() == [
-                ("failed", "interrupted", None)]
+        assert await query(db_url, "SELECT state, error, target FROM jobs") == [
+            ("failed", "interrupted", None)]
 
 
 async def test_a_voice_revoked_while_a_job_waits_in_line_is_not_spoken(

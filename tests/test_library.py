@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
+import asyncio
 import unicodedata
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from core.domain import Sampling, Voice, Where
+from core.domain import Sampling, SpaceRules, Voice, Where
 from core.errors import (
     AudioTooShort,
     BadSampling,
@@ -23,9 +22,12 @@ from core.errors import (
 )
 from core.messages import error_text
 from core.speech import SpeechService
+from tests.postgres import on_both_databases, query
 
 if TYPE_CHECKING:
     from tests.conftest import Clips
+
+pytestmark = on_both_databases
 
 BOB = Where("telegram", "group-1", "bob", locale="en-US")
 ALICE_ELSEWHERE = Where("telegram", "group-2", "alice", locale="en-US")
@@ -38,14 +40,16 @@ def voices_dir(tmp_path: Path) -> Path:
     return tmp_path / "data" / "voices"
 
 
-@pytest.fixture
-def job_count(tmp_path: Path) -> Callable[[], int]:
-    """Counts job rows straight from the SQLite file, as an outside observer."""
+JobCount = Callable[[], Awaitable[int]]
 
-    def count() -> int:
-        with closing(sqlite3.connect(tmp_path / "data" / "voicebot.db")) as conn:
-            rows: int = conn.execute("SELECT count(*) FROM jobs").fetchone()[0]
-        return rows
+
+@pytest.fixture
+def job_count(db_url: str) -> JobCount:
+    """Counts job rows straight from the database, as an outside observer."""
+
+    async def count() -> int:
+        (rows,), = await query(db_url, "SELECT count(*) FROM jobs")
+        return int(rows)
 
     return count
 
@@ -71,9 +75,10 @@ def has_hidden_characters(message: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    "name", ["爷爷", "جدي", "дедушка", "दादा", "ปู่", "grandpa_joe-2", "1984", "a" * 32],
+    "name", ["爷爷", "جدي", "дедушка", "दादा", "ปู่", "grandpa_joe-2", "1984", "a" * 32,
+             "\ufdfa" * 32],
     ids=["chinese", "arabic", "cyrillic", "hindi", "thai", "latin-digits-dash-underscore",
-         "digits", "32-chars"],
+         "digits", "32-chars", "32-ligatures-of-18-letters-each"],
 )
 async def test_names_in_any_script_with_digits_dash_and_underscore_are_accepted(
     offline_speech: SpeechService, alice: Where, clips: Clips, voices_dir: Path, name: str
@@ -163,6 +168,35 @@ async def test_group_member_sees_group_and_personal_voices(
         await offline_speech.library.get(BOB, "mum")
 
 
+# --- what any database keeps -----------------------------------------------------------------
+
+
+async def test_a_nul_character_in_what_someone_typed_is_dropped(
+    offline_speech: SpeechService, clips: Clips
+) -> None:
+    typed = Where("telegram", "group-1", "alice", user_name="Al\x00ice")
+
+    voice = await offline_speech.register_voice(typed, "bob", clips.wav,
+                                                transcript="the quick\x00 brown fox")
+    clip = await offline_speech.say(typed, "bob", "Hello\x00 there.")
+
+    assert (voice.owner_name, voice.transcript) == ("Alice", "the quick brown fox")
+    assert clip.seconds > 0.3
+
+
+async def test_a_new_chat_set_up_from_several_places_at_once_keeps_every_setting(
+    offline_speech: SpeechService, alice: Where, clips: Clips
+) -> None:
+    voice = await register(offline_speech, alice, "bob", clips)
+    rules = SpaceRules(who_clones="admins", daily_chars=100)
+
+    await asyncio.gather(offline_speech.library.set_rules(alice, rules),
+                         *(offline_speech.set_default_voice(alice, "bob") for _ in range(4)))
+
+    assert await offline_speech.library.rules(alice) == rules
+    assert await offline_speech.default_voice(alice) == voice
+
+
 # --- rename and delete ----------------------------------------------------------------------
 
 
@@ -245,7 +279,7 @@ async def test_an_unknown_name_is_echoed_without_hidden_characters(
 @pytest.mark.parametrize("text", ["", "   \n ", "?!… ...", "🙂🙂"],
                          ids=["empty", "blank", "punctuation", "emoji"])
 async def test_say_without_words_is_refused_and_writes_no_job(
-    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: Callable[[], int],
+    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: JobCount,
     text: str,
 ) -> None:
     await register(offline_speech, alice, "bob", clips)
@@ -253,11 +287,11 @@ async def test_say_without_words_is_refused_and_writes_no_job(
     with pytest.raises(EmptyText):
         await offline_speech.say(alice, "bob", text)
 
-    assert job_count() == 0
+    assert await job_count() == 0
 
 
 async def test_say_over_the_text_limit_is_refused_and_writes_no_job(
-    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: Callable[[], int]
+    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: JobCount
 ) -> None:
     await register(offline_speech, alice, "bob", clips)
     limit = offline_speech.limits.max_text_chars
@@ -266,11 +300,11 @@ async def test_say_over_the_text_limit_is_refused_and_writes_no_job(
         await offline_speech.say(alice, "bob", "a" * (limit + 1))
 
     assert caught.value.params == {"length": limit + 1, "limit": limit}
-    assert job_count() == 0
+    assert await job_count() == 0
 
 
 async def test_say_at_the_text_limit_speaks_and_writes_one_job(
-    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: Callable[[], int]
+    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: JobCount
 ) -> None:
     await register(offline_speech, alice, "bob", clips)
     limit = offline_speech.limits.max_text_chars
@@ -279,7 +313,7 @@ async def test_say_at_the_text_limit_speaks_and_writes_one_job(
     clip = await offline_speech.say(alice, "BOB", f"  {text}  ")
 
     assert clip.voice_name == "bob" and clip.seconds > 1
-    assert job_count() == 1
+    assert await job_count() == 1
 
 
 @pytest.mark.parametrize(
@@ -287,7 +321,7 @@ async def test_say_at_the_text_limit_speaks_and_writes_one_job(
     [({"temperature": 2.0}, "temperature"), ({"top_k": 101}, "top_k"), ({"top_p": 0.0}, "top_p")],
 )
 async def test_say_with_out_of_range_sampling_is_refused_and_writes_no_job(
-    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: Callable[[], int],
+    offline_speech: SpeechService, alice: Where, clips: Clips, job_count: JobCount,
     settings: dict[str, Any], field: str,
 ) -> None:
     await register(offline_speech, alice, "bob", clips)
@@ -297,7 +331,7 @@ async def test_say_with_out_of_range_sampling_is_refused_and_writes_no_job(
 
     assert caught.value.params["field"] == field
     assert error_text(caught.value, "en").startswith(f"{field} must be between")
-    assert job_count() == 0
+    assert await job_count() == 0
 
 
 # --- failed registrations leave nothing behind -----------------------------------------------

@@ -18,6 +18,7 @@ from core.messages import error_text
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps
 from tests.fakes.ai302 import Fake302
+from tests.postgres import on_both_databases
 
 
 async def test_second_request_waits_in_line_and_sees_its_place(
@@ -237,6 +238,7 @@ async def test_a_user_over_the_rate_gets_told_and_no_job_is_written(
     assert [c.json["input_text"] for c in fake302.calls("clone_create")] == ["One", "Two", "Mine"]
 
 
+@on_both_databases
 async def test_many_requests_at_once_all_complete_and_are_recorded(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
@@ -247,5 +249,7 @@ async def test_many_requests_at_once_all_complete_and_are_recorded(
         clips_out = await asyncio.gather(*(speech.say(who, "bob", f"Hello {i}")
                                            for i, who in enumerate(people)))
         jobs = [await speech.jobs.get(alice, clip.job_id) for clip in clips_out]
-    assert all(job["state"] == "done" for job in jobs)  # SQLite kept up with every write
+        voice = await speech.library.get(alice, "bob")
+    assert all(job["state"] == "done" for job in jobs)  # the database kept up with every write
     assert len(fake302.calls("clone_create")) == 40
+    assert voice.uses == 40  # every use counted, however many at once

@@ -49,7 +49,8 @@ async def bot_process(data_dir: Path, botapi: FakeBotApi, fake302: Fake302,
            "TELEGRAM_API_URL": botapi.base_url, "AI302_API_KEY": API_KEY,
            "AI302_BASE_URL": fake302.base_url, "SELF_CHECK": "false",
            "MAX_CONCURRENT_JOBS": "1", "POLL_INTERVAL_S": "0.05", "POLL_INTERVAL_MAX_S": "0.1",
-           "USER_REQUESTS_PER_MINUTE": "0", "CHAT_REQUESTS_PER_MINUTE": "0"}
+           "USER_REQUESTS_PER_MINUTE": "0", "CHAT_REQUESTS_PER_MINUTE": "0",
+           "METRICS_PORT": "0"}
     with log.open("ab") as out:
         process = await asyncio.create_subprocess_exec(VOICEBOT, "telegram", env=env,
                                                        stdout=out, stderr=out)

@@ -448,3 +448,20 @@ async def test_timeouts_retry_what_is_safe_and_never_a_create(
         clip = await speech.say(alice, "bob", "Hello again")  # a query and a download: again
     assert clip.seconds > 1
     assert len(fake302.calls("clone_create")) == 2
+
+
+async def test_after_a_restart_the_first_look_waits_for_the_pace_an_earlier_run_saw(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    text = "A sentence long enough for the bot to learn how fast the service speaks."
+    fake302.behaviour.generation_s = 0.4  # real time: the first run's task takes this long
+    async with open_speech(higgs_settings) as speech:
+        await register_bob(speech, alice, clips)
+        await speech.say(alice, "bob", text)
+    fake302.behaviour.generation_s = 0.0
+    looks_before = len(fake302.calls("clone_query"))
+    async with open_speech(higgs_settings, sleep=sleeps) as speech:
+        await speech.say(alice, "bob", text)
+    # no look at once: the first after 85 % of the 0.4 s (or more) the last task took; done
+    assert sleeps.asked[0] >= 0.85 * 0.4
+    assert len(fake302.calls("clone_query")) == looks_before + 1

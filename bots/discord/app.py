@@ -21,6 +21,8 @@ def build_client(settings: Settings, speech: SpeechService) -> VoiceBot:
         guild_ids=settings.guild_ids,
         download_limit=settings.max_upload_bytes,
         discover_gateway=settings.discord_api_url is not None,
+        shard_count=settings.discord_shard_count,
+        shard_ids=settings.shard_ids,
     )
 
 

@@ -50,16 +50,21 @@ MENTION = re.compile(r"<@!?\d+>")
 PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 15) | (1 << 16) | (1 << 46)
 
 
-class VoiceBot(discord.Client):
-    """Holds the core service; needs no privileged intents."""
+class VoiceBot(discord.AutoShardedClient):
+    """Holds the core service; needs no privileged intents. Runs the shards `shard_ids` of
+    `shard_count` (all of them when no ids are given; as many as Discord advises when neither
+    is), so processes holding different shards share a large bot's load."""
 
     def __init__(
         self, *, speech: SpeechService, guild_ids: list[int], download_limit: int,
-        discover_gateway: bool = False,
+        discover_gateway: bool = False, shard_count: int | None = None,
+        shard_ids: list[int] | None = None,
     ) -> None:
         # transcripts and names echo what users typed: never let them ping anyone
         super().__init__(intents=discord.Intents.default(),
-                         allowed_mentions=discord.AllowedMentions.none())
+                         allowed_mentions=discord.AllowedMentions.none(),
+                         shard_count=shard_count,
+                         shard_ids=shard_ids)  # type: ignore[arg-type]  # documented: None, all
         self.speech = speech
         self.guild_ids = guild_ids
         self.download_limit = download_limit
@@ -74,7 +79,8 @@ class VoiceBot(discord.Client):
             self.tree.add_command(command)
 
     async def setup_hook(self) -> None:
-        """After login: find the gateway if REST is routed elsewhere, listen, sync commands."""
+        """After login: find the gateway if REST is routed elsewhere (with a shard count set,
+        discord.py would not ask), listen, sync commands."""
         if self.discover_gateway:
             _, url, _ = await self.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)

@@ -7,12 +7,14 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, Insert, Table, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 POOL_WAIT_S = 600
 WRITE_LOCK_WAIT_MS = 120_000  # SQLite: how long a writer waits for another's transaction
+MIGRATION_LOCK = 0x766F_6963_6562_6F74  # Postgres: the advisory lock's key ("voicebot")
 
 
 async def open_database(url: str) -> AsyncEngine:
@@ -26,8 +28,23 @@ async def open_database(url: str) -> AsyncEngine:
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_for_many_writers)
     async with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # servers starting together migrate one after another; the later ones find
+            # nothing to do (the lock ends with the transaction)
+            await conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
         await conn.run_sync(_upgrade)
     return engine
+
+
+def upsert(dialect: str, table: Table, values: dict[str, Any], *, key: str) -> Insert:
+    """Insert the row, or update the one whose primary key `key` it shares: one statement, so
+    writers creating the same row at once do not clash (as two of update-else-insert would)."""
+    changes = {name: value for name, value in values.items() if name != key}
+    if dialect == "postgresql":
+        return postgresql.insert(table).values(values).on_conflict_do_update(
+            index_elements=[key], set_=changes)
+    return sqlite.insert(table).values(values).on_conflict_do_update(
+        index_elements=[key], set_=changes)
 
 
 def _sqlite_for_many_writers(connection: Any, _: Any) -> None:

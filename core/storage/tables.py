@@ -7,16 +7,38 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Dialect,
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
+    false,
     true,
 )
+
+
+class UserText(TypeDecorator[str]):
+    """Text as someone typed it. Postgres refuses the NUL character (SQLite keeps it), and no
+    chat means anything by one: it is dropped on the way in, on every database alike."""
+
+    impl: type[String] = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.replace("\x00", "")
+
+
+class UserString(UserText):
+    """`UserText` of a bounded length."""
+
+    impl = String
+
 
 metadata = MetaData()
 
@@ -25,21 +47,22 @@ voices = Table(
     metadata,
     Column("id", String(32), primary_key=True),
     Column("name", String(64), nullable=False),
-    Column("name_key", String(128), nullable=False),
+    # NFKC spells some letters out (U+FDFA: 18 characters): 32 of them fit (0009)
+    Column("name_key", String(576), nullable=False),
     Column("owner_id", String(128), nullable=False, index=True),
     Column("scope", String(160), nullable=False),
     Column("ref_file", String(255), nullable=False),
     Column("seconds", Float, nullable=False),
-    Column("transcript", Text, nullable=False, default=""),
+    Column("transcript", UserText, nullable=False, default=""),
     Column("hosted_url", Text, nullable=True),
     Column("temperature", Float, nullable=True),
     Column("top_k", Integer, nullable=True),
     Column("top_p", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     # consent and the audit trail (0004)
-    Column("owner_name", String(128), nullable=False, server_default=""),
+    Column("owner_name", UserString(128), nullable=False, server_default=""),
     Column("speaker_id", String(128), nullable=True, index=True),  # None: a designed voice
-    Column("speaker_name", String(128), nullable=False, server_default=""),
+    Column("speaker_name", UserString(128), nullable=False, server_default=""),
     Column("status", String(16), nullable=False, server_default="ready"),  # ready|pending
     Column("shared", Boolean, nullable=False, server_default=true()),
     Column("source", String(255), nullable=False, server_default=""),
@@ -70,14 +93,14 @@ jobs = Table(
     Column("user_id", String(128), nullable=False),
     Column("voice_id", String(32), nullable=True),
     Column("kind", String(16), nullable=False),  # clone|smart|offline
-    Column("text", Text, nullable=False),
+    Column("text", UserText, nullable=False),
     Column("params", JSON, nullable=False),
     Column("task_id", String(128), nullable=True),
     Column("error", String(64), nullable=True),
     Column("seconds", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("description", Text, nullable=True),  # a designed voice, described in words
+    Column("description", UserText, nullable=True),  # a designed voice, described in words
     Column("wer", Float, nullable=True),  # the self-check's word error rate of the output
     # durable delivery (0005); no target: nowhere to deliver later (the console)
     Column("origin", JSON(none_as_null=True), nullable=True),  # the rest of `Where`
@@ -85,7 +108,14 @@ jobs = Table(
     Column("delivery", String(16), nullable=True),  # None | sending | sent
     # the chat's own id for the request (0007): one job per request, however often it arrives
     Column("request_key", String(160), nullable=True),
+    # workers (0008): a job handed over is claimed for a lease by one `voicebot worker`
+    Column("handoff", Boolean, nullable=False, server_default=false()),
+    Column("lease_until", DateTime(timezone=True), nullable=True),
+    Column("worker", String(64), nullable=True),
+    Column("progress", JSON(none_as_null=True), nullable=True),  # the last `Progress` seen
+    Column("error_params", JSON(none_as_null=True), nullable=True),  # of the error that ended it
     Index("ix_jobs_request", "platform", "request_key", unique=True),
+    Index("ix_jobs_claimable", "handoff", "state", "created_at"),
 )
 
 job_tasks = Table(
@@ -95,4 +125,14 @@ job_tasks = Table(
     Column("step", String(32), primary_key=True),  # which generation of the job: "0", "t1.2c"
     Column("task_id", String(128), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+job_results = Table(
+    "job_results",
+    metadata,
+    Column("job_id", String(32), primary_key=True),
+    Column("part", Integer, primary_key=True),  # a long result is several voice messages
+    Column("ogg", LargeBinary, nullable=False),
+    Column("seconds", Float, nullable=False),
+    Column("waveform", LargeBinary, nullable=False),
 )

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import SecretStr
@@ -27,6 +29,9 @@ from core.errors import (
 log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
+# told of every attempt: call kind, HTTP status class ("2xx"…, "none": no answer), seconds,
+# and the typed error it stood for (None when it succeeded)
+OnRequest = Callable[[str, str, float, UpstreamError | None], None]
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 8.0
@@ -48,11 +53,13 @@ class Ai302:
         api_key: SecretStr,
         retries: int = 3,
         sleep: Sleep = asyncio.sleep,
+        on_request: OnRequest | None = None,
     ) -> None:
         self._http = http
         self._key = api_key
         self._retries = retries
         self._sleep = sleep
+        self._on_request = on_request
 
     def __repr__(self) -> str:
         return f"Ai302(retries={self._retries})"
@@ -86,9 +93,12 @@ class Ai302:
         **kwargs: Any,
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self._key.get_secret_value()}"} if auth else {}
+        call = _call_kind(method, url, auth)
         for attempt in range(self._retries + 1):
+            started, status = time.perf_counter(), "none"
             try:
                 response = await self._http.request(method, url, headers=headers, **kwargs)
+                status = f"{response.status_code // 100}xx"
                 error, may_retry = _check(response, as_json), not billable
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 error, may_retry = UpstreamUnavailable(f"no connection: {exc!r}"), True
@@ -96,6 +106,8 @@ class Ai302:
                 error, may_retry = UpstreamTimeout(repr(exc)), not billable
             except httpx.TransportError as exc:
                 error, may_retry = UpstreamUnavailable(repr(exc)), not billable
+            if self._on_request is not None:
+                self._on_request(call, status, time.perf_counter() - started, error)
             if error is None:
                 return response
             log.warning("302.AI %s %s: %s (attempt %d)", method, _path(url), error, attempt + 1)
@@ -181,6 +193,18 @@ def first_url(payload: Any, keys: tuple[str, ...], depth: int = 0) -> str | None
             if key in payload and (url := first_url(payload[key], keys, depth + 1)):
                 return url
     return None
+
+
+def _call_kind(method: str, url: str, auth: bool) -> str:
+    """Which of the five calls a request is, for metrics (never the URL: it can carry ids)."""
+    if not auth:
+        return "download"
+    path = urlsplit(url).path
+    if path.endswith("/upload-file"):
+        return "upload"
+    if path.endswith("/audio/transcriptions"):
+        return "transcribe"
+    return "create" if method == "POST" else "query"  # the Higgs task calls
 
 
 def _path(url: str) -> str:

@@ -3,7 +3,8 @@
 It answers login, command sync, interaction callbacks and webhooks (followups, the original
 response), channel messages (JSON or multipart, as native voice messages are), opening a DM
 (whose messages a user may refuse), the gateway discovery call, and serves attachment files as
-Discord's CDN would. Every call is recorded. Helpers build the gateway payloads a test
+Discord's CDN would. Every call is recorded. Its gateway, once a test opens it, lets shards
+connect and records how each identified. Helpers build the gateway payloads a test
 dispatches: interactions, messages, and the server with its roles.
 """
 
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import uuid
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 from tests.fakes.serving import serve
 
@@ -81,12 +83,16 @@ class FakeDiscord:
         self._pressed: dict[str, Any] = {}  # component interaction id -> the message pressed
         self.dm_channels: dict[str, str] = {}  # user id -> their DM channel's id
         self.closed_dms: set[str] = set()  # users who accept no DMs from the bot
+        self.gateway_url = "ws://127.0.0.1:9/gateway"  # nowhere, until a test opens the gateway
+        self.recommended_shards = 1  # what the gateway discovery call advises
+        self.identified: list[dict[str, Any]] = []  # each IDENTIFY's data, in order
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
         app = web.Application(client_max_size=100 * 1024 * 1024)
         app.router.add_route("*", "/api/v10/{path:.*}", self._api)
         app.router.add_get("/attachments/{name}", self._cdn)
+        app.router.add_get("/gateway", self._gateway)
         self._runner, self.base_url = await serve(app)
 
     async def stop(self) -> None:
@@ -98,6 +104,10 @@ class FakeDiscord:
         return f"{self.base_url}/api/v10"
 
     # --- what tests use ----------------------------------------------------------------------
+
+    def open_gateway(self) -> None:
+        """Point the gateway discovery call at this fake's own gateway."""
+        self.gateway_url = "ws" + self.base_url.removeprefix("http") + "/gateway"
 
     def fail(self, method: str, path_start: str, status: int, code: int, message: str) -> None:
         """Answer the next `method` call whose path starts with `path_start` with an error."""
@@ -199,9 +209,9 @@ class FakeDiscord:
                           "bot_require_code_grant": False, "owner": BOT_USER,
                           "verify_key": "0" * 64, "flags": 0, "summary": ""})
         if path == "/gateway/bot":
-            return _json({"url": "ws://127.0.0.1:9/gateway", "shards": 1, "session_start_limit":
-                          {"total": 1000, "remaining": 1000, "reset_after": 0,
-                           "max_concurrency": 1}})
+            return _json({"url": self.gateway_url, "shards": self.recommended_shards,
+                          "session_start_limit": {"total": 1000, "remaining": 1000,
+                                                  "reset_after": 0, "max_concurrency": 1}})
         if path.endswith("/commands") and request.method == "PUT":
             return _json([{"description": "", **command, "id": self.new_id(),
                            "application_id": str(APP_ID),
@@ -226,6 +236,26 @@ class FakeDiscord:
             call.returned = self._message_for(call)
             return _json(call.returned)
         return _json({"code": 0, "message": f"404: {request.method} {path} not faked"}, 404)
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        """One shard's connection: HELLO, heartbeat ACKs, READY for its IDENTIFY. Frames go as
+        text, which discord.py reads whatever compression it asked for."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 45_000}})
+        async for frame in ws:
+            if frame.type is not WSMsgType.TEXT:
+                continue
+            message = json.loads(frame.data)
+            if message["op"] == 1:
+                await ws.send_json({"op": 11})
+            elif message["op"] == 2:
+                self.identified.append(message["d"])
+                await ws.send_json({"op": 0, "t": "READY", "s": 1, "d": {
+                    "v": 10, "user": BOT_USER, "guilds": [], "session_id": uuid.uuid4().hex,
+                    "resume_gateway_url": self.gateway_url, "shard": message["d"].get("shard"),
+                    "application": {"id": str(APP_ID), "flags": 0}}})
+        return ws
 
     async def _cdn(self, request: web.Request) -> web.Response:
         data = self.files.get(request.match_info["name"])

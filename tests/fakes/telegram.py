@@ -1,9 +1,10 @@
 """A fake Telegram Bot API on 127.0.0.1, enough for the real python-telegram-bot `Application`.
 
 It answers the methods the bot calls, serves files for `getFile` downloads, hands out queued
-updates through `getUpdates`, and records every call. Helpers build the updates a user's client
-would cause: a voice note, a command (optionally replying to a message), a forward, a button
-press. Like Telegram, it refuses to write first to a user who never opened a chat with the bot.
+updates through `getUpdates` (or accepts a webhook: a test then posts the updates itself), and
+records every call. Helpers build the updates a user's client would cause: a voice note, a
+command (optionally replying to a message), a forward, a button press. Like Telegram, it
+refuses to write first to a user who never opened a chat with the bot.
 """
 
 from __future__ import annotations
@@ -202,6 +203,9 @@ class FakeBotApi:
         return self.updates
 
     async def _deleteWebhook(self, call: Call) -> Any:
+        return True
+
+    async def _setWebhook(self, call: Call) -> Any:
         return True
 
     async def _setMyCommands(self, call: Call) -> Any:

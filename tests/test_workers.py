@@ -1,0 +1,161 @@
+"""Workers: with JOB_RUNNER=workers a bot only queues jobs and posts results; `voicebot worker`
+processes claim the jobs, run them, and leave the voice messages in the database."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+from core.app import open_speech
+from core.domain import Progress, Where
+from core.errors import TaskFailed
+from core.settings import Settings
+from core.speech import SpeechService
+from tests.conftest import VOICEBOT, Clips
+from tests.fakes.ai302 import API_KEY, Fake302
+from tests.postgres import Cluster, on_both_databases, query
+
+
+def letters(number: int) -> str:
+    """A number in letters, which the bot does not spell out: 12 → "bc"."""
+    return "".join(chr(ord("a") + int(digit)) for digit in str(number))
+
+
+async def until(check: Callable[[], Awaitable[object]]) -> None:
+    """Wait until `check` holds."""
+    while not await check():  # noqa: ASYNC110 (another process's doing: no event to wait on)
+        await asyncio.sleep(0.02)
+
+
+def split(settings: Settings, **more: object) -> Settings:
+    return settings.model_copy(update={"job_runner": "workers", "job_lease_s": 2, **more})
+
+
+@asynccontextmanager
+async def worker(settings: Settings, name: str = "w1") -> AsyncIterator[asyncio.Task[None]]:
+    """A worker running in this process until the block ends."""
+    async with open_speech(split(settings), role="worker") as speech:
+        task = asyncio.create_task(speech.work(name, lease_s=2, every_s=0.05))
+        try:
+            yield task
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+
+async def bob_speaks(gateway: SpeechService, where: Where, clips: Clips) -> None:
+    await gateway.register_voice(where, "Bob", clips.ogg, transcript="The quick brown fox.")
+
+
+@on_both_databases
+async def test_a_worker_runs_the_job_and_the_bot_posts_its_voice_message(
+    higgs_settings: Settings, fake302: Fake302, clips: Clips, alice: Where, db_url: str
+) -> None:
+    seen: list[str] = []
+
+    async def progress(step: Progress) -> None:
+        seen.append(step.stage)
+
+    async with open_speech(split(higgs_settings)) as gateway, worker(higgs_settings):
+        await bob_speaks(gateway, alice, clips)
+        clip = await gateway.say(alice, "bob", "Hello from a worker.", on_progress=progress,
+                                 target={"chat": 1})
+        assert clip.ogg[:4] == b"OggS" and clip.seconds > 1 and clip.voice_name == "Bob"
+        assert seen[0] == "queued" and "encoding" in seen  # the worker's progress, passed on
+        [(handoff, holder, parts)] = await query(db_url, "SELECT handoff, worker, "
+                                                 "(SELECT count(*) FROM job_results) FROM jobs")
+        assert (bool(handoff), holder, parts) == (True, "w1", 1)
+        async with gateway.delivering(clip.job_id):
+            pass
+        assert await query(db_url, "SELECT * FROM job_results") == []  # posted: gone
+
+
+@pytest.mark.fault("upstream: task FAILURE in a worker", "the bot tells the user; voices kept")
+async def test_the_error_that_ended_a_job_in_a_worker_reaches_the_user(
+    higgs_settings: Settings, fake302: Fake302, clips: Clips, alice: Where
+) -> None:
+    fake302.behaviour.final_state = "FAILURE"
+    async with open_speech(split(higgs_settings)) as gateway, worker(higgs_settings):
+        await bob_speaks(gateway, alice, clips)
+        with pytest.raises(TaskFailed):
+            await gateway.say(alice, "bob", "This will not work.")
+        await gateway.register_voice(alice, "Kept", clips.ogg, transcript="words")
+        assert {v.name for v in await gateway.voices(alice)} == {"Bob", "Kept"}
+
+
+@pytest.mark.fault("process: a worker stopped mid-task", "another worker waits for its task")
+async def test_a_job_waits_for_a_worker_and_a_stopped_worker_leaves_it_to_another(
+    higgs_settings: Settings, fake302: Fake302, clips: Clips, alice: Where
+) -> None:
+    fake302.behaviour.generation_s = 1.0
+    async with open_speech(split(higgs_settings)) as gateway:
+        await bob_speaks(gateway, alice, clips)
+        saying = asyncio.create_task(gateway.say(alice, "bob", "Wait for the second worker."))
+        await asyncio.sleep(0.3)
+        assert not fake302.calls("clone_create")  # nobody to run it yet
+        async with worker(higgs_settings, "first"):
+            await until(lambda: query(higgs_settings.db_url, "SELECT * FROM job_tasks"))
+        # stopped while its task runs upstream: its job is released, and the next worker
+        # waits for that task
+        async with worker(higgs_settings, "second"):
+            clip = await saying
+    assert clip.seconds > 1
+    assert len(fake302.calls("clone_create")) == 1
+
+
+@pytest.mark.fault("process: one of 3 workers SIGKILLed during 200 jobs",
+                   "its jobs taken over after the lease; all done once")
+async def test_three_worker_processes_share_200_jobs_and_one_killed_loses_none(
+    postgres: Cluster, fake302: Fake302, clips: Clips, tmp_path: Path,
+    higgs_settings: Settings,
+) -> None:
+    """Three real `voicebot worker` processes on one Postgres; one is killed mid-run. Every
+    job ends done, once; a task is created twice only if the worker died while creating it."""
+    database = "workers_test"
+    await postgres.admin(f'CREATE DATABASE "{database}"')
+    url = postgres.url(database)
+    fake302.behaviour.generation_s = 0.3
+    settings = split(higgs_settings, database_url=url, max_concurrent_jobs=4)
+    env = {**os.environ, "DATABASE_URL": url, "DATA_DIR": str(settings.data_dir),
+           "AI302_API_KEY": API_KEY, "AI302_BASE_URL": fake302.base_url,
+           "JOB_RUNNER": "workers", "JOB_LEASE_S": "2", "MAX_CONCURRENT_JOBS": "4",
+           "POLL_INTERVAL_S": "0.05", "POLL_INTERVAL_MAX_S": "0.1", "SELF_CHECK": "false",
+           "METRICS_PORT": "0", "LOG_LEVEL": "WARNING"}
+    people = [Where("telegram", "group-1", f"user{i}") for i in range(200)]
+    async with open_speech(settings) as gateway:
+        await bob_speaks(gateway, people[0], clips)
+        workers = [await asyncio.create_subprocess_exec(
+            VOICEBOT, "worker", cwd=tmp_path, env=env, stdin=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE) for _ in range(3)]
+        try:
+            saying = [asyncio.create_task(gateway.say(who, "bob", f"Job {letters(i)} speaks."))
+                      for i, who in enumerate(people)]
+            await until(lambda: asyncio.sleep(0, len(fake302.calls("clone_create")) >= 40))
+            workers[0].send_signal(signal.SIGKILL)
+            clips_made = await asyncio.gather(*saying)
+        finally:
+            for process in workers:
+                if process.returncode is None:
+                    process.send_signal(signal.SIGTERM)
+            stderr = [await process.communicate() for process in workers]
+    assert len({clip.job_id for clip in clips_made}) == 200
+    states = await query(url, "SELECT state, count(*) FROM jobs GROUP BY state")
+    assert dict(states) == {"done": 200}
+    holders = await query(url, "SELECT worker FROM jobs")
+    assert len({holder for (holder,) in holders}) >= 2  # the load was shared
+    created = Counter(call.json["input_text"] for call in fake302.calls("clone_create"))
+    assert set(created) == {f"Job {letters(i)} speaks." for i in range(200)}
+    twice = sum(count - 1 for count in created.values())
+    assert twice <= 4, created.most_common(5)  # at most the killed worker's jobs in hand
+    for (_, err), process in zip(stderr[1:], workers[1:], strict=True):
+        assert process.returncode == 0, err.decode()[-2000:]
+    print(f"\n200 jobs on 3 workers, one killed: {twice} task(s) created twice",
+          file=sys.stderr)
