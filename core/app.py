@@ -84,7 +84,8 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep,
             if isinstance(engine, HiggsEngine):  # the upstream's pace, as an earlier run saw it
                 engine.recall(await jobs.task_times(chars=(LEARN_FROM_CHARS,
                                                            settings.chunk_chars)))
-            interrupted = await jobs.interrupt_unfinished()
+            # (a worker leaves them be: an in-process console may be running them right now)
+            interrupted = 0 if role == "worker" else await jobs.interrupt_unfinished()
             if interrupted:
                 log.warning("%d job(s) of an earlier run were left unfinished", interrupted)
             speech = SpeechService(
@@ -108,6 +109,7 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep,
                     daily_chars=settings.daily_chars_per_user,
                     consent_timeout_s=settings.consent_timeout_hours * 3600,
                     worker_jobs=settings.max_concurrent_jobs,
+                    max_waiting=settings.max_queue,
                 ),
                 role="worker" if role == "worker"
                 else "gateway" if settings.job_runner == "workers" else "here",

@@ -254,16 +254,29 @@ class BadUpstreamAudio(UpstreamError):
     key = "error_bad_upstream_audio"
 
 
+def stored(error: VoicebotError) -> dict[str, Any]:
+    """An error's parameters as a job keeps them (a dialogue line's own error among them), so
+    that `error_from` can make it again elsewhere."""
+    params = dict(error.params)
+    if isinstance(error, ScriptLineError) and error.inner is not None:
+        params["inner"] = [error.inner.key, stored(error.inner)]
+    return params
+
+
 def error_from(key: str, params: dict[str, Any] | None = None) -> VoicebotError:
     """The error a job ended in elsewhere (a worker), from its stored key and parameters: of
     the class with that key, so that it is caught and told as if raised here."""
+    params = dict(params or {})
+    inner = params.pop("inner", None)
     classes: list[type[VoicebotError]] = [VoicebotError]
     for cls in classes:
         if cls.key == key:
             error = cls.__new__(cls)
-            VoicebotError.__init__(error, key, **(params or {}))
-            for name, value in (params or {}).items():  # attributes some classes keep
+            VoicebotError.__init__(error, key, **params)
+            for name, value in params.items():  # attributes some classes keep
                 setattr(error, name, value)
+            if isinstance(error, ScriptLineError):
+                error.inner = error_from(*inner) if inner else None
             return error
         classes.extend(cls.__subclasses__())
     return VoicebotError(key)

@@ -263,23 +263,34 @@ class JobLog:
         await self._drop_results(job_id)
 
     async def done(self, job_id: str, seconds: float,
-                   results: list[tuple[bytes, float, bytes]] | None = None) -> None:
-        """The job succeeded; a worker leaves its voice messages (ogg, seconds, waveform) for
-        the gateway in the same transaction, so a job is never done without them."""
+                   results: list[tuple[bytes, float, bytes]] | None = None,
+                   held_by: str | None = None) -> None:
+        """The job succeeded; a worker (`held_by`) leaves its voice messages (ogg, seconds,
+        waveform) for the gateway in the same transaction, so a job is never done without
+        them, and raises `NotHeld` if the job is no longer its own."""
         async with self._db.begin() as conn:
+            changed = await conn.execute(update(jobs).where(jobs.c.id == job_id, *_held(held_by))
+                                         .values(state="done", seconds=seconds,
+                                                 updated_at=datetime.now(UTC)))
+            if held_by is not None and not changed.rowcount:
+                raise NotHeld(job_id)
             for part, (ogg, length, waveform) in enumerate(results or []):
                 await conn.execute(job_results.insert().values(
                     job_id=job_id, part=part, ogg=ogg, seconds=length, waveform=waveform))
-            await conn.execute(update(jobs).where(jobs.c.id == job_id).values(
-                state="done", seconds=seconds, updated_at=datetime.now(UTC)))
 
     async def results(self, job_id: str) -> list[tuple[bytes, float, bytes]]:
-        """A worker's voice messages of a job, in order."""
+        """A worker's voice messages of a job, in order. A job with nowhere to be delivered
+        later (the console's) has them deleted as they are read."""
         query = (select(job_results.c.ogg, job_results.c.seconds, job_results.c.waveform)
                  .where(job_results.c.job_id == job_id).order_by(job_results.c.part))
-        async with self._db.connect() as conn:
-            return [(ogg, length, waveform) for ogg, length, waveform in
-                    (await conn.execute(query)).all()]
+        async with self._db.begin() as conn:
+            parts = [(ogg, length, waveform) for ogg, length, waveform in
+                     (await conn.execute(query)).all()]
+            target = (await conn.execute(select(jobs.c.target).where(jobs.c.id == job_id))
+                      ).scalar_one_or_none()
+            if target is None:
+                await conn.execute(delete(job_results).where(job_results.c.job_id == job_id))
+        return parts
 
     async def _drop_results(self, job_id: str) -> None:
         async with self._db.begin() as conn:
@@ -289,12 +300,15 @@ class JobLog:
         """Record the self-check's measured error rate of the output."""
         await self._set(job_id, wer=round(error_rate, 3))
 
-    async def failed(self, job_id: str, error: str, params: dict[str, Any] | None = None
-                     ) -> None:
+    async def failed(self, job_id: str, error: str, params: dict[str, Any] | None = None,
+                     held_by: str | None = None) -> None:
         """The job ended in `error` (a message key) with its parameters, as far as they can
-        be stored (a gateway tells the user from them)."""
-        await self._set(job_id, state="failed", error=error,
-                        error_params={k: v for k, v in (params or {}).items() if _storable(v)})
+        be stored (a gateway tells the user from them); by a worker, only if it still holds
+        the job."""
+        async with self._db.begin() as conn:
+            await conn.execute(update(jobs).where(jobs.c.id == job_id, *_held(held_by)).values(
+                state="failed", error=error, updated_at=datetime.now(UTC),
+                error_params={k: v for k, v in (params or {}).items() if _storable(v)}))
 
     # --- handed over to workers -----------------------------------------------------------
 
@@ -329,12 +343,14 @@ class JobLog:
                 jobs.c.worker == worker, jobs.c.lease_until == until))).all()
         return [dict(row._mapping) for row in rows]
 
-    async def renew(self, worker: str, *, lease_s: float) -> None:
-        """Extend the lease of every unfinished job this worker holds."""
+    async def renew(self, worker: str, job_ids: list[str], *, lease_s: float) -> set[str]:
+        """Extend the lease of these jobs this worker runs; returns those it still holds (a
+        lease that lapsed may have gone to another worker)."""
+        mine = (jobs.c.id.in_(job_ids), *_held(worker))
         async with self._db.begin() as conn:
-            await conn.execute(update(jobs).where(
-                jobs.c.worker == worker, jobs.c.state.in_(("queued", "submitted")),
-            ).values(lease_until=datetime.now(UTC) + timedelta(seconds=lease_s)))
+            await conn.execute(update(jobs).where(*mine).values(
+                lease_until=datetime.now(UTC) + timedelta(seconds=lease_s)))
+            return set((await conn.execute(select(jobs.c.id).where(*mine))).scalars())
 
     async def release(self, worker: str) -> None:
         """Give up this worker's unfinished jobs (it is stopping): others may take them now."""
@@ -343,10 +359,12 @@ class JobLog:
                 jobs.c.worker == worker, jobs.c.state.in_(("queued", "submitted")),
             ).values(lease_until=None, worker=None))
 
-    async def note_progress(self, job_id: str, progress: Progress) -> None:
-        """A worker's progress on a job, for its gateway to show."""
-        await self._set(job_id, progress={"stage": progress.stage, "position": progress.position,
-                                          "done": progress.done, "parts": progress.parts})
+    async def note_progress(self, job_id: str, progress: Progress, held_by: str) -> None:
+        """A worker's progress on a job it holds, for the gateway to show."""
+        async with self._db.begin() as conn:
+            await conn.execute(update(jobs).where(jobs.c.id == job_id, *_held(held_by)).values(
+                progress={"stage": progress.stage, "position": progress.position,
+                          "done": progress.done, "parts": progress.parts}))
 
     async def states(self, job_ids: list[str]) -> list[dict[str, Any]]:
         """State, progress and error of each of these jobs (those that still exist)."""
@@ -444,6 +462,8 @@ class Handovers:
         if self._loop is not None:
             self._loop.cancel()
             await asyncio.gather(self._loop, return_exceptions=True)
+        for ended, _ in self._waiting.values():
+            ended.cancel()
 
     async def _watch(self) -> None:
         while self._waiting:
@@ -460,7 +480,10 @@ class Handovers:
                     continue
                 if row["progress"] is not None and row["progress"] != self._seen.get(row["id"]):
                     self._seen[row["id"]] = row["progress"]
-                    await on_progress(row["progress"])
+                    try:
+                        await on_progress(row["progress"])
+                    except Exception:  # (progress a newer worker wrote) the job goes on
+                        log.exception("job %s: its progress could not be shown", row["id"])
                 if row["state"] in ("done", "failed"):
                     ended.set_result(row)
             missing = set(asked) - {row["id"] for row in rows}
@@ -472,9 +495,22 @@ class Handovers:
             await asyncio.sleep(self._every_s)
 
 
+class NotHeld(Exception):
+    """A worker's lease on a job lapsed and another worker took it: this one's result is not
+    recorded (the other's will be)."""
+
+
+def _held(worker: str | None) -> tuple[Any, ...]:
+    """Conditions for a write by `worker` (none when the job runs where it was made): it
+    still holds the job, and the job is not over."""
+    if worker is None:
+        return ()
+    return jobs.c.worker == worker, jobs.c.state.in_(("queued", "submitted"))
+
+
 def _storable(value: Any) -> bool:
     try:
-        json.dumps(value)
+        json.dumps(value, allow_nan=False)  # JSON proper: Postgres refuses NaN and Infinity
     except (TypeError, ValueError):
         return False
     return True

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # Each of these programs keeps a core busy: more at once than there are cores only adds memory
 # and starves the event loop (chat updates, polling) of CPU.
 AT_ONCE = os.cpu_count() or 2
-# Audio being fetched or waiting for a core, at most (about): enough to keep the cores busy
+# Audio being fetched or waiting for a core, at most (about: audio between the two, being
+# joined or checked, is not counted): enough to keep the cores busy
 # while a fetch takes a while, few enough that a thousand results at once are not all held.
 BACKLOG = 8 * AT_ONCE
 
@@ -36,7 +37,7 @@ class _Turns:
     async def leave(self) -> None:
         self.backlog -= 1
         async with self.room:
-            self.room.notify()
+            self.room.notify_all()  # (one told alone may be a waiter being cancelled)
 
 
 _turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Turns] = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import math
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
@@ -39,6 +40,7 @@ from core.errors import (
     NotTheSpeaker,
     NotYourVoice,
     NoVoiceGiven,
+    QueueFull,
     QuotaExceeded,
     ReferenceUnreachable,
     RequestClosed,
@@ -55,8 +57,9 @@ from core.errors import (
     VoiceNameTaken,
     VoiceNotFound,
     error_from,
+    stored,
 )
-from core.jobs import Handovers, JobLog, JobQueue, Target, where_of_job
+from core.jobs import Handovers, JobLog, JobQueue, NotHeld, Target, where_of_job
 from core.library import VoiceLibrary
 from core.limits import RateLimit
 from core.text import chunks, error_rate, spell_out
@@ -93,6 +96,7 @@ class Limits:
     daily_chars: int = 0  # characters one user may have spoken per chat and day (0: no limit)
     consent_timeout_s: float = 24 * 3600  # an unanswered consent request is dropped after this
     worker_jobs: int = 4  # jobs one worker process runs at once
+    max_waiting: int = 200  # jobs handed to workers and not yet taken, before refusing more
 
 
 class SpeechService:
@@ -113,6 +117,7 @@ class SpeechService:
         self.library = library
         self.jobs = jobs
         self.role = role
+        self._worker: str | None = None  # this worker's name, while it works
         self._handovers = Handovers(jobs)
         self._queue = queue
         self.engine = engine
@@ -322,7 +327,7 @@ class SpeechService:
             outcome = await self._again(where, job, Sampling(**job["params"]), None,
                                         resumed=job["id"])
         except VoicebotError as exc:
-            await self.jobs.failed(job["id"], exc.key)
+            await self.jobs.failed(job["id"], exc.key, stored(exc))
             outcome = exc
         except Exception:
             log.exception("job %s could not be resumed", job["id"])
@@ -527,14 +532,14 @@ class SpeechService:
                 if description is not None:  # a designed voice: the take may become a voice
                     await self.library.save_take(job_id, speech)
         except VoicebotError as exc:
-            await self.jobs.failed(job_id, exc.key, exc.params)
+            await self.jobs.failed(job_id, exc.key, stored(exc), held_by=self._worker)
             raise
         except Exception:
-            await self.jobs.failed(job_id, "error_unexpected")
+            await self.jobs.failed(job_id, "error_unexpected", held_by=self._worker)
             raise
         parts = [(part.ogg, part.seconds, part.waveform) for part in encoded]
         await self.jobs.done(job_id, sum(part.seconds for part in encoded),
-                             results=parts if self.role == "worker" else None)
+                             results=parts if self._worker else None, held_by=self._worker)
         used = [voice] if voice else list(dialogue[1].values()) if dialogue else []
         if used:
             await self.library.count_uses(v.id for v in used)
@@ -546,6 +551,9 @@ class SpeechService:
         if resumed:
             await self.jobs.hand_over(job_id)  # opened by a run that did its own jobs
         ahead = await self.jobs.waiting_before(job_id)
+        if not resumed and ahead >= self.limits.max_waiting:
+            await self.jobs.failed(job_id, QueueFull.key)
+            raise QueueFull()
         await report(Progress("queued", ahead + 1))
 
         async def progress(seen: dict[str, Any]) -> None:
@@ -554,52 +562,69 @@ class SpeechService:
         row = await self._handovers.until_ended(job_id, progress)
         if row["state"] == "failed":
             raise error_from(row["error"] or "error_unexpected", row["error_params"])
-        return named.clip(job_id, await self.jobs.results(job_id))
+        parts = await self.jobs.results(job_id)
+        if not parts:  # another gateway of this platform posted it already
+            raise AlreadyRequested()
+        return named.clip(job_id, parts)
 
     async def work(self, worker: str, *, lease_s: float, every_s: float = 0.5) -> None:
         """Run handed-over jobs, `Limits.worker_jobs` at once, until cancelled; each held on
         a lease renewed while it runs. Cancelled, the jobs in hand stop where they are and are
         released to other workers, which resume them (tasks started upstream are waited for,
         never made again); a worker that crashes lets its leases lapse instead."""
-        running: set[asyncio.Task[None]] = set()
-        renewing = asyncio.create_task(self._renew(worker, lease_s))
+        self._worker = worker
+        running: dict[str, asyncio.Task[None]] = {}
+        renewing = asyncio.create_task(self._renew(worker, lease_s, running))
         try:
             while True:
                 free = self.limits.worker_jobs - len(running)
                 claimed = await self.jobs.claim(worker, lease_s=lease_s, most=free) if free else []
                 for job in claimed:
                     task = asyncio.create_task(self._work_on(job), name=f"job-{job['id']}")
-                    running.add(task)
-                    task.add_done_callback(running.discard)
+                    running[job["id"]] = task
+                    task.add_done_callback(functools.partial(_forget, running, job["id"]))
                 if not claimed:
                     await asyncio.sleep(every_s)
         finally:
-            for task in (renewing, *running):
+            for task in (renewing, *running.values()):
                 task.cancel()
-            await asyncio.gather(renewing, *running, return_exceptions=True)
+            await asyncio.gather(renewing, *running.values(), return_exceptions=True)
             await self.jobs.release(worker)
 
-    async def _renew(self, worker: str, lease_s: float) -> None:
+    async def _renew(self, worker: str, lease_s: float,
+                     running: dict[str, asyncio.Task[None]]) -> None:
+        """Keep the leases of the jobs in hand; stop one whose lease went to another worker
+        (this one was too slow to renew it: the other's result will be the one recorded)."""
         while True:
             await asyncio.sleep(lease_s / 3)
             try:
-                await self.jobs.renew(worker, lease_s=lease_s)
+                held = await self.jobs.renew(worker, list(running), lease_s=lease_s)
             except Exception:  # the database may be briefly unavailable: next round
                 log.exception("renewing job leases failed")
+                continue
+            for job_id, task in list(running.items()):
+                if job_id not in held:
+                    log.warning("job %s: its lease went to another worker; stopping", job_id)
+                    task.cancel()
 
     async def _work_on(self, job: dict[str, Any]) -> None:
         """Run one claimed job; its end (result or error) is written to its row."""
+        worker = self._worker
+        assert worker is not None
+
         async def progress(step: Progress) -> None:
-            await self.jobs.note_progress(job["id"], step)
+            await self.jobs.note_progress(job["id"], step, held_by=worker)
 
         try:
             await self._again(where_of_job(job), job, Sampling(**job["params"]), progress,
                               resumed=job["id"])
+        except NotHeld:
+            log.warning("job %s: another worker finished it", job["id"])
         except VoicebotError as exc:  # (raised before the job ran: its voice is gone…)
-            await self.jobs.failed(job["id"], exc.key, exc.params)
+            await self.jobs.failed(job["id"], exc.key, stored(exc), held_by=worker)
         except Exception:
             log.exception("job %s failed", job["id"])
-            await self.jobs.failed(job["id"], "error_unexpected")
+            await self.jobs.failed(job["id"], "error_unexpected", held_by=worker)
 
     async def parse_say(
         self, where: Where, words: str, *, replied_text: str | None = None
@@ -890,6 +915,10 @@ class _Work:
     def again(self) -> _Work:
         """The same work, tried again (after re-hosting a reference): new steps."""
         return replace(self, prefix=f"{self.prefix}r")
+
+
+def _forget(running: dict[str, asyncio.Task[None]], job_id: str, _: object) -> None:
+    running.pop(job_id, None)
 
 
 def _short(words: str, limit: int = 30) -> str:

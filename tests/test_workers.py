@@ -16,9 +16,19 @@ import pytest
 
 from core.app import open_speech
 from core.domain import Progress, Where
-from core.errors import TaskFailed
+from core.errors import (
+    QueueFull,
+    ScriptLineError,
+    TaskFailed,
+    VoiceNotFound,
+    error_from,
+    stored,
+)
+from core.jobs import JobLog, NotHeld
+from core.messages import error_text
 from core.settings import Settings
 from core.speech import SpeechService
+from core.storage.db import open_database
 from tests.conftest import VOICEBOT, Clips
 from tests.fakes.ai302 import API_KEY, Fake302
 from tests.postgres import Cluster, on_both_databases, query
@@ -159,3 +169,47 @@ async def test_three_worker_processes_share_200_jobs_and_one_killed_loses_none(
         assert process.returncode == 0, err.decode()[-2000:]
     print(f"\n200 jobs on 3 workers, one killed: {twice} task(s) created twice",
           file=sys.stderr)
+
+
+@on_both_databases
+async def test_a_worker_whose_lease_lapsed_records_nothing_of_a_job_another_took(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = await open_database(db_url)
+    jobs = JobLog(db=db)
+    job = await jobs.open(Where("telegram", "group-1", "alice"), kind="higgs", text="Hi.",
+                          params={}, voice_id=None, target={"chat": 1}, handoff=True)
+    assert [j["id"] for j in await jobs.claim("slow", lease_s=0.01, most=4)] == [job]
+    await asyncio.sleep(0.05)  # its lease lapses (it could not reach the database, say)
+    assert [j["id"] for j in await jobs.claim("next", lease_s=60, most=4)] == [job]
+    assert await jobs.renew("slow", [job], lease_s=60) == set()  # told: it is not yours
+    with pytest.raises(NotHeld):
+        await jobs.done(job, 1.0, results=[(b"slow", 1.0, b"w")], held_by="slow")
+    await jobs.failed(job, "error_unexpected", held_by="slow")
+    await jobs.done(job, 2.0, results=[(b"next", 2.0, b"w")], held_by="next")
+    assert await jobs.results(job) == [(b"next", 2.0, b"w")]
+    assert await query(db_url, "SELECT state, error FROM jobs") == [("done", None)]
+    await db.dispose()
+
+
+def test_a_dialogue_lines_error_from_a_worker_is_told_in_full() -> None:
+    error = ScriptLineError(line=3, inner=VoiceNotFound(name="Zed", suggestions=["Zoe"]))
+    again = error_from(error.key, stored(error))
+    assert isinstance(again, ScriptLineError)
+    assert error_text(again) == error_text(error)
+    assert "Zed" in error_text(again) and "3" in error_text(again)
+
+
+async def test_past_the_longest_line_a_bot_that_hands_jobs_over_refuses_politely(
+    higgs_settings: Settings, fake302: Fake302, clips: Clips, alice: Where
+) -> None:
+    async with open_speech(split(higgs_settings, max_queue=1)) as gateway:  # no worker runs
+        await bob_speaks(gateway, alice, clips)
+        first = asyncio.create_task(gateway.say(alice, "bob", "First in line."))
+        await until(lambda: query(higgs_settings.db_url, "SELECT id FROM jobs"))
+        with pytest.raises(QueueFull):
+            await gateway.say(alice, "bob", "Second in line.")
+        first.cancel()
+        await asyncio.gather(first, return_exceptions=True)
+    states = await query(higgs_settings.db_url, "SELECT state FROM jobs ORDER BY created_at")
+    assert states == [("queued",), ("failed",)]  # the first still waits for a worker
