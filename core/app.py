@@ -27,6 +27,7 @@ from core.upstream.transcribe import Ai302Whisper, Transcriber
 log = logging.getLogger(__name__)
 
 TAKES_KEPT_S = 24 * 3600  # how long a designed voice's take can still be kept
+RESULTS_KEPT_S = 24 * 3600  # a worker's voice messages, if no bot has posted them by then
 
 
 def require_tools(settings: Settings) -> None:
@@ -114,7 +115,7 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep,
                 role="worker" if role == "worker"
                 else "gateway" if settings.job_runner == "workers" else "here",
             )
-            sweeper = asyncio.create_task(_expire_requests(speech))
+            sweeper = asyncio.create_task(_sweep(speech))
             try:
                 async with AsyncExitStack() as endpoints:
                     if settings.metrics_port:
@@ -129,12 +130,14 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep,
         await db.dispose()
 
 
-async def _expire_requests(speech: SpeechService) -> None:
-    """Drop unanswered consent requests, a few times per timeout (at least every 10 min)."""
+async def _sweep(speech: SpeechService) -> None:
+    """A few times per consent timeout (at least every 10 min): drop unanswered consent
+    requests, and voice messages workers made that no bot will post any more."""
     every_s = min(600.0, max(1.0, speech.limits.consent_timeout_s / 4))
     while True:
         try:
             await speech.expire_requests()
+            await speech.jobs.drop_stale_results(RESULTS_KEPT_S)
         except Exception:  # the database may be briefly unavailable; try again next round
-            log.exception("expiring consent requests failed")
+            log.exception("sweeping expired requests and results failed")
         await asyncio.sleep(every_s)

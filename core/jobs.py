@@ -292,6 +292,19 @@ class JobLog:
                 await conn.execute(delete(job_results).where(job_results.c.job_id == job_id))
         return parts
 
+    async def drop_stale_results(self, older_than_s: float) -> int:
+        """Delete workers' voice messages that no bot will post: their job's sending began
+        and was cut off (never sent twice), or it ended longer than `older_than_s` ago, or it
+        is gone."""
+        cutoff = datetime.now(UTC) - timedelta(seconds=older_than_s)
+        stale = select(jobs.c.id).where(or_(jobs.c.delivery.is_not(None),
+                                            jobs.c.updated_at < cutoff))
+        kept = select(jobs.c.id)
+        async with self._db.begin() as conn:
+            result = await conn.execute(delete(job_results).where(or_(
+                job_results.c.job_id.in_(stale), job_results.c.job_id.not_in(kept))))
+        return result.rowcount
+
     async def _drop_results(self, job_id: str) -> None:
         async with self._db.begin() as conn:
             await conn.execute(delete(job_results).where(job_results.c.job_id == job_id))

@@ -326,6 +326,8 @@ class SpeechService:
         try:
             outcome = await self._again(where, job, Sampling(**job["params"]), None,
                                         resumed=job["id"])
+        except AlreadyRequested:  # another gateway of this platform posted it
+            return
         except VoicebotError as exc:
             await self.jobs.failed(job["id"], exc.key, stored(exc))
             outcome = exc

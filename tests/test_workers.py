@@ -213,3 +213,19 @@ async def test_past_the_longest_line_a_bot_that_hands_jobs_over_refuses_politely
         await asyncio.gather(first, return_exceptions=True)
     states = await query(higgs_settings.db_url, "SELECT state FROM jobs ORDER BY created_at")
     assert states == [("queued",), ("failed",)]  # the first still waits for a worker
+
+
+async def test_voice_messages_no_bot_will_post_are_swept(db_url: str, tmp_path: Path) -> None:
+    db = await open_database(db_url)
+    jobs = JobLog(db=db)
+    here = Where("telegram", "group-1", "alice")
+    waiting, cut_off = [await jobs.open(here, kind="higgs", text=f"Hi {n}.", params={},
+                                        voice_id=None, target={"chat": 1}, handoff=True)
+                        for n in ("one", "two")]
+    for job in (waiting, cut_off):
+        await jobs.done(job, 1.0, results=[(b"OggS", 1.0, b"w")])
+    assert await jobs.sending(cut_off)  # a bot began to post it, and stopped (never resent)
+    assert await jobs.drop_stale_results(3600) == 1
+    assert await jobs.results(waiting) == [(b"OggS", 1.0, b"w")]  # still to be posted
+    assert await jobs.results(cut_off) == []
+    await db.dispose()
