@@ -339,16 +339,23 @@ class JobLog:
             return int((await conn.execute(query)).scalar_one())
 
     async def claim(self, worker: str, *, lease_s: float, most: int) -> list[dict[str, Any]]:
-        """Take up to `most` handed-over jobs, oldest first, for `lease_s`: unfinished ones
-        nobody holds, or whose holder let the lease lapse (it stopped, or crashed). One
-        statement, so two workers never take the same job (Postgres skips rows another
-        worker is taking; SQLite has one writer at a time)."""
+        """Take up to `most` handed-over jobs for `lease_s`: unfinished ones nobody holds, or
+        whose holder let the lease lapse (it stopped, or crashed); each user's oldest first,
+        one user after another (ten requests from one user do not all go before another's
+        one). One statement, so two workers never take the same job (Postgres skips rows
+        another worker is taking; SQLite has one writer at a time)."""
         now = datetime.now(UTC)
         until = now + timedelta(seconds=lease_s)
-        free = select(jobs.c.id).where(
-            jobs.c.handoff.is_(True), jobs.c.state.in_(("queued", "submitted")),
-            or_(jobs.c.lease_until.is_(None), jobs.c.lease_until < now),
-        ).order_by(jobs.c.created_at).limit(most).with_for_update(skip_locked=True)
+        claimable = (jobs.c.handoff.is_(True), jobs.c.state.in_(("queued", "submitted")),
+                     or_(jobs.c.lease_until.is_(None), jobs.c.lease_until < now))
+        turn = func.row_number().over(partition_by=(jobs.c.platform, jobs.c.user_id),
+                                      order_by=jobs.c.created_at)
+        ranked = select(jobs.c.id, jobs.c.created_at, turn.label("turn")).where(
+            *claimable).subquery()
+        fair = select(ranked.c.id).order_by(ranked.c.turn, ranked.c.created_at).limit(most)
+        # (a window and a row lock cannot share one SELECT: pick, then lock what is still free)
+        free = select(jobs.c.id).where(jobs.c.id.in_(fair.scalar_subquery()), *claimable
+                                       ).with_for_update(skip_locked=True)
         async with self._db.begin() as conn:
             await conn.execute(update(jobs).where(jobs.c.id.in_(free.scalar_subquery()))
                                .values(worker=worker, lease_until=until, updated_at=now))

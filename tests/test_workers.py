@@ -229,3 +229,22 @@ async def test_voice_messages_no_bot_will_post_are_swept(db_url: str, tmp_path: 
     assert await jobs.results(waiting) == [(b"OggS", 1.0, b"w")]  # still to be posted
     assert await jobs.results(cut_off) == []
     await db.dispose()
+
+
+@on_both_databases
+async def test_workers_take_one_users_jobs_after_another_not_all_of_the_first(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = await open_database(db_url)
+    jobs = JobLog(db=db)
+
+    async def request(user: str, text: str) -> str:
+        return await jobs.open(Where("telegram", "group-1", user), kind="higgs", text=text,
+                               params={}, voice_id=None, target={"chat": 1}, handoff=True)
+
+    eager = [await request("eager", f"Eager {n}.") for n in ("one", "two", "three")]
+    patient = await request("patient", "Patient one.")
+    taken = await jobs.claim("w", lease_s=60, most=2)
+    assert {job["id"] for job in taken} == {eager[0], patient}
+    assert {job["id"] for job in await jobs.claim("w", lease_s=60, most=9)} == set(eager[1:])
+    await db.dispose()
