@@ -23,6 +23,8 @@ from core.storage.tables import job_results, job_tasks, jobs
 
 log = logging.getLogger(__name__)
 
+UNFINISHED = ("queued", "submitted")  # a job's states before it is done or failed
+
 OnPosition = Callable[[int], Awaitable[None]]
 OnProgress = Callable[[dict[str, Any]], Awaitable[None]]  # a worker's progress, as stored
 Target = dict[str, Any]  # an adapter's address for a job's result (chat and message ids…)
@@ -196,7 +198,7 @@ class JobLog:
         (the console's); the others wait for their adapter to resume them."""
         async with self._db.begin() as conn:
             result = await conn.execute(
-                update(jobs).where(jobs.c.state.in_(("queued", "submitted")),
+                update(jobs).where(jobs.c.state.in_(UNFINISHED),
                                    jobs.c.target.is_(None), jobs.c.handoff.is_(False))
                 .values(state="failed", error="interrupted", updated_at=datetime.now(UTC))
             )
@@ -208,7 +210,7 @@ class JobLog:
         have arrived: it is not sent again.)"""
         query = select(jobs).where(
             jobs.c.platform == platform, jobs.c.target.is_not(None), jobs.c.delivery.is_(None),
-            jobs.c.state.in_(("queued", "submitted", "done")),
+            jobs.c.state.in_((*UNFINISHED, "done")),
         ).order_by(jobs.c.created_at)
         async with self._db.connect() as conn:
             return [dict(row._mapping) for row in (await conn.execute(query)).all()]
@@ -346,7 +348,7 @@ class JobLog:
         another worker is taking; SQLite has one writer at a time)."""
         now = datetime.now(UTC)
         until = now + timedelta(seconds=lease_s)
-        claimable = (jobs.c.handoff.is_(True), jobs.c.state.in_(("queued", "submitted")),
+        claimable = (jobs.c.handoff.is_(True), jobs.c.state.in_(UNFINISHED),
                      or_(jobs.c.lease_until.is_(None), jobs.c.lease_until < now))
         turn = func.row_number().over(partition_by=(jobs.c.platform, jobs.c.user_id),
                                       order_by=jobs.c.created_at)
@@ -375,9 +377,8 @@ class JobLog:
     async def release(self, worker: str) -> None:
         """Give up this worker's unfinished jobs (it is stopping): others may take them now."""
         async with self._db.begin() as conn:
-            await conn.execute(update(jobs).where(
-                jobs.c.worker == worker, jobs.c.state.in_(("queued", "submitted")),
-            ).values(lease_until=None, worker=None))
+            await conn.execute(update(jobs).where(*_held(worker))
+                               .values(lease_until=None, worker=None))
 
     async def note_progress(self, job_id: str, progress: Progress, held_by: str) -> None:
         """A worker's progress on a job it holds, for the gateway to show."""
@@ -431,7 +432,7 @@ class JobLog:
             await conn.execute(delete(jobs).where(mine))
             if voice_ids:  # others' jobs in those voices: unfinished ones end here
                 theirs = jobs.c.voice_id.in_(voice_ids)
-                unfinished = theirs & jobs.c.state.in_(("queued", "submitted"))
+                unfinished = theirs & jobs.c.state.in_(UNFINISHED)
                 await conn.execute(delete(job_tasks).where(job_tasks.c.job_id.in_(
                     select(jobs.c.id).where(unfinished))))
                 await conn.execute(update(jobs).where(unfinished)
@@ -525,7 +526,7 @@ def _held(worker: str | None) -> tuple[Any, ...]:
     still holds the job, and the job is not over."""
     if worker is None:
         return ()
-    return jobs.c.worker == worker, jobs.c.state.in_(("queued", "submitted"))
+    return jobs.c.worker == worker, jobs.c.state.in_(UNFINISHED)
 
 
 def _storable(value: Any) -> bool:
