@@ -45,6 +45,20 @@ async def until(check: Callable[[], Awaitable[object]]) -> None:
         await asyncio.sleep(0.02)
 
 
+@pytest.fixture
+async def jobs(db_url: str) -> AsyncIterator[JobLog]:
+    """The job log alone, on the test's database."""
+    db = await open_database(db_url)
+    yield JobLog(db=db)
+    await db.dispose()
+
+
+async def handed_over(jobs: JobLog, text: str, user: str = "alice") -> str:
+    """A job a bot handed over to the workers."""
+    return await jobs.open(Where("telegram", "group-1", user), kind="higgs", text=text,
+                           params={}, voice_id=None, target={"chat": 1}, handoff=True)
+
+
 def split(settings: Settings, **more: object) -> Settings:
     return settings.model_copy(update={"job_runner": "workers", "job_lease_s": 2, **more})
 
@@ -173,12 +187,9 @@ async def test_three_worker_processes_share_200_jobs_and_one_killed_loses_none(
 
 @on_both_databases
 async def test_a_worker_whose_lease_lapsed_records_nothing_of_a_job_another_took(
-    db_url: str, tmp_path: Path
+    jobs: JobLog, db_url: str
 ) -> None:
-    db = await open_database(db_url)
-    jobs = JobLog(db=db)
-    job = await jobs.open(Where("telegram", "group-1", "alice"), kind="higgs", text="Hi.",
-                          params={}, voice_id=None, target={"chat": 1}, handoff=True)
+    job = await handed_over(jobs, "Hi.")
     assert [j["id"] for j in await jobs.claim("slow", lease_s=0.01, most=4)] == [job]
     await asyncio.sleep(0.05)  # its lease lapses (it could not reach the database, say)
     assert [j["id"] for j in await jobs.claim("next", lease_s=60, most=4)] == [job]
@@ -189,7 +200,6 @@ async def test_a_worker_whose_lease_lapsed_records_nothing_of_a_job_another_took
     await jobs.done(job, 2.0, results=[(b"next", 2.0, b"w")], held_by="next")
     assert await jobs.results(job) == [(b"next", 2.0, b"w")]
     assert await query(db_url, "SELECT state, error FROM jobs") == [("done", None)]
-    await db.dispose()
 
 
 def test_a_dialogue_lines_error_from_a_worker_is_told_in_full() -> None:
@@ -215,36 +225,22 @@ async def test_past_the_longest_line_a_bot_that_hands_jobs_over_refuses_politely
     assert states == [("queued",), ("failed",)]  # the first still waits for a worker
 
 
-async def test_voice_messages_no_bot_will_post_are_swept(db_url: str, tmp_path: Path) -> None:
-    db = await open_database(db_url)
-    jobs = JobLog(db=db)
-    here = Where("telegram", "group-1", "alice")
-    waiting, cut_off = [await jobs.open(here, kind="higgs", text=f"Hi {n}.", params={},
-                                        voice_id=None, target={"chat": 1}, handoff=True)
-                        for n in ("one", "two")]
+async def test_voice_messages_no_bot_will_post_are_swept(jobs: JobLog) -> None:
+    waiting, cut_off = [await handed_over(jobs, f"Hi {n}.") for n in ("one", "two")]
     for job in (waiting, cut_off):
         await jobs.done(job, 1.0, results=[(b"OggS", 1.0, b"w")])
     assert await jobs.sending(cut_off)  # a bot began to post it, and stopped (never resent)
     assert await jobs.drop_stale_results(3600) == 1
     assert await jobs.results(waiting) == [(b"OggS", 1.0, b"w")]  # still to be posted
     assert await jobs.results(cut_off) == []
-    await db.dispose()
 
 
 @on_both_databases
 async def test_workers_take_one_users_jobs_after_another_not_all_of_the_first(
-    db_url: str, tmp_path: Path
+    jobs: JobLog
 ) -> None:
-    db = await open_database(db_url)
-    jobs = JobLog(db=db)
-
-    async def request(user: str, text: str) -> str:
-        return await jobs.open(Where("telegram", "group-1", user), kind="higgs", text=text,
-                               params={}, voice_id=None, target={"chat": 1}, handoff=True)
-
-    eager = [await request("eager", f"Eager {n}.") for n in ("one", "two", "three")]
-    patient = await request("patient", "Patient one.")
+    eager = [await handed_over(jobs, f"Eager {n}.", "eager") for n in ("one", "two", "three")]
+    patient = await handed_over(jobs, "Patient one.", "patient")
     taken = await jobs.claim("w", lease_s=60, most=2)
     assert {job["id"] for job in taken} == {eager[0], patient}
     assert {job["id"] for job in await jobs.claim("w", lease_s=60, most=9)} == set(eager[1:])
-    await db.dispose()
