@@ -19,11 +19,23 @@ RUN useradd --uid 10001 --user-group --no-create-home --home-dir /data \
     && mkdir /data \
     && chown voicebot:voicebot /data
 
+# The dependencies first, from their lock (see run.sh): the versions the tests run with, every
+# file checked against its hash. A layer of its own, rebuilt only when the lock changes. pip is
+# the version run.sh pins (PIP_VERSION): --build-constraint, which builds the lock's sdists
+# with its setuptools rather than the newest, needs pip 25.3 or newer.
+COPY requirements-runtime.lock /src/
+RUN pip install --no-cache-dir --disable-pip-version-check pip==26.3 \
+    && pip install --no-cache-dir --disable-pip-version-check --require-hashes \
+        --requirement /src/requirements-runtime.lock \
+        --build-constraint /src/requirements-runtime.lock
+
 # Only what the package is built from; tests, bench and local state stay out (.dockerignore).
+# voicebot itself adds no package (--no-deps): the lock has them all.
 COPY pyproject.toml README.md /src/
 COPY core /src/core
 COPY bots /src/bots
-RUN pip install --no-cache-dir --disable-pip-version-check /src \
+RUN pip install --no-cache-dir --disable-pip-version-check --no-deps \
+        --build-constraint /src/requirements-runtime.lock /src \
     && rm -rf /src
 
 # DATA_DIR holds the reference clips (and the SQLite database when DATABASE_URL is unset).

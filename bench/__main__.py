@@ -66,44 +66,115 @@ def default_schedule() -> tuple[float, float]:
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="repeats per audio figure")
-    parser.add_argument("--reference-s", type=int, nargs="+", default=[10, 30, 600],
-                        help="voice-note lengths to prepare as references (default 10 30 600)")
-    parser.add_argument("--encode-s", type=int, nargs="+", default=[5, 30],
-                        help="speech lengths to encode as voice messages (default 5 30)")
-    parser.add_argument("--generation-s", type=float, default=10.0,
-                        help="the fake upstream's mean time per task (default 10)")
-    parser.add_argument("--generation-spread-s", type=float, default=2.0,
-                        help="each task takes generation-s ± up to this, uniformly (default 2)")
-    parser.add_argument("--output-s", type=float, default=5.0,
-                        help="length of the speech each task yields (default 5)")
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 100, 1000],
-                        help="`say` requests at once, one run each (default 1 100 1000)")
-    parser.add_argument("--poll", type=schedule, action="append", metavar="INTERVAL:MAX",
-                        help="a polling schedule to run the `say` figures with, as "
-                        "POLL_INTERVAL_S:POLL_INTERVAL_MAX_S (repeatable; default: the "
-                        "settings' defaults; 8:0.5 waits 8 s, then polls every 0.5 s)")
-    parser.add_argument("--telegram-concurrency", type=int, default=10,
-                        help="/say updates at once through the real PTB stack (0: skip)")
-    parser.add_argument("--telegram-chat", choices=["private", "group"], default="private",
-                        help="each user in a private chat with the bot (default), or all in "
-                        "one group (where Telegram allows 20 messages a minute)")
-    parser.add_argument("--timeout-s", type=float, default=600.0,
-                        help="each load run's time limit; jobs unfinished by then count as lost")
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4],
-                        help="worker processes to measure throughput with (default 1 2 4)")
-    parser.add_argument("--worker-requests", type=int, default=300,
-                        help="requests at once in each worker run (default 300)")
-    parser.add_argument("--worker-jobs", type=int, default=50,
-                        help="jobs each worker runs at once (MAX_CONCURRENT_JOBS; default 50)")
-    parser.add_argument("--worker-generation-s", type=float, default=1.0,
-                        help="the fake upstream's time per task in the worker runs (default 1, "
-                        "± a fifth): short, so that the workers' own work is what limits them")
-    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS),
-                        help="what to measure (default: all)")
-    parser.add_argument("--json", type=Path, default=Path("bench-results.json"),
-                        help="where to write every figure (default ./bench-results.json)")
-    parser.add_argument("--profile", type=Path, metavar="DIR",
-                        help="write each load run's cProfile stats into DIR")
+    parser.add_argument(
+        "--reference-s",
+        type=int,
+        nargs="+",
+        default=[10, 30, 600],
+        help="voice-note lengths to prepare as references (default 10 30 600)",
+    )
+    parser.add_argument(
+        "--encode-s",
+        type=int,
+        nargs="+",
+        default=[5, 30],
+        help="speech lengths to encode as voice messages (default 5 30)",
+    )
+    parser.add_argument(
+        "--generation-s",
+        type=float,
+        default=10.0,
+        help="the fake upstream's mean time per task (default 10)",
+    )
+    parser.add_argument(
+        "--generation-spread-s",
+        type=float,
+        default=2.0,
+        help="each task takes generation-s ± up to this, uniformly (default 2)",
+    )
+    parser.add_argument(
+        "--output-s",
+        type=float,
+        default=5.0,
+        help="length of the speech each task yields (default 5)",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        nargs="+",
+        default=[1, 100, 1000],
+        help="`say` requests at once, one run each (default 1 100 1000)",
+    )
+    parser.add_argument(
+        "--poll",
+        type=schedule,
+        action="append",
+        metavar="INTERVAL:MAX",
+        help="a polling schedule to run the `say` figures with, as "
+        "POLL_INTERVAL_S:POLL_INTERVAL_MAX_S (repeatable; default: the "
+        "settings' defaults; 8:0.5 waits 8 s, then polls every 0.5 s)",
+    )
+    parser.add_argument(
+        "--telegram-concurrency",
+        type=int,
+        default=10,
+        help="/say updates at once through the real PTB stack (0: skip)",
+    )
+    parser.add_argument(
+        "--telegram-chat",
+        choices=["private", "group"],
+        default="private",
+        help="each user in a private chat with the bot (default), or all in "
+        "one group (where Telegram allows 20 messages a minute)",
+    )
+    parser.add_argument(
+        "--timeout-s",
+        type=float,
+        default=600.0,
+        help="each load run's time limit; jobs unfinished by then count as lost",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1, 2, 4],
+        help="worker processes to measure throughput with (default 1 2 4)",
+    )
+    parser.add_argument(
+        "--worker-requests",
+        type=int,
+        default=300,
+        help="requests at once in each worker run (default 300)",
+    )
+    parser.add_argument(
+        "--worker-jobs",
+        type=int,
+        default=50,
+        help="jobs each worker runs at once (MAX_CONCURRENT_JOBS; default 50)",
+    )
+    parser.add_argument(
+        "--worker-generation-s",
+        type=float,
+        default=1.0,
+        help="the fake upstream's time per task in the worker runs (default 1, "
+        "± a fifth): short, so that the workers' own work is what limits them",
+    )
+    parser.add_argument(
+        "--parts",
+        nargs="+",
+        choices=PARTS,
+        default=list(PARTS),
+        help="what to measure (default: all)",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=Path("bench-results.json"),
+        help="where to write every figure (default ./bench-results.json)",
+    )
+    parser.add_argument(
+        "--profile", type=Path, metavar="DIR", help="write each load run's cProfile stats into DIR"
+    )
     args = parser.parse_args()
     args.poll = args.poll or [default_schedule()]
     return args
@@ -111,24 +182,32 @@ def parse_args() -> argparse.Namespace:
 
 async def main() -> None:
     args = parse_args()
-    results: dict[str, Any] = {"meta": {
-        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
-        "python": platform.python_version(), "loadavg_1m": os.getloadavg()[0],
-        "generation_s": args.generation_s, "generation_spread_s": args.generation_spread_s,
-        "output_s": args.output_s, "self_check": False,
-        "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
-    }}
+    results: dict[str, Any] = {
+        "meta": {
+            "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "loadavg_1m": os.getloadavg()[0],
+            "generation_s": args.generation_s,
+            "generation_spread_s": args.generation_spread_s,
+            "output_s": args.output_s,
+            "self_check": False,
+            "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+        }
+    }
     with tempfile.TemporaryDirectory(prefix="voicebot-bench-") as tmp:
         folder = Path(tmp)
         if "audio" in args.parts:
-            results["audio"] = await audio_figures(folder, args.runs, args.reference_s,
-                                                  args.encode_s)
+            results["audio"] = await audio_figures(
+                folder, args.runs, args.reference_s, args.encode_s
+            )
             out.print(audio_table(results["audio"]))
         if {"say", "telegram"} & set(args.parts):
             reference = folder / "reference.ogg"
             reference.write_bytes(speech_clip(folder, REFERENCE_S))
-            async with open_world(args.generation_s, args.generation_spread_s,
-                                  args.output_s) as world:
+            async with open_world(
+                args.generation_s, args.generation_spread_s, args.output_s
+            ) as world:
                 if "say" in args.parts:
                     results["say"] = await say_runs(args, world, reference)
                     out.print(say_table(results["say"], args))
@@ -138,8 +217,8 @@ async def main() -> None:
                     out.print(load_table(results["say"]))
                 if "telegram" in args.parts and args.telegram_concurrency > 0:
                     results["telegram"] = await load_run(
-                        "telegram", args.telegram_concurrency, args.poll[0], args, world,
-                        reference)
+                        "telegram", args.telegram_concurrency, args.poll[0], args, world, reference
+                    )
                     out.print(telegram_table(results["telegram"], args))
                     if failed := failures([results["telegram"]]):
                         out.print(failed, markup=False, highlight=False)
@@ -147,8 +226,9 @@ async def main() -> None:
             reference = folder / "reference.ogg"
             if not reference.exists():
                 reference.write_bytes(speech_clip(folder, REFERENCE_S))
-            async with open_world(args.worker_generation_s, args.worker_generation_s / 5,
-                                  args.output_s) as world:
+            async with open_world(
+                args.worker_generation_s, args.worker_generation_s / 5, args.output_s
+            ) as world:
                 results["workers"] = await worker_runs(args, world, reference)
             out.print(workers_table(results["workers"], args))
     results["targets"] = targets(results)
@@ -158,8 +238,7 @@ async def main() -> None:
     out.print(f"Every figure: {args.json}")
 
 
-async def say_runs(args: argparse.Namespace, world: Urls, reference: Path
-                   ) -> list[dict[str, Any]]:
+async def say_runs(args: argparse.Namespace, world: Urls, reference: Path) -> list[dict[str, Any]]:
     rows = []
     for poll in args.poll:
         for n in args.concurrency:
@@ -167,34 +246,75 @@ async def say_runs(args: argparse.Namespace, world: Urls, reference: Path
     return rows
 
 
-async def worker_runs(args: argparse.Namespace, world: Urls, reference: Path
-                      ) -> list[dict[str, Any]]:
+async def worker_runs(
+    args: argparse.Namespace, world: Urls, reference: Path
+) -> list[dict[str, Any]]:
     """Throughput with 1, 2, 4… worker processes, each run on a fresh database; the scaling
     is each run's jobs/s ÷ the one-worker run's."""
     rows = []
     for count in args.workers:
-        rows.append(await load_run("workers", args.worker_requests, args.poll[0], args, world,
-                                   reference, ["--workers", str(count),
-                                               "--worker-jobs", str(args.worker_jobs)]))
-    base = next((r["jobs_per_s"] for r in rows if r.get("workers") == 1 and "error" not in r),
-                None)
+        rows.append(
+            await load_run(
+                "workers",
+                args.worker_requests,
+                args.poll[0],
+                args,
+                world,
+                reference,
+                ["--workers", str(count), "--worker-jobs", str(args.worker_jobs)],
+            )
+        )
+    base = next(
+        (r["jobs_per_s"] for r in rows if r.get("workers") == 1 and "error" not in r), None
+    )
     for r in rows:
         if base and "error" not in r:
             r["scaling"] = r["jobs_per_s"] / base
     return rows
 
 
-async def load_run(what: str, n: int, poll: tuple[float, float], args: argparse.Namespace,
-                   world: Urls, reference: Path, more: list[str] | None = None
-                   ) -> dict[str, Any]:
+async def load_run(
+    what: str,
+    n: int,
+    poll: tuple[float, float],
+    args: argparse.Namespace,
+    world: Urls,
+    reference: Path,
+    more: list[str] | None = None,
+) -> dict[str, Any]:
     """One load run in a fresh bot process; its figures, or the error that stopped it."""
-    row: dict[str, Any] = {"concurrency": n, "poll_interval_s": poll[0],
-                           "poll_interval_max_s": poll[1], "loadavg_1m": os.getloadavg()[0]}
-    argv = [sys.executable, "-m", "bench.load", what, "--n", str(n), "--ai302", world.ai302,
-            "--api-key", API_KEY, "--botapi", world.botapi, "--bot-token", TOKEN,  # fakes'
-            "--control", world.control, "--reference", str(reference),
-            "--poll-interval-s", str(poll[0]), "--poll-interval-max-s", str(poll[1]),
-            "--timeout-s", str(args.timeout_s)]
+    row: dict[str, Any] = {
+        "concurrency": n,
+        "poll_interval_s": poll[0],
+        "poll_interval_max_s": poll[1],
+        "loadavg_1m": os.getloadavg()[0],
+    }
+    argv = [
+        sys.executable,
+        "-m",
+        "bench.load",
+        what,
+        "--n",
+        str(n),
+        "--ai302",
+        world.ai302,
+        "--api-key",
+        API_KEY,
+        "--botapi",
+        world.botapi,
+        "--bot-token",
+        TOKEN,  # fakes'
+        "--control",
+        world.control,
+        "--reference",
+        str(reference),
+        "--poll-interval-s",
+        str(poll[0]),
+        "--poll-interval-max-s",
+        str(poll[1]),
+        "--timeout-s",
+        str(args.timeout_s),
+    ]
     if what == "telegram":
         argv += ["--chat", args.telegram_chat]
     argv += more or []
@@ -203,7 +323,8 @@ async def load_run(what: str, n: int, poll: tuple[float, float], args: argparse.
         argv += ["--profile", str(args.profile / f"{what}-{n}-{poll[0]:g}-{poll[1]:g}.pstats")]
     out.print(f"[dim]{what}: {n} at once, polling every {poll[0]:g}…{poll[1]:g} s[/dim]")
     proc = await asyncio.create_subprocess_exec(
-        *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
     memory = Memory(proc.pid)  # watched from here: sampling in the bot would slow its loop
     memory.start()
     try:  # the run stops itself at --timeout-s; this is for a run that hangs anyway
@@ -214,8 +335,9 @@ async def load_run(what: str, n: int, poll: tuple[float, float], args: argparse.
         return {**row, "error": "the bot process did not finish in time and was killed"}
     finally:
         memory.stop()
-    row.update(peak_children=memory.peak_children,
-               peak_children_rss_mb=memory.peak_children_rss / MB)
+    row.update(
+        peak_children=memory.peak_children, peak_children_rss_mb=memory.peak_children_rss / MB
+    )
     if proc.returncode != 0 or not stdout.strip():
         tail = stderr.decode(errors="replace").strip().splitlines()[-12:]
         return {**row, "error": "\n".join(tail) or f"exit code {proc.returncode}"}
@@ -226,11 +348,17 @@ async def load_run(what: str, n: int, poll: tuple[float, float], args: argparse.
 
 
 def audio_table(rows: list[dict[str, Any]]) -> Table:
-    table = _table("Audio pipeline (median of runs)", "step", "input", "median ms", "min ms",
-                   "÷ bare ffmpeg")
+    table = _table(
+        "Audio pipeline (median of runs)", "step", "input", "median ms", "min ms", "÷ bare ffmpeg"
+    )
     for r in rows:
-        table.add_row(r["step"], r["input"], f"{r['median_ms']:.0f}", f"{r['min_ms']:.0f}",
-                      f"{r['ratio']:.2f}")
+        table.add_row(
+            r["step"],
+            r["input"],
+            f"{r['median_ms']:.0f}",
+            f"{r['min_ms']:.0f}",
+            f"{r['ratio']:.2f}",
+        )
     return table
 
 
@@ -239,49 +367,93 @@ def say_table(rows: list[dict[str, Any]], args: argparse.Namespace) -> Table:
     table = _table(
         f"say() against a fake upstream taking {args.generation_s:g}{spread} s per task "
         f"({args.output_s:g} s of speech)",
-        "poll s", "concurrent", "done", "failed", "median s", "p95 s", "overhead ×",
-        "overhead p95", "notice median s", "notice p95 s", "ready→seen s", "seen→done s")
+        "poll s",
+        "concurrent",
+        "done",
+        "failed",
+        "median s",
+        "p95 s",
+        "overhead ×",
+        "overhead p95",
+        "notice median s",
+        "notice p95 s",
+        "ready→seen s",
+        "seen→done s",
+    )
     for r in rows:
         if "error" in r:
             table.add_row(_poll(r), str(r["concurrency"]), "error: " + r["error"][-200:])
             continue
         table.add_row(
-            _poll(r), str(r["concurrency"]), f"{r['completed']}/{r['requested']}",
-            str(sum(r["failed"].values())), _f(r["median_s"]), _f(r["p95_s"]),
-            _f(r["overhead_median"]), _f(r["overhead_p95"]), _f(r["notice_median_s"]),
-            _f(r["notice_p95_s"]), _f(r["ready_to_seen_median_s"]),
-            _f(r["seen_to_sent_median_s"]))
+            _poll(r),
+            str(r["concurrency"]),
+            f"{r['completed']}/{r['requested']}",
+            str(sum(r["failed"].values())),
+            _f(r["median_s"]),
+            _f(r["p95_s"]),
+            _f(r["overhead_median"]),
+            _f(r["overhead_p95"]),
+            _f(r["notice_median_s"]),
+            _f(r["notice_p95_s"]),
+            _f(r["ready_to_seen_median_s"]),
+            _f(r["seen_to_sent_median_s"]),
+        )
     return table
 
 
 def load_table(rows: list[dict[str, Any]]) -> Table:
     table = _table(
         "say(): the bot process under that load",
-        "poll s", "concurrent", "jobs/s", "loop lag p99 ms", "lag max ms", "RSS before MB",
-        "peak RSS MB", "ffmpeg at once", "ffmpeg RSS MB", "upstream req/job", "polls/task",
-        "CPU ms/job bot", "ffmpeg", "fakes", "load avg")
+        "poll s",
+        "concurrent",
+        "jobs/s",
+        "loop lag p99 ms",
+        "lag max ms",
+        "RSS before MB",
+        "peak RSS MB",
+        "ffmpeg at once",
+        "ffmpeg RSS MB",
+        "upstream req/job",
+        "polls/task",
+        "CPU ms/job bot",
+        "ffmpeg",
+        "fakes",
+        "load avg",
+    )
     for r in rows:
         if "error" in r:
             continue
         cpu = r["cpu_ms_per_job"]
         table.add_row(
-            _poll(r), str(r["concurrency"]), f"{r['jobs_per_s']:.1f}",
-            _f(r["loop_lag_p99_ms"], 0), _f(r["loop_lag_max_ms"], 0),
-            _f(r["rss_before_mb"], 0), _f(r["peak_rss_mb"], 0), str(r["peak_children"]),
-            _f(r["peak_children_rss_mb"], 0), _f(r["upstream_requests_per_job"], 1),
-            _f(r["polls_per_task"], 1), _f(cpu["bot"], 0), _f(cpu["ffmpeg"], 0),
-            _f(cpu["fakes"], 0), _f(r["loadavg_1m"], 1))
+            _poll(r),
+            str(r["concurrency"]),
+            f"{r['jobs_per_s']:.1f}",
+            _f(r["loop_lag_p99_ms"], 0),
+            _f(r["loop_lag_max_ms"], 0),
+            _f(r["rss_before_mb"], 0),
+            _f(r["peak_rss_mb"], 0),
+            str(r["peak_children"]),
+            _f(r["peak_children_rss_mb"], 0),
+            _f(r["upstream_requests_per_job"], 1),
+            _f(r["polls_per_task"], 1),
+            _f(cpu["bot"], 0),
+            _f(cpu["ffmpeg"], 0),
+            _f(cpu["fakes"], 0),
+            _f(r["loadavg_1m"], 1),
+        )
     return table
 
 
 def stages_table(rows: list[dict[str, Any]]) -> Table:
     spans = list(dict.fromkeys(k for r in rows for k in r.get("stages_median_s", {})))
-    table = _table("say(): where a job's time goes (median s)", "poll s", "concurrent",
-                   *spans)
+    table = _table("say(): where a job's time goes (median s)", "poll s", "concurrent", *spans)
     for r in rows:
         if "error" not in r:
-            table.add_row(_poll(r), str(r["concurrency"]),
-                          *(_f(r["stages_median_s"].get(span)) for span in spans))
+            table.add_row(
+                _poll(r),
+                str(r["concurrency"]),
+                *(_f(r["stages_median_s"].get(span)) for span in spans),
+            )
     return table
 
 
@@ -290,16 +462,32 @@ def telegram_table(r: dict[str, Any], args: argparse.Namespace) -> Table:
         f"/say through the real PTB Application ({r['concurrency']} users at once, "
         f"{'one group' if args.telegram_chat == 'group' else 'each in a private chat'}): "
         "update pushed → voice posted to the fake Bot API",
-        "poll s", "done", "failed", "median s", "p95 s", "÷ task time", "notice median s",
-        "loop lag p99 ms", "peak RSS MB", "upstream req/job")
+        "poll s",
+        "done",
+        "failed",
+        "median s",
+        "p95 s",
+        "÷ task time",
+        "notice median s",
+        "loop lag p99 ms",
+        "peak RSS MB",
+        "upstream req/job",
+    )
     if "error" in r:
         table.add_row(_poll(r), "error: " + r["error"][-300:])
         return table
     table.add_row(
-        _poll(r), f"{r['completed']}/{r['requested']}", str(sum(r["failed"].values())),
-        _f(r["median_s"]), _f(r["p95_s"]), _f(r["overhead_median"]), _f(r["notice_median_s"]),
-        _f(r["loop_lag_p99_ms"], 0), _f(r["peak_rss_mb"], 0),
-        _f(r["upstream_requests_per_job"], 1))
+        _poll(r),
+        f"{r['completed']}/{r['requested']}",
+        str(sum(r["failed"].values())),
+        _f(r["median_s"]),
+        _f(r["p95_s"]),
+        _f(r["overhead_median"]),
+        _f(r["notice_median_s"]),
+        _f(r["loop_lag_p99_ms"], 0),
+        _f(r["peak_rss_mb"], 0),
+        _f(r["upstream_requests_per_job"], 1),
+    )
     calls = ", ".join(f"{k} {v:.1f}" for k, v in sorted(r["bot_api_calls_per_job"].items()))
     table.caption = f"Bot API calls per /say: {calls}"
     return table
@@ -310,14 +498,27 @@ def workers_table(rows: list[dict[str, Any]], args: argparse.Namespace) -> Table
         f"Workers: {args.worker_requests} requests at once through a bot that hands them to "
         f"`voicebot worker` processes ({args.worker_jobs} jobs each at once; tasks "
         f"{args.worker_generation_s:g} s)",
-        "workers", "database", "done", "failed", "wall s", "jobs/s", "scaling ×")
+        "workers",
+        "database",
+        "done",
+        "failed",
+        "wall s",
+        "jobs/s",
+        "scaling ×",
+    )
     for r in rows:
         if "error" in r:
             table.add_row(str(r.get("workers", "?")), "error: " + r["error"][-200:])
             continue
-        table.add_row(str(r["workers"]), r["database"], f"{r['completed']}/{r['requested']}",
-                      str(sum(r["failed"].values())), _f(r["wall_s"]), _f(r["jobs_per_s"]),
-                      _f(r.get("scaling")))
+        table.add_row(
+            str(r["workers"]),
+            r["database"],
+            f"{r['completed']}/{r['requested']}",
+            str(sum(r["failed"].values())),
+            _f(r["wall_s"]),
+            _f(r["jobs_per_s"]),
+            _f(r.get("scaling")),
+        )
     return table
 
 
@@ -328,8 +529,14 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
     def check(what: str, value: float | None, limit: float, below: bool = False) -> None:
         met = None if value is None else (value < limit if below else value <= limit)
-        found.append({"figure": what, "value": value, "target": f"{'<' if below else '≤'} "
-                      f"{limit:g}", "met": met})
+        found.append(
+            {
+                "figure": what,
+                "value": value,
+                "target": f"{'<' if below else '≤'} {limit:g}",
+                "met": met,
+            }
+        )
 
     rows = [r for r in results.get("say", []) if "error" not in r]
     for poll in dict.fromkeys((r["poll_interval_s"], r["poll_interval_max_s"]) for r in rows):
@@ -337,19 +544,36 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         usual = min(mine, key=lambda r: abs(r["concurrency"] - 100))
         heavy = max(mine, key=lambda r: r["concurrency"])
         label = f"poll {poll[0]:g}…{poll[1]:g} s"
-        check(f"overhead × at {usual['concurrency']} ({label})", usual["overhead_median"],
-              OVERHEAD_TARGET)
+        check(
+            f"overhead × at {usual['concurrency']} ({label})",
+            usual["overhead_median"],
+            OVERHEAD_TARGET,
+        )
         # the polling schedule's own delay, on a bot with cores to spare (under load, the
         # encoding queue adds to it: the tables show it at every load)
         calm = min(mine, key=lambda r: r["concurrency"])
-        check(f"notice latency median s at {calm['concurrency']} ({label})",
-              calm["notice_median_s"], NOTICE_TARGET_S)
-        check(f"jobs lost at {heavy['concurrency']} ({label})",
-              heavy["requested"] - heavy["completed"], 0)
-        check(f"peak RSS MB at {heavy['concurrency']} ({label})", heavy["peak_rss_mb"],
-              RSS_TARGET_MB, below=True)
-        check(f"loop lag p99 ms at {heavy['concurrency']} ({label})",
-              heavy["loop_lag_p99_ms"], LAG_TARGET_MS, below=True)
+        check(
+            f"notice latency median s at {calm['concurrency']} ({label})",
+            calm["notice_median_s"],
+            NOTICE_TARGET_S,
+        )
+        check(
+            f"jobs lost at {heavy['concurrency']} ({label})",
+            heavy["requested"] - heavy["completed"],
+            0,
+        )
+        check(
+            f"peak RSS MB at {heavy['concurrency']} ({label})",
+            heavy["peak_rss_mb"],
+            RSS_TARGET_MB,
+            below=True,
+        )
+        check(
+            f"loop lag p99 ms at {heavy['concurrency']} ({label})",
+            heavy["loop_lag_p99_ms"],
+            LAG_TARGET_MS,
+            below=True,
+        )
     for row in results.get("audio", []):
         if row["seconds"] == 30:
             check(f"{row['step']} 30 s ÷ bare ffmpeg", row["ratio"], AUDIO_TARGET)
@@ -381,8 +605,10 @@ def failures(rows: list[dict[str, Any]]) -> str:
     for r in rows:
         for kind, count in r.get("failed", {}).items():
             example = r.get("failure_examples", {}).get(kind, "")
-            lines.append(f"  {r['concurrency']} at once, poll {_poll(r)}: {count} × {kind}"
-                         + (f" — {example[:160]}" if example else ""))
+            lines.append(
+                f"  {r['concurrency']} at once, poll {_poll(r)}: {count} × {kind}"
+                + (f" — {example[:160]}" if example else "")
+            )
     return "Failed jobs:\n" + "\n".join(lines) if lines else ""
 
 

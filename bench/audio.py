@@ -26,8 +26,24 @@ def speech_clip(folder: Path, seconds: int) -> bytes:
     if not wav.exists():
         subprocess.run(["espeak-ng", "-w", str(wav), SCRIPT * 3], check=True)
     subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(wav), "-t", str(seconds),
-         "-c:a", "libopus", "-ar", "48000", str(ogg)], check=True,
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-stream_loop",
+            "-1",
+            "-i",
+            str(wav),
+            "-t",
+            str(seconds),
+            "-c:a",
+            "libopus",
+            "-ar",
+            "48000",
+            str(ogg),
+        ],
+        check=True,
     )
     return ogg.read_bytes()
 
@@ -41,34 +57,50 @@ async def timed(work: Callable[[], Awaitable[object]], runs: int) -> list[float]
     return times
 
 
-async def audio_figures(folder: Path, runs: int, reference_s: list[int],
-                        encode_s: list[int]) -> list[dict[str, Any]]:
+async def audio_figures(
+    folder: Path, runs: int, reference_s: list[int], encode_s: list[int]
+) -> list[dict[str, Any]]:
     """One row per step and input length: our median and minimum, and the ratio of medians."""
     rows = []
     for seconds in reference_s:
         clip = speech_clip(folder, seconds)
         ours = await timed(partial(audio.prepare_reference, clip, max_bytes=1 << 30), runs)
-        bare = await timed(partial(_bare_ffmpeg, clip, [
-            "-t", "180", "-ac", "1", "-ar", "24000", "-f", "s16le"]), runs)
+        bare = await timed(
+            partial(_bare_ffmpeg, clip, ["-t", "180", "-ac", "1", "-ar", "24000", "-f", "s16le"]),
+            runs,
+        )
         rows.append(_row("prepare_reference", f"{seconds} s OGG voice note", seconds, ours, bare))
     for seconds in encode_s:
         wav = tone_wav(seconds)
         ours = await timed(partial(audio.encode_voice, wav), runs)
-        bare = await timed(partial(_bare_ffmpeg, wav, [
-            "-ac", "1", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k", "-f", "ogg"]), runs)
+        bare = await timed(
+            partial(
+                _bare_ffmpeg,
+                wav,
+                ["-ac", "1", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k", "-f", "ogg"],
+            ),
+            runs,
+        )
         rows.append(_row("encode_voice", f"{seconds} s 24 kHz WAV", seconds, ours, bare))
     return rows
 
 
-def _row(step: str, what: str, seconds: int, ours: list[float], bare: list[float]
-         ) -> dict[str, Any]:
-    return {"step": step, "input": what, "seconds": seconds,
-            "median_ms": statistics.median(ours) * 1000, "min_ms": min(ours) * 1000,
-            "bare_ffmpeg_median_ms": statistics.median(bare) * 1000,
-            "ratio": statistics.median(ours) / statistics.median(bare)}
+def _row(
+    step: str, what: str, seconds: int, ours: list[float], bare: list[float]
+) -> dict[str, Any]:
+    return {
+        "step": step,
+        "input": what,
+        "seconds": seconds,
+        "median_ms": statistics.median(ours) * 1000,
+        "min_ms": min(ours) * 1000,
+        "bare_ffmpeg_median_ms": statistics.median(bare) * 1000,
+        "ratio": statistics.median(ours) / statistics.median(bare),
+    }
 
 
 async def _bare_ffmpeg(data: bytes, output: list[str]) -> bytes:
-    done = await process.run(["ffmpeg", "-v", "error", "-i", "pipe:0", *output, "pipe:1"],
-                             stdin=data)
+    done = await process.run(
+        ["ffmpeg", "-v", "error", "-i", "pipe:0", *output, "pipe:1"], stdin=data
+    )
     return done.out

@@ -37,28 +37,34 @@ class WorldClient:
         self._url = control
 
     async def stats(self, since: float = 0.0) -> dict[str, Any]:
-        response = await self._http.get(f"{self._url}/ai302/stats",
-                                        params={"since": str(since)})
+        response = await self._http.get(f"{self._url}/ai302/stats", params={"since": str(since)})
         response.raise_for_status()
         return response.json()  # type: ignore[no-any-return]
 
     async def clone(self, chat: int, user: int, ogg: bytes, command: str) -> None:
-        response = await self._http.post(f"{self._url}/telegram/clone", content=ogg, params={
-            "chat": str(chat), "user": str(user), "command": command})
+        response = await self._http.post(
+            f"{self._url}/telegram/clone",
+            content=ogg,
+            params={"chat": str(chat), "user": str(user), "command": command},
+        )
         response.raise_for_status()
 
-    async def say(self, chats: list[int], users: list[int], texts: list[str]
-                  ) -> list[dict[str, Any]]:
+    async def say(
+        self, chats: list[int], users: list[int], texts: list[str]
+    ) -> list[dict[str, Any]]:
         """Each user sends their text in their chat, all at once."""
-        response = await self._http.post(f"{self._url}/telegram/say", json={
-            "chats": chats, "users": users, "texts": texts})
+        response = await self._http.post(
+            f"{self._url}/telegram/say", json={"chats": chats, "users": users, "texts": texts}
+        )
         response.raise_for_status()
         return response.json()  # type: ignore[no-any-return]
 
     async def voices(self, count: int, since: float, within_s: float) -> dict[str, Any]:
         """The voices sent since `since`, once there are `count` (or `within_s` passed)."""
-        response = await self._http.get(f"{self._url}/telegram/voices", params={
-            "count": str(count), "since": str(since), "timeout": str(within_s)},
-            timeout=within_s + 30)
+        response = await self._http.get(
+            f"{self._url}/telegram/voices",
+            params={"count": str(count), "since": str(since), "timeout": str(within_s)},
+            timeout=within_s + 30,
+        )
         response.raise_for_status()
         return response.json()  # type: ignore[no-any-return]

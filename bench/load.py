@@ -39,10 +39,11 @@ from bench.measure import (
     quantile,
     rss_of,
 )
-from core.app import open_speech
-from core.domain import Progress, Where
+from core.app import Core, open_core
+from core.domain import Progress, Voice, VoiceClip, Where
+from core.errors import VoicebotError
+from core.outbox import Reply, ReplyTarget
 from core.settings import Settings, load_settings
-from core.speech import SpeechService
 
 VOICE = "bench"
 TEXT = "Hello from the benchmark, request {tag}."
@@ -56,11 +57,17 @@ Ended = tuple[float, float, dict[str, float]]
 def settings_for(args: argparse.Namespace, data_dir: Path, **more: Any) -> Settings:
     """N people, one request each, no limits in the way (the bot's are per user and chat)."""
     return load_settings(
-        _env_file=None, data_dir=data_dir, ai302_api_key=args.api_key, ai302_base_url=args.ai302,
-        max_concurrent_jobs=min(1000, max(1, args.n)), max_queue=max(200, args.n),
+        _env_file=None,
+        data_dir=data_dir,
+        ai302_api_key=args.api_key,
+        ai302_base_url=args.ai302,
+        max_concurrent_jobs=min(1000, max(1, args.n)),
+        max_queue=max(200, args.n),
         self_check=False,  # the fake transcriber hears other words: each job would retake
-        user_requests_per_minute=0, chat_requests_per_minute=0,
-        poll_interval_s=args.poll_interval_s, poll_interval_max_s=args.poll_interval_max_s,
+        user_requests_per_minute=0,
+        chat_requests_per_minute=0,
+        poll_interval_s=args.poll_interval_s,
+        poll_interval_max_s=args.poll_interval_max_s,
         **more,
     )
 
@@ -90,9 +97,14 @@ class Run:
         requests.subtract(before["requests"])
         lags = self.lag.lags
         return {
-            "requested": self.n, **jobs, "wall_s": wall, "jobs_per_s": self.n / wall,
-            "loop_lag_p99_ms": _ms(quantile(lags, 0.99)), "loop_lag_max_ms": _ms(max(lags or [0])),
-            "rss_before_mb": rss_before / MB, "peak_rss_mb": peak_rss_self() / MB,
+            "requested": self.n,
+            **jobs,
+            "wall_s": wall,
+            "jobs_per_s": self.n / wall,
+            "loop_lag_p99_ms": _ms(quantile(lags, 0.99)),
+            "loop_lag_max_ms": _ms(max(lags or [0])),
+            "rss_before_mb": rss_before / MB,
+            "peak_rss_mb": peak_rss_self() / MB,
             "upstream_requests_per_job": sum(requests.values()) / self.n,
             "upstream_requests": {k: v for k, v in requests.items() if v},
             "cpu_ms_per_job": {
@@ -109,16 +121,18 @@ async def say_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     async with AsyncExitStack() as stack:
         http = await stack.enter_async_context(httpx.AsyncClient(timeout=60))
         settings = settings_for(args, tmp / "data")
-        speech = await stack.enter_async_context(open_speech(settings))
+        speech = await stack.enter_async_context(open_core(settings))
         where = Where("bench", "space", "user-0")
-        await speech.register_voice(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
+        await speech.voices.register(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
         await warm_up(speech, where)
         people = [replace(where, user_id=f"user-{i}") for i in range(args.n)]
         run = Run(WorldClient(http, args.control), args.n)
 
         async def work() -> dict[str, Any]:
-            tasks = {tag_of(i): asyncio.create_task(_one(speech, who, tag_of(i)))
-                     for i, who in enumerate(people)}
+            tasks = {
+                tag_of(i): asyncio.create_task(_one(speech, who, tag_of(i)))
+                for i, who in enumerate(people)
+            }
             _, unfinished = await asyncio.wait(tasks.values(), timeout=args.timeout_s)
             for task in unfinished:
                 task.cancel()
@@ -136,29 +150,52 @@ async def workers_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     data = tmp / "data"
     url = args.database_url or f"sqlite+aiosqlite:///{data / 'voicebot.db'}"
     settings = settings_for(args, data, job_runner="workers", database_url=url)
-    env = {**os.environ, "DATABASE_URL": url, "DATA_DIR": str(data), "JOB_RUNNER": "workers",
-           "AI302_API_KEY": args.api_key, "AI302_BASE_URL": args.ai302, "SELF_CHECK": "false",
-           "MAX_CONCURRENT_JOBS": str(args.worker_jobs), "METRICS_PORT": "0",
-           "POLL_INTERVAL_S": str(args.poll_interval_s),
-           "POLL_INTERVAL_MAX_S": str(args.poll_interval_max_s), "LOG_LEVEL": "INFO"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DATA_DIR": str(data),
+        "JOB_RUNNER": "workers",
+        "AI302_API_KEY": args.api_key,
+        "AI302_BASE_URL": args.ai302,
+        "SELF_CHECK": "false",
+        "MAX_CONCURRENT_JOBS": str(args.worker_jobs),
+        "METRICS_PORT": "0",
+        "POLL_INTERVAL_S": str(args.poll_interval_s),
+        "POLL_INTERVAL_MAX_S": str(args.poll_interval_max_s),
+        "LOG_LEVEL": "INFO",
+    }
     voicebot = Path(sys.executable).with_name("voicebot")
-    async with open_speech(settings) as speech:
+    async with open_core(settings) as speech:
         where = Where("bench", "space", "user-0")
-        await speech.register_voice(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
-        workers = [await asyncio.create_subprocess_exec(
-            voicebot, "worker", cwd=tmp, env=env, stdin=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE) for _ in range(args.workers)]
+        await speech.voices.register(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
+        workers = [
+            await asyncio.create_subprocess_exec(
+                voicebot,
+                "worker",
+                cwd=tmp,
+                env=env,
+                stdin=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            for _ in range(args.workers)
+        ]
         running = [asyncio.Event() for _ in workers]
-        logs = [asyncio.create_task(_read_log(worker, up))
-                for worker, up in zip(workers, running, strict=True)]
+        logs = [
+            asyncio.create_task(_read_log(worker, up))
+            for worker, up in zip(workers, running, strict=True)
+        ]
         try:
             await asyncio.wait_for(asyncio.gather(*(up.wait() for up in running)), 120)
             await warm_up(speech, where)
             people = [replace(where, user_id=f"user-{i}") for i in range(args.n)]
             started = time.time()
             outcomes = await asyncio.gather(
-                *(speech.say(who, VOICE, TEXT.format(tag=tag_of(i)))
-                  for i, who in enumerate(people)), return_exceptions=True)
+                *(
+                    speech.speaking.say(who, VOICE, TEXT.format(tag=tag_of(i)))
+                    for i, who in enumerate(people)
+                ),
+                return_exceptions=True,
+            )
             wall = time.time() - started
         finally:
             for worker in workers:
@@ -167,9 +204,16 @@ async def workers_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             await asyncio.gather(*logs, return_exceptions=True)
     done = sum(not isinstance(outcome, BaseException) for outcome in outcomes)
     failed = Counter(type(o).__name__ for o in outcomes if isinstance(o, BaseException))
-    return {"workers": args.workers, "worker_jobs": args.worker_jobs, "requested": args.n,
-            "completed": done, "failed": dict(failed), "wall_s": wall, "jobs_per_s": done / wall,
-            "database": "postgres" if url.startswith("postgresql") else "sqlite"}
+    return {
+        "workers": args.workers,
+        "worker_jobs": args.worker_jobs,
+        "requested": args.n,
+        "completed": done,
+        "failed": dict(failed),
+        "wall_s": wall,
+        "jobs_per_s": done / wall,
+        "database": "postgres" if url.startswith("postgresql") else "sqlite",
+    }
 
 
 async def _read_log(worker: asyncio.subprocess.Process, running: asyncio.Event) -> None:
@@ -180,15 +224,39 @@ async def _read_log(worker: asyncio.subprocess.Process, running: asyncio.Event) 
             running.set()
 
 
-async def _one(speech: SpeechService, where: Where, tag: str) -> Ended:
+class Stages:
+    """An outbox that notes when each stage of a job's progress began, and its error."""
+
+    def __init__(self, began: dict[str, float]) -> None:
+        self.began = began
+        self.error: VoicebotError | None = None
+
+    async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
+        self.began.setdefault(progress.stage, time.time())
+
+    async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
+        pass
+
+    async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
+        self.error = error
+
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+        pass
+
+
+async def _one(speech: Core, where: Where, tag: str) -> Ended:
     """One request; when it started and ended, and when each stage of its progress began."""
     stages: dict[str, float] = {}
-
-    async def progress(step: Progress) -> None:
-        stages.setdefault(step.stage, time.time())
-
     start = time.time()
-    await speech.say(where, VOICE, TEXT.format(tag=tag), on_progress=progress)
+    outbox = Stages(stages)
+    await speech.speaking.say(
+        where,
+        VOICE,
+        TEXT.format(tag=tag),
+        reply=Reply(outbox, ReplyTarget("bench"), durable=False),
+    )
+    if outbox.error is not None:
+        raise outbox.error
     return start, time.time(), stages
 
 
@@ -200,14 +268,19 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     from telegram import Update
 
     from bots.telegram.app import build_application
+    from bots.telegram.settings import load_telegram_settings
 
     async with AsyncExitStack() as stack:
         http = await stack.enter_async_context(httpx.AsyncClient(timeout=60))
         world = WorldClient(http, args.control)
-        settings = settings_for(args, tmp / "data", telegram_bot_token=SecretStr(args.bot_token),
-                                telegram_api_url=args.botapi)
-        speech = await stack.enter_async_context(open_speech(settings))
-        app = build_application(settings, speech)
+        settings = settings_for(args, tmp / "data")
+        telegram = load_telegram_settings(
+            _env_file=None,
+            telegram_bot_token=SecretStr(args.bot_token),
+            telegram_api_url=args.botapi,
+        )
+        speech = await stack.enter_async_context(open_core(settings))
+        app = build_application(settings, telegram, speech)
         await stack.enter_async_context(app)
         await app.start()
         stack.push_async_callback(app.stop)
@@ -221,10 +294,12 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         for user, chat in zip(cloners, chats, strict=False):
             await world.clone(chat, user, args.reference_ogg, f"/clone {VOICE} | {TRANSCRIPT}")
         for user, chat in zip(cloners, chats, strict=False):
-            await _until_voice_exists(speech, Where("telegram", str(chat), str(user),
-                                                    private=chat > 0))
-        await warm_up(speech, Where("telegram", str(chats[0]), str(cloners[0]),
-                                    private=chats[0] > 0))
+            await _until_voice_exists(
+                speech, Where("telegram", str(chat), str(user), private=chat > 0)
+            )
+        await warm_up(
+            speech, Where("telegram", str(chats[0]), str(cloners[0]), private=chats[0] > 0)
+        )
         texts = [f"/say {VOICE} {TEXT.format(tag=tag_of(i))}" for i in range(args.n)]
         run = Run(world, args.n)
 
@@ -233,28 +308,37 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             pushed = await world.say(chats, users, texts)
             seen = await world.voices(args.n, since, args.timeout_s)
             sent = {voice["reply_to"]: voice["at"] for voice in seen["voices"]}
-            ended: dict[str, Ended] = {p["tag"]: (p["pushed_at"], sent[p["message_id"]], {})
-                                       for p in pushed if p["message_id"] in sent}
+            ended: dict[str, Ended] = {
+                p["tag"]: (p["pushed_at"], sent[p["message_id"]], {})
+                for p in pushed
+                if p["message_id"] in sent
+            }
             failed = Counter("no voice" for p in pushed if p["message_id"] not in sent)
-            return {"completed": len(ended), "failed": dict(failed), "_ended": ended,
-                    "chat": args.chat, "bot_api_calls_per_job": {
-                        method: count / args.n for method, count in seen["calls"].items()},
-                    "replies_seen": seen["texts"] if failed else []}
+            return {
+                "completed": len(ended),
+                "failed": dict(failed),
+                "_ended": ended,
+                "chat": args.chat,
+                "bot_api_calls_per_job": {
+                    method: count / args.n for method, count in seen["calls"].items()
+                },
+                "replies_seen": seen["texts"] if failed else [],
+            }
 
         figures = await run.measure(work)
     return _with_latencies(figures)
 
 
-async def warm_up(speech: SpeechService, where: Where) -> None:
+async def warm_up(speech: Core, where: Where) -> None:
     """One job before the run, as a bot that has served before has had (or recalls from its
     database after a restart): the poller then knows how long tasks take."""
-    await speech.say(where, VOICE, TEXT.format(tag="warmup"))
+    await speech.speaking.say(where, VOICE, TEXT.format(tag="warmup"))
 
 
-async def _until_voice_exists(speech: SpeechService, where: Where) -> None:
+async def _until_voice_exists(speech: Core, where: Where) -> None:
     """Wait (a minute at most) for the `/clone` sent through Telegram to store the voice."""
     for _ in range(1200):
-        if await speech.voices(where):
+        if await speech.voices.usable(where):
             return
         await asyncio.sleep(0.05)
     raise RuntimeError("the voice cloned through Telegram never appeared")
@@ -273,8 +357,12 @@ def _outcomes(tasks: dict[str, asyncio.Task[Ended]]) -> dict[str, Any]:
             examples.setdefault(kind, _described(error))
         else:
             ended[tag] = task.result()
-    return {"completed": len(ended), "failed": dict(failed), "failure_examples": examples,
-            "_ended": ended}
+    return {
+        "completed": len(ended),
+        "failed": dict(failed),
+        "failure_examples": examples,
+        "_ended": ended,
+    }
 
 
 def _described(error: BaseException) -> str:
@@ -320,17 +408,23 @@ def _with_latencies(figures: dict[str, Any]) -> dict[str, Any]:
         for name, (first, then) in SPANS.items():
             if moments.get(first) is not None and moments.get(then) is not None:
                 spans[name].append(moments[then] - moments[first])
-    figures.update({
-        "median_s": median(e2e), "p95_s": quantile(e2e, 0.95),
-        "overhead_median": median(ratio), "overhead_p95": quantile(ratio, 0.95),
-        "notice_median_s": median(notice), "notice_p95_s": quantile(notice, 0.95),
-        "ready_to_seen_median_s": median(poll_delay),
-        "seen_to_sent_median_s": median(after_poll),
-        "polls_per_task": (sum(t["polls"] for t in tasks.values()) / len(tasks)
-                           if tasks else None),
-        "task_s_median": median(t["ready_at"] - t["created"] for t in tasks.values()),
-        "stages_median_s": {name: median(values) for name, values in spans.items() if values},
-    })
+    figures.update(
+        {
+            "median_s": median(e2e),
+            "p95_s": quantile(e2e, 0.95),
+            "overhead_median": median(ratio),
+            "overhead_p95": quantile(ratio, 0.95),
+            "notice_median_s": median(notice),
+            "notice_p95_s": quantile(notice, 0.95),
+            "ready_to_seen_median_s": median(poll_delay),
+            "seen_to_sent_median_s": median(after_poll),
+            "polls_per_task": (
+                sum(t["polls"] for t in tasks.values()) / len(tasks) if tasks else None
+            ),
+            "task_s_median": median(t["ready_at"] - t["created"] for t in tasks.values()),
+            "stages_median_s": {name: median(values) for name, values in spans.items() if values},
+        }
+    )
     return figures
 
 

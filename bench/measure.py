@@ -79,8 +79,9 @@ class Memory:
             self.peak_rss = max(self.peak_rss, rss_of(str(self.pid)))
             children = [pid for pid in _pids() if _parent_of(pid) == self.pid]
             self.peak_children = max(self.peak_children, len(children))
-            self.peak_children_rss = max(self.peak_children_rss,
-                                         sum(rss_of(str(pid)) for pid in children))
+            self.peak_children_rss = max(
+                self.peak_children_rss, sum(rss_of(str(pid)) for pid in children)
+            )
             self._stop.wait(self.every_s)
 
 

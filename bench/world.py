@@ -62,15 +62,26 @@ class Control:
         """Requests so far by endpoint; the tasks made since `since` (wall clock), with when
         each became ready and when a poll first answered that it was."""
         since = float(request.query.get("since", 0))
-        tasks = [{"id": task_id, "tag": _tag(record["body"].get("input_text", "")),
-                  "created": record["created"], "ready_at": record["ready_at"],
-                  "answered_at": record.get("answered_at"), "polls": record["polls"]}
-                 for task_id, record in self.fake.tasks.items() if record["created"] >= since]
+        tasks = [
+            {
+                "id": task_id,
+                "tag": _tag(record["body"].get("input_text", "")),
+                "created": record["created"],
+                "ready_at": record["ready_at"],
+                "answered_at": record.get("answered_at"),
+                "polls": record["polls"],
+            }
+            for task_id, record in self.fake.tasks.items()
+            if record["created"] >= since
+        ]
         own, children = cpu_seconds()
-        return web.json_response({
-            "requests": Counter(r.endpoint for r in self.fake.requests),
-            "tasks": tasks, "cpu_s": own + children,
-        })
+        return web.json_response(
+            {
+                "requests": Counter(r.endpoint for r in self.fake.requests),
+                "tasks": tasks,
+                "cpu_s": own + children,
+            }
+        )
 
     async def _clone(self, request: web.Request) -> web.Response:
         """A user posts a voice note in a chat and replies to it with `/clone NAME | words`."""
@@ -85,12 +96,12 @@ class Control:
         """Many users each send a command in a chat, all at once."""
         body, pushed = await request.json(), []
         self._calls_before_say = len(self.botapi.calls)
-        for chat, user_id, words in zip(body["chats"], body["users"], body["texts"],
-                                        strict=True):
+        for chat, user_id, words in zip(body["chats"], body["users"], body["texts"], strict=True):
             command = self.botapi.command(_chat(str(chat)), User(int(user_id), "Bench"), words)
             self.botapi.push(self.botapi.update(command))
-            pushed.append({"message_id": command["message_id"], "tag": _tag(words),
-                           "pushed_at": time.time()})
+            pushed.append(
+                {"message_id": command["message_id"], "tag": _tag(words), "pushed_at": time.time()}
+            )
         return web.json_response(pushed)
 
     async def _voices(self, request: web.Request) -> web.Response:
@@ -106,14 +117,23 @@ class Control:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(timeout), self._arrived:
                 await self._arrived.wait_for(lambda: len(voices()) >= count)
-        texts = [c.params.get("text", "") for at, c in self.sends
-                 if at >= since and c.method == "sendMessage"]
-        calls = Counter(c.method for c in self.botapi.calls[self._calls_before_say:]
-                        if c.method != "getUpdates")
-        return web.json_response({
-            "voices": [{"at": at, "reply_to": _replied_to(c)} for at, c in voices()],
-            "texts": texts[-20:], "calls": calls,
-        })
+        texts = [
+            c.params.get("text", "")
+            for at, c in self.sends
+            if at >= since and c.method == "sendMessage"
+        ]
+        calls = Counter(
+            c.method
+            for c in self.botapi.calls[self._calls_before_say :]
+            if c.method != "getUpdates"
+        )
+        return web.json_response(
+            {
+                "voices": [{"at": at, "reply_to": _replied_to(c)} for at, c in voices()],
+                "texts": texts[-20:],
+                "calls": calls,
+            }
+        )
 
 
 def _chat(chat_id: str) -> Chat:
@@ -147,8 +167,10 @@ async def serve_world(generation_s: float, spread_s: float, output_s: float, see
     await botapi.start()
     runner, control_url = await serve(control.app())
     recorder = asyncio.create_task(control.record_sends())
-    print(json.dumps({"ai302": fake.base_url, "botapi": botapi.base_url,
-                      "control": control_url}), flush=True)
+    print(
+        json.dumps({"ai302": fake.base_url, "botapi": botapi.base_url, "control": control_url}),
+        flush=True,
+    )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
@@ -172,10 +194,20 @@ async def open_world(
 ) -> AsyncIterator[Urls]:
     """Start the world process; stop it on leaving (it also stops if we die: stdin closes)."""
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bench.world", "--generation-s", str(generation_s),
-        "--spread-s", str(spread_s), "--output-s", str(output_s), "--seed", str(seed),
+        sys.executable,
+        "-m",
+        "bench.world",
+        "--generation-s",
+        str(generation_s),
+        "--spread-s",
+        str(spread_s),
+        "--output-s",
+        str(output_s),
+        "--seed",
+        str(seed),
         cwd=ROOT,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
     )
     try:
         assert proc.stdout is not None

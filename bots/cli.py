@@ -57,9 +57,9 @@ def discord(ctx: typer.Context) -> None:
 def worker(ctx: typer.Context) -> None:
     """Run the jobs that bots with JOB_RUNNER=workers hand over, until Ctrl+C (any number of
     workers may share one database)."""
-    from core.worker import run
+    from core.app import run_worker
 
-    serve(run, ctx.obj)
+    serve(run_worker, ctx.obj)
 
 
 def serve(run: Callable[[Settings], Coroutine[Any, Any, None]], settings: Settings) -> None:
@@ -102,8 +102,11 @@ class JsonLines(logging.Formatter):
 
 def configure_logging(level: str, fmt: Literal["text", "json"] = "text") -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(JsonLines() if fmt == "json" else logging.Formatter(
-        "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        JsonLines()
+        if fmt == "json"
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
     logging.basicConfig(level=level, handlers=[handler])
     # Request URLs can carry credentials (Telegram's carry the bot token): keep HTTP client
     # logs quiet whatever the level. The chat libraries and the database driver log whole

@@ -1,33 +1,77 @@
-"""The composition root: from settings to a ready `SpeechService`, and back down again."""
+"""The composition root: from settings to the wired core, and back down again."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import shutil
+import signal
+import socket
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 from typing import Literal
 
 import httpx
 
+from core.consent import Consent
+from core.delivery import Delivery
 from core.engines import Engine, HiggsEngine, OfflineEngine
 from core.errors import ConfigError
-from core.jobs import InProcessQueue, JobLog
+from core.generation import Craft, Generation
+from core.jobs.claims import Claims
+from core.jobs.log import JobLog
+from core.jobs.queue import InProcessQueue, QueuePolicy
+from core.jobs.runners import HandOver, RunHere, Runner
 from core.library import VoiceLibrary
 from core.observe import Metrics, serving
+from core.references import References
+from core.rules import Rules
 from core.settings import Settings
-from core.speech import Limits, SpeechService
+from core.speaking import Speaking
 from core.storage.db import open_database
 from core.upstream.api import Ai302, Sleep
 from core.upstream.higgs import LEARN_FROM_CHARS, HiggsClient, HiggsUrls
 from core.upstream.hosting import Ai302Upload, ReferenceHost
 from core.upstream.transcribe import Ai302Whisper, Transcriber
+from core.voices import Voices
+from core.worker import Worker
 
 log = logging.getLogger(__name__)
 
 TAKES_KEPT_S = 24 * 3600  # how long a designed voice's take can still be kept
 RESULTS_KEPT_S = 24 * 3600  # a worker's voice messages, if no bot has posted them by then
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """Everything an adapter calls, each service with one job."""
+
+    voices: Voices  # register, keep, find, tune, rename, share, sample, delete
+    consent: Consent  # approve, decline, expire, revoke, forget
+    rules: Rules  # a chat's rules, quotas and rate limits
+    speaking: Speaking  # say, design, dialogue, another take
+    delivery: Delivery  # run a job, post its outcome at most once, resume after a restart
+    generation: Generation
+    jobs: JobLog
+    claims: Claims  # the workers' side of the job log
+    library: VoiceLibrary
+    policy: QueuePolicy  # the line every runner keeps
+    lease_s: float  # a worker's hold on a job
+
+    def worker(self, name: str, *, every_s: float = 0.5) -> Worker:
+        """A worker loop that runs handed-over jobs through this core's generation."""
+        return Worker(
+            name,
+            jobs=self.jobs,
+            claims=self.claims,
+            generation=self.generation,
+            policy=self.policy,
+            lease_s=self.lease_s,
+            every_s=every_s,
+        )
 
 
 def require_tools(settings: Settings) -> None:
@@ -41,9 +85,10 @@ def require_tools(settings: Settings) -> None:
 
 
 @asynccontextmanager
-async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep,
-                      role: Literal["bot", "worker"] = "bot") -> AsyncIterator[SpeechService]:
-    """Open the database and HTTP client, wire the engine, and close everything on exit;
+async def open_core(
+    settings: Settings, *, sleep: Sleep = asyncio.sleep, role: Literal["bot", "worker"] = "bot"
+) -> AsyncIterator[Core]:
+    """Open the database and HTTP client, wire the services, and close everything on exit;
     with a METRICS_PORT, serve /healthz and /metrics meanwhile. A bot runs its own jobs, or
     (JOB_RUNNER=workers) hands them to workers."""
     require_tools(settings)
@@ -52,92 +97,178 @@ async def open_speech(settings: Settings, *, sleep: Sleep = asyncio.sleep,
     timeout = httpx.Timeout(settings.http_timeout_s, connect=min(10.0, settings.http_timeout_s))
     try:
         async with httpx.AsyncClient(timeout=timeout, follow_redirects=True) as http:
-            queue = InProcessQueue(limit=settings.max_concurrent_jobs,
-                                   per_user=settings.max_jobs_per_user,
-                                   max_waiting=settings.max_queue)
+            policy = QueuePolicy(
+                slots=settings.max_concurrent_jobs,
+                per_user=settings.max_jobs_per_user,
+                longest_line=settings.max_queue,
+            )
+            queue = InProcessQueue(policy)
             metrics = Metrics(db=db, queue=queue)
             engine: Engine = OfflineEngine()
             host: ReferenceHost | None = None
             transcriber: Transcriber | None = None
             if settings.uses_higgs and settings.ai302_api_key is not None:
                 api = Ai302(
-                    http=http, api_key=settings.ai302_api_key, retries=settings.http_retries,
-                    sleep=sleep, on_request=metrics.upstream_request,
-                )
-                engine = HiggsEngine(client=HiggsClient(
-                    api=api,
-                    urls=HiggsUrls(
-                        clone_create=settings.higgs_url("clone", "create"),
-                        clone_query=settings.higgs_url("clone", "query"),
-                        smart_create=settings.higgs_url("smart", "create"),
-                        smart_query=settings.higgs_url("smart", "query"),
-                    ),
-                    deadline_s=settings.generation_deadline_s,
-                    poll_interval_s=settings.poll_interval_s,
-                    poll_interval_max_s=settings.poll_interval_max_s,
+                    http=http,
+                    api_key=settings.ai302_api_key,
+                    retries=settings.http_retries,
                     sleep=sleep,
-                ))
+                    on_request=metrics.upstream_request,
+                )
+                engine = HiggsEngine(
+                    client=HiggsClient(
+                        api=api,
+                        urls=HiggsUrls(
+                            clone_create=settings.higgs_url("clone", "create"),
+                            clone_query=settings.higgs_url("clone", "query"),
+                            smart_create=settings.higgs_url("smart", "create"),
+                            smart_query=settings.higgs_url("smart", "query"),
+                        ),
+                        deadline_s=settings.generation_deadline_s,
+                        poll_interval_s=settings.poll_interval_s,
+                        poll_interval_max_s=settings.poll_interval_max_s,
+                        sleep=sleep,
+                    )
+                )
                 host = Ai302Upload(api=api, url=settings.upload_url)
                 transcriber = Ai302Whisper(api=api, url=settings.transcription_url)
             library = VoiceLibrary(db=db, data_dir=settings.data_dir)
             await library.drop_old_takes(TAKES_KEPT_S)
             jobs = JobLog(db=db)
             if isinstance(engine, HiggsEngine):  # the upstream's pace, as an earlier run saw it
-                engine.recall(await jobs.task_times(chars=(LEARN_FROM_CHARS,
-                                                           settings.chunk_chars)))
+                engine.recall(
+                    await jobs.task_times(chars=(LEARN_FROM_CHARS, settings.chunk_chars))
+                )
             # (a worker leaves them be: an in-process console may be running them right now)
             interrupted = 0 if role == "worker" else await jobs.interrupt_unfinished()
             if interrupted:
                 log.warning("%d job(s) of an earlier run were left unfinished", interrupted)
-            speech = SpeechService(
+            core = _wire(
+                settings,
+                engine=engine,
                 library=library,
                 jobs=jobs,
+                claims=Claims(db=db),
+                policy=policy,
                 queue=queue,
-                engine=engine,
                 host=host,
                 transcriber=transcriber,
-                limits=Limits(
-                    max_upload_bytes=settings.max_upload_bytes,
-                    max_text_chars=settings.max_text_chars,
-                    chunk_chars=settings.chunk_chars,
-                    chunk_concurrency=settings.chunk_concurrency,
-                    self_check=settings.uses_higgs if settings.self_check is None
-                    else settings.self_check,
-                    self_check_max_error=settings.self_check_max_error,
-                    max_voice_seconds=settings.max_voice_seconds,
-                    per_user_per_minute=settings.user_requests_per_minute,
-                    per_chat_per_minute=settings.chat_requests_per_minute,
-                    daily_chars=settings.daily_chars_per_user,
-                    consent_timeout_s=settings.consent_timeout_hours * 3600,
-                    worker_jobs=settings.max_concurrent_jobs,
-                    max_waiting=settings.max_queue,
-                ),
-                role="worker" if role == "worker"
-                else "gateway" if settings.job_runner == "workers" else "here",
             )
-            sweeper = asyncio.create_task(_sweep(speech))
+            sweeper = asyncio.create_task(_sweep(core))
             try:
                 async with AsyncExitStack() as endpoints:
                     if settings.metrics_port:
-                        await endpoints.enter_async_context(serving(
-                            metrics, host=settings.metrics_host, port=settings.metrics_port))
-                    yield speech
+                        await endpoints.enter_async_context(
+                            serving(
+                                metrics, host=settings.metrics_host, port=settings.metrics_port
+                            )
+                        )
+                    yield core
             finally:
                 sweeper.cancel()
                 await asyncio.gather(sweeper, return_exceptions=True)
-                await speech.aclose()
+                await core.delivery.aclose()
     finally:
         await db.dispose()
 
 
-async def _sweep(speech: SpeechService) -> None:
+def _wire(
+    settings: Settings,
+    *,
+    engine: Engine,
+    library: VoiceLibrary,
+    jobs: JobLog,
+    claims: Claims,
+    policy: QueuePolicy,
+    queue: InProcessQueue,
+    host: ReferenceHost | None,
+    transcriber: Transcriber | None,
+) -> Core:
+    """The services, each given what it needs, and the runner the settings pick."""
+    references = References(library=library, engine=engine, host=host, transcriber=transcriber)
+    rules = Rules(
+        library=library,
+        jobs=jobs,
+        daily_chars=settings.daily_chars_per_user,
+        per_user_per_minute=settings.user_requests_per_minute,
+        per_chat_per_minute=settings.chat_requests_per_minute,
+    )
+    voices = Voices(
+        library=library,
+        jobs=jobs,
+        references=references,
+        rules=rules,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
+    generation = Generation(
+        engine=engine,
+        jobs=jobs,
+        library=library,
+        voices=voices,
+        references=references,
+        craft=Craft(
+            chunk_chars=settings.chunk_chars,
+            chunk_concurrency=settings.chunk_concurrency,
+            self_check=settings.uses_higgs if settings.self_check is None else settings.self_check,
+            self_check_max_error=settings.self_check_max_error,
+            max_voice_seconds=settings.max_voice_seconds,
+        ),
+    )
+    runner: Runner = (
+        HandOver(jobs=jobs, claims=claims, policy=policy)
+        if settings.job_runner == "workers"
+        else RunHere(queue=queue, generation=generation, jobs=jobs)
+    )
+    delivery = Delivery(jobs=jobs, runner=runner, library=library)
+    return Core(
+        voices=voices,
+        consent=Consent(
+            library=library, jobs=jobs, timeout_s=settings.consent_timeout_hours * 3600
+        ),
+        rules=rules,
+        speaking=Speaking(
+            voices=voices,
+            rules=rules,
+            jobs=jobs,
+            delivery=delivery,
+            engine_name=engine.name,
+            max_text_chars=settings.max_text_chars,
+        ),
+        delivery=delivery,
+        generation=generation,
+        jobs=jobs,
+        claims=claims,
+        library=library,
+        policy=policy,
+        lease_s=settings.job_lease_s,
+    )
+
+
+async def run_worker(settings: Settings) -> None:
+    """`voicebot worker`: claim and run handed-over jobs until SIGINT/SIGTERM; then stop,
+    releasing the jobs in hand to the other workers."""
+    main = asyncio.current_task()
+    assert main is not None
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, main.cancel)
+    name = f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    async with open_core(settings, role="worker") as core:
+        log.info("worker %s: running up to %d jobs at once", name, core.policy.slots)
+        try:
+            await core.worker(name).work()
+        except asyncio.CancelledError:
+            log.info("worker %s: stopped", name)
+
+
+async def _sweep(core: Core) -> None:
     """A few times per consent timeout (at least every 10 min): drop unanswered consent
     requests, and voice messages workers made that no bot will post any more."""
-    every_s = min(600.0, max(1.0, speech.limits.consent_timeout_s / 4))
+    every_s = min(600.0, max(1.0, core.consent.timeout_s / 4))
     while True:
         try:
-            await speech.expire_requests()
-            await speech.jobs.drop_stale_results(RESULTS_KEPT_S)
+            await core.consent.expire()
+            await core.jobs.drop_stale_results(RESULTS_KEPT_S)
         except Exception:  # the database may be briefly unavailable; try again next round
             log.exception("sweeping expired requests and results failed")
         await asyncio.sleep(every_s)

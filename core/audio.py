@@ -106,8 +106,9 @@ def _encode_opus(data: bytes) -> tuple[bytes, bytes, int]:
             raise ValueError("no audio stream")
         heard = source.streams.audio[0]
         rate = heard.rate if heard.rate in OPUS_RATES else VOICE_RATE
-        stream = sink.add_stream("libopus", rate=rate, layout="mono",
-                                 options={"application": "voip"})
+        stream = sink.add_stream(
+            "libopus", rate=rate, layout="mono", options={"application": "voip"}
+        )
         stream.bit_rate = 48_000
         resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
 
@@ -147,17 +148,38 @@ def _cuts(pcm: bytes, max_seconds: float) -> list[tuple[int, int]]:
         low = max(cuts[-1] + frame, target - slack, total - (pieces - k) * limit)
         high = min(cuts[-1] + limit, target + slack)
         low = -(-low // frame) * frame
-        quiet = min(range(low, max(low + 1, high), frame),
-                    key=lambda i: audioop.rms(pcm[i : i + frame], 2))
+        quiet = min(
+            range(low, max(low + 1, high), frame), key=lambda i: audioop.rms(pcm[i : i + frame], 2)
+        )
         cuts.append(quiet)
     return list(zip(cuts, [*cuts[1:], total], strict=True))
 
 
 async def _encode_pcm(pcm: bytes) -> EncodedVoice:
     done = await process.run(
-        ["ffmpeg", "-nostdin", "-v", "error", "-f", "s16le", "-ar", str(VOICE_RATE), "-ac", "1",
-         "-i", "pipe:0", "-c:a", "libopus", "-b:a", "48k", "-application", "voip",
-         "-f", "ogg", "pipe:1"],
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-f",
+            "s16le",
+            "-ar",
+            str(VOICE_RATE),
+            "-ac",
+            "1",
+            "-i",
+            "pipe:0",
+            "-c:a",
+            "libopus",
+            "-b:a",
+            "48k",
+            "-application",
+            "voip",
+            "-f",
+            "ogg",
+            "pipe:1",
+        ],
         stdin=pcm,
     )
     if done.code != 0:
@@ -194,8 +216,21 @@ async def _upstream_pcm(data: bytes, rate: int) -> bytes:
         path = Path(tmp) / "speech"
         await asyncio.to_thread(path.write_bytes, data)
         try:
-            pcm = await _ffmpeg(["-i", str(path), "-map", "0:a:0", "-ac", "1", "-ar", str(rate),
-                                 "-f", "s16le", "pipe:1"])
+            pcm = await _ffmpeg(
+                [
+                    "-i",
+                    str(path),
+                    "-map",
+                    "0:a:0",
+                    "-ac",
+                    "1",
+                    "-ar",
+                    str(rate),
+                    "-f",
+                    "s16le",
+                    "pipe:1",
+                ]
+            )
         except NotAudio as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
     if not pcm:
@@ -211,8 +246,11 @@ def _join_pcm(pcms: list[bytes], pause_ms: int) -> bytes:
         spans = _speech_spans(pcm)
         if spans:
             piece = piece[max(0, spans[0][0] - 60) : spans[-1][1] + 60]
-        joined = piece if joined is None else joined.append(pause, crossfade=20).append(
-            piece, crossfade=20)
+        joined = (
+            piece
+            if joined is None
+            else joined.append(pause, crossfade=20).append(piece, crossfade=20)
+        )
     assert joined is not None
     buffer = io.BytesIO()
     joined.export(buffer, format="wav")
@@ -243,8 +281,22 @@ async def _decode(path: Path, rate: int, *, limit_s: int) -> bytes:
     which would quietly turn a broken upload into a shorter clip.
     """
     return await _ffmpeg(
-        ["-i", str(path), "-t", str(limit_s), "-map", "0:a:0", "-vn", "-ac", "1",
-         "-ar", str(rate), "-f", "s16le", "pipe:1"],
+        [
+            "-i",
+            str(path),
+            "-t",
+            str(limit_s),
+            "-map",
+            "0:a:0",
+            "-vn",
+            "-ac",
+            "1",
+            "-ar",
+            str(rate),
+            "-f",
+            "s16le",
+            "pipe:1",
+        ],
         strict=True,
     )
 

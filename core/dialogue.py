@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from core.domain import name_key
 from core.errors import EmptyText, ScriptLineError
 
-LINE = re.compile(r'^\s*(?:"(?P<described>[^"]+)"|“(?P<quoted>[^”]+)”|(?P<name>[^:：\s]+))\s*[:：]'
-                  r"\s*(?P<text>.*\S)\s*$")
+LINE = re.compile(
+    r'^\s*(?:"(?P<described>[^"]+)"|“(?P<quoted>[^”]+)”|(?P<name>[^:：\s]+))\s*[:：]'
+    r"\s*(?P<text>.*\S)\s*$"
+)
 MAX_TURNS = 50
 
 

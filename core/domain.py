@@ -12,8 +12,15 @@ from typing import Literal
 from core.errors import BadSampling, BadVoiceName, UnknownSetting
 
 NAME_MAX = 32
-SAMPLING_NAMES = {"temperature": "temperature", "temp": "temperature", "t": "temperature",
-                  "top_k": "top_k", "k": "top_k", "top_p": "top_p", "p": "top_p"}
+SAMPLING_NAMES = {
+    "temperature": "temperature",
+    "temp": "temperature",
+    "t": "temperature",
+    "top_k": "top_k",
+    "k": "top_k",
+    "top_p": "top_p",
+    "p": "top_p",
+}
 PERSONAL = ":user:"  # marks a personal scope: "<platform>:user:<user id>"
 
 
@@ -212,6 +219,10 @@ class Progress:
 ProgressCallback = Callable[[Progress], Awaitable[None]]
 
 
+async def no_progress(progress: Progress) -> None:
+    """Progress nobody is shown."""
+
+
 def clean_voice_name(raw: str) -> str:
     """Normalise and check a voice name: 1–32 letters/digits/-/_ in any script."""
     name = unicodedata.normalize("NFC", raw.strip())
@@ -235,6 +246,7 @@ def name_key(name: str) -> str:
 
 def printable(name: str, limit: int = 40) -> str:
     """The name as it may be echoed back: no control or invisible characters, bounded length."""
-    shown = "".join(ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else "�"
-                    for ch in name)
+    shown = "".join(
+        ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else "�" for ch in name
+    )
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"

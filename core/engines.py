@@ -91,8 +91,17 @@ class OfflineEngine:
         pitch, speed = 25 + seed[0] % 50, 145 + seed[1] % 40
         language = "cmn" if is_chinese(request.text) else "en"
         done = await process.run(
-            ["espeak-ng", "-v", language, "-p", str(pitch), "-s", str(speed), "--stdin",
-             "--stdout"],
+            [
+                "espeak-ng",
+                "-v",
+                language,
+                "-p",
+                str(pitch),
+                "-s",
+                str(speed),
+                "--stdin",
+                "--stdout",
+            ],
             stdin=request.text.encode(),
         )
         if done.code != 0 or not done.out:

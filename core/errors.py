@@ -162,7 +162,7 @@ class GroupsOnly(BadInput):
 
 
 class RoleNeeded(BadInput):
-    """"Only a role may clone" without naming the role."""
+    """ "Only a role may clone" without naming the role."""
 
     key = "error_role_needed"
 

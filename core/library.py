@@ -41,8 +41,16 @@ class VoiceLibrary:
             folder.mkdir(parents=True, exist_ok=True)
 
     async def add(
-        self, where: Where, name: str, *, wav: bytes, seconds: float, transcript: str,
-        speaker: Person | None = None, pending: bool = False, source: str = "",
+        self,
+        where: Where,
+        name: str,
+        *,
+        wav: bytes,
+        seconds: float,
+        transcript: str,
+        speaker: Person | None = None,
+        pending: bool = False,
+        source: str = "",
     ) -> Voice:
         """Store a new voice in this space's scope; the name must be free there. A pending
         voice waits for its speaker's consent before it can speak."""
@@ -111,9 +119,11 @@ class VoiceLibrary:
 
     async def spoken_by(self, platform: str, user_id: str) -> list[Voice]:
         """Every voice made from this person's speech, anywhere on the platform."""
-        query = (select(voices)
-                 .where(voices.c.speaker_id == user_id, voices.c.scope.like(f"{platform}:%"))
-                 .order_by(voices.c.created_at))
+        query = (
+            select(voices)
+            .where(voices.c.speaker_id == user_id, voices.c.scope.like(f"{platform}:%"))
+            .order_by(voices.c.created_at)
+        )
         async with self._db.connect() as conn:
             return [self._voice(row) for row in (await conn.execute(query)).all()]
 
@@ -152,8 +162,11 @@ class VoiceLibrary:
 
     async def count_uses(self, voice_ids: Iterable[str]) -> None:
         async with self._db.begin() as conn:
-            await conn.execute(update(voices).where(voices.c.id.in_(set(voice_ids)))
-                               .values(uses=voices.c.uses + 1))
+            await conn.execute(
+                update(voices)
+                .where(voices.c.id.in_(set(voice_ids)))
+                .values(uses=voices.c.uses + 1)
+            )
 
     async def rules(self, where: Where) -> SpaceRules:
         """What this space's admins decided (the defaults where they did not)."""
@@ -162,15 +175,21 @@ class VoiceLibrary:
             row = (await conn.execute(query)).first()
         if row is None:
             return SpaceRules()
-        return SpaceRules(who_clones=row.who_clones, clone_role=row.clone_role,
-                          members_use_others=row.members_use_others,
-                          daily_chars=row.daily_chars)
+        return SpaceRules(
+            who_clones=row.who_clones,
+            clone_role=row.clone_role,
+            members_use_others=row.members_use_others,
+            daily_chars=row.daily_chars,
+        )
 
     async def set_rules(self, where: Where, rules: SpaceRules) -> SpaceRules:
-        await self._set_space(where.space_scope, who_clones=rules.who_clones,
-                              clone_role=rules.clone_role,
-                              members_use_others=rules.members_use_others,
-                              daily_chars=rules.daily_chars)
+        await self._set_space(
+            where.space_scope,
+            who_clones=rules.who_clones,
+            clone_role=rules.clone_role,
+            members_use_others=rules.members_use_others,
+            daily_chars=rules.daily_chars,
+        )
         return rules
 
     async def rename(self, voice: Voice, new: str) -> Voice:
@@ -190,8 +209,11 @@ class VoiceLibrary:
         """The voice and its clip, gone (a space's rules stay, its default is unset)."""
         async with self._db.begin() as conn:
             await conn.execute(delete(voices).where(voices.c.id == voice.id))
-            await conn.execute(update(spaces).where(spaces.c.default_voice_id == voice.id)
-                               .values(default_voice_id=None))
+            await conn.execute(
+                update(spaces)
+                .where(spaces.c.default_voice_id == voice.id)
+                .values(default_voice_id=None)
+            )
         await asyncio.to_thread(voice.ref_path.unlink, missing_ok=True)
 
     async def forget_space(self, scope: str) -> int:
@@ -206,8 +228,10 @@ class VoiceLibrary:
 
     async def default(self, where: Where) -> Voice | None:
         """The space's default voice, if this user may use it (a personal one is its owner's)."""
-        query = select(voices).join(spaces, spaces.c.default_voice_id == voices.c.id).where(
-            spaces.c.scope == where.space_scope, voices.c.scope.in_(where.scopes)
+        query = (
+            select(voices)
+            .join(spaces, spaces.c.default_voice_id == voices.c.id)
+            .where(spaces.c.scope == where.space_scope, voices.c.scope.in_(where.scopes))
         )
         async with self._db.connect() as conn:
             row = (await conn.execute(query)).first()
@@ -220,8 +244,9 @@ class VoiceLibrary:
         """Update a space's row, creating it if need be (in one go: two admins may set up a
         new space at once)."""
         async with self._db.begin() as conn:
-            await conn.execute(upsert(conn.dialect.name, spaces, {"scope": scope, **values},
-                                      key="scope"))
+            await conn.execute(
+                upsert(conn.dialect.name, spaces, {"scope": scope, **values}, key="scope")
+            )
 
     async def set_sampling(self, voice: Voice, sampling: Sampling) -> Voice:
         return await self._set(voice, **sampling.as_columns())
@@ -235,6 +260,7 @@ class VoiceLibrary:
 
     async def drop_old_takes(self, older_than_s: float) -> int:
         """Forget designed takes nobody kept in time; returns how many."""
+
         def sweep() -> int:
             cutoff, dropped = time.time() - older_than_s, 0
             for take in self._takes.iterdir():

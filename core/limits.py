@@ -14,8 +14,9 @@ class RateLimit:
     """At most `count` requests per `period` seconds for each key (a sliding window);
     a count of 0 means no limit."""
 
-    def __init__(self, count: int, period: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, count: int, period: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._count = count
         self._period = period
         self._clock = clock

@@ -1,7 +1,9 @@
-"""Everything the bot says, in English and Chinese. Adapters render through `text()`."""
+"""What the bot says, in English and Chinese: every sentence of the core, and those all the
+chat adapters share. An adapter keeps its own in a table of its own (`phrasebook`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from core.domain import Forgotten, Progress, SpaceRules, Voice, VoiceClip
@@ -75,8 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error_script_line": {"en": "Line {line}: {problem}", "zh": "第 {line} 行：{problem}"},
     "error_script_syntax": {
-        "en": "write each line as NAME: text, or \"description\": text.",
-        "zh": "每行请写成 名称: 文字，或 \"描述\": 文字。",
+        "en": 'write each line as NAME: text, or "description": text.',
+        "zh": '每行请写成 名称: 文字，或 "描述": 文字。',
     },
     "error_script_too_long": {
         "en": "a dialogue has at most 50 lines.",
@@ -123,8 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{name}”正在等待本人同意，同意后才能使用。",
     },
     "error_quota": {
-        "en": "You have used {used} of your {limit} characters for today here. More in "
-        "{hours} h.",
+        "en": "You have used {used} of your {limit} characters for today here. More in {hours} h.",
         "zh": "你今天在这里已使用 {used}/{limit} 个字符，{hours} 小时后恢复。",
     },
     "error_already_requested": {
@@ -261,14 +262,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "button_steadier": {"en": "🎯 Steadier", "zh": "🎯 更稳"},
     "button_livelier": {"en": "🎨 Livelier", "zh": "🎨 更生动"},
     "button_keep_voice": {"en": "💾 Keep this voice", "zh": "💾 保留这个声音"},
-    "keep_how": {
-        "en": "To keep this voice, reply to it with /keep NAME.",
-        "zh": "要保留这个声音，请用 /keep 名称 回复它。",
-    },
-    "keep_usage": {
-        "en": "Reply /keep NAME to a designed voice message to keep that voice.",
-        "zh": "请用 /keep 名称 回复一条设计出的语音消息来保留该声音。",
-    },
     "voice_tuned": {
         "en": "“{name}” now speaks with: {settings}.",
         "zh": "“{name}”现在的参数：{settings}。",
@@ -277,18 +270,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{name}” now speaks with the service's default settings.",
         "zh": "“{name}”现在使用服务的默认参数。",
     },
-    "tune_usage": {
-        "en": "Write it as: /tune NAME temperature=0.7 top_k=40 top_p=0.9 (any of them; "
-        "none resets).",
-        "zh": "请这样写：/tune 名称 temperature=0.7 top_k=40 top_p=0.9（任选；都不写则重置）。",
-    },
     "voice_default_set": {
         "en": "“{name}” is now the default voice here: /say with just text uses it.",
         "zh": "“{name}”现在是这里的默认声音：/say 后直接写文字即可使用。",
     },
-    "voice_line": {"en": "{name} · {seconds:.0f} s", "zh": "{name} · {seconds:.0f} 秒"},
-    "voice_line_default": {"en": " · default", "zh": " · 默认"},
-    "voice_line_personal": {"en": " · personal", "zh": " · 个人"},
     "confirm_delete": {
         "en": "Delete the voice “{name}”? This cannot be undone.",
         "zh": "删除声音“{name}”？此操作无法撤销。",
@@ -298,165 +283,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "button_delete": {"en": "🗑 Delete", "zh": "🗑 删除"},
     "button_confirm_delete": {"en": "Yes, delete", "zh": "确认删除"},
     "button_keep": {"en": "Keep it", "zh": "保留"},
-    # --- Telegram ------------------------------------------------------------------------------
-    "tg_help": {
-        "en": (
-            "I speak text in voices you register.\n\n"
-            "Register a voice: reply to a voice message (or audio file, video note) with\n"
-            "/clone NAME  or  /clone NAME | the words spoken in it\n"
-            "In a private chat you can also just send me a voice message.\n\n"
-            "Speak: /say NAME text to speak\n"
-            "Pick a default: /default NAME, then /say text to speak\n"
-            "Reply /say NAME to a text message to speak that message.\n"
-            "Long text is fine: it is spoken sentence by sentence.\n\n"
-            "Under each voice message: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
-            "Design a voice in words: /design warm elderly man, slow | Good evening!\n"
-            "then reply /keep NAME to the result to keep that voice.\n"
-            "A conversation: /dialogue, then one line per turn:\n"
-            "alice: Hi Bob!\nbob: Hello!\n\"a grumpy robot\": Beep.\n"
-            "Fine-tune: /tune NAME temperature=0.7 top_k=40 top_p=0.9\n\n"
-            "Manage: /voices (play, set default, delete), /rename OLD NEW, /delete NAME, "
-            "/share NAME on|off\n\n"
-            "Consent: cloning someone else's voice message asks them first; it speaks only "
-            "once they approve. /myvoices shows every voice made from your speech (revoke any); "
-            "/forgetme deletes everything I keep about you. Group admins: /settings.\n\n"
-            "Voices made in a group belong to that group; voices made here in private are "
-            "yours alone. Best clips: 6–30 seconds of one person talking, little noise."
-        ),
-        "zh": (
-            "我可以用你登记的声音朗读文字。\n\n"
-            "登记声音：回复一条语音消息（或音频文件、视频消息）：\n"
-            "/clone 名称  或  /clone 名称 | 其中说的原话\n"
-            "在私聊中也可以直接发给我一条语音。\n\n"
-            "朗读：/say 名称 要说的文字\n"
-            "设置默认：/default 名称，之后 /say 文字 即可\n"
-            "用 /say 名称 回复一条文字消息，即可朗读那条消息。\n"
-            "长文本也没问题：会逐句朗读。\n\n"
-            "每条语音下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
-            "用文字设计声音：/design 温和的老人，语速慢 | 大家晚上好！\n"
-            "然后用 /keep 名称 回复结果即可保留该声音。\n"
-            "对话：/dialogue 后每行一句：\n"
-            "爷爷: 你好！\n奶奶: 你好呀！\n\"一个暴躁的机器人\": 哔。\n"
-            "微调：/tune 名称 temperature=0.7 top_k=40 top_p=0.9\n\n"
-            "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称、"
-            "/share 名称 on|off\n\n"
-            "同意：克隆他人的语音会先征求本人同意，同意后才能使用。/myvoices 查看用你的声音登记的"
-            "所有声音（可撤销）；/forgetme 删除我保存的关于你的一切。群管理员：/settings。\n\n"
-            "在群里登记的声音属于该群；在私聊中登记的声音只属于你。"
-            "最佳片段：6–30 秒、单人讲话、噪音少。"
-        ),
-    },
-    "tg_clone_usage": {
-        "en": "Reply to a voice message, audio file or video note with /clone NAME "
-        "(or /clone NAME | the words spoken in it).",
-        "zh": "请用 /clone 名称 回复一条语音消息、音频文件或视频消息"
-        "（也可以 /clone 名称 | 其中说的原话）。",
-    },
-    "tg_ask_name": {
-        "en": "Nice clip! What should I call this voice? Send a name (letters, digits, - or _), "
-        "or /cancel.",
-        "zh": "收到！这个声音叫什么名字？请发送一个名称（字母、数字、- 或 _），"
-        "或发送 /cancel 取消。",
-    },
-    "tg_cancelled": {"en": "OK, I forgot that clip.", "zh": "好的，已丢弃这段音频。"},
-    "tg_rename_usage": {"en": "Write it as: /rename OLD NEW", "zh": "请这样写：/rename 旧名 新名"},
-    "tg_delete_usage": {"en": "Write it as: /delete NAME", "zh": "请这样写：/delete 名称"},
-    "tg_default_usage": {"en": "Write it as: /default NAME", "zh": "请这样写：/default 名称"},
-    "tg_share_usage": {
-        "en": "Write it as: /share NAME on (everyone here may use it) or /share NAME off "
-        "(only you).",
-        "zh": "请这样写：/share 名称 on（这里所有人可用）或 /share 名称 off（仅你可用）。",
-    },
-    "tg_not_your_button": {
-        "en": "Only the person who asked can answer this.",
-        "zh": "只有提出请求的人可以回答。",
-    },
-    "tg_settings_usage": {
-        "en": "Admins can change them: /settings clone everyone|admins, /settings share on|off, "
-        "/settings quota CHARS (0: no limit).",
-        "zh": "管理员可以修改：/settings clone everyone|admins、/settings share on|off、"
-        "/settings quota 字符数（0 表示不限）。",
-    },
-    # --- Discord -------------------------------------------------------------------------------
-    "dc_help": {
-        "en": (
-            "I speak text in voices you register.\n"
-            "**Register a voice**: right-click (long-press) a message with a voice message or "
-            "audio file → Apps → **Clone this voice**; or reply to it with `@me clone NAME`; "
-            "or `/clone name: audio:`.\n"
-            "**Speak**: `/say voice: text:` posts a voice message. `/default` picks the voice "
-            "used when you leave `voice` out. Long text is spoken sentence by sentence. Under "
-            "each result: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
-            "**Design a voice in words**: `/design description: text:`, then 💾 keep it.\n"
-            "**A conversation**: `/dialogue`, then one `name: text` line per turn.\n"
-            "**Fine-tune**: `/tune voice: temperature: top_k: top_p:`.\n"
-            "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`, "
-            "`/share`.\n"
-            "**Consent**: cloning someone else's voice asks them first; it speaks only once "
-            "they approve. `/myvoices` shows every voice made from your speech (revoke any); "
-            "`/forgetme` deletes everything I keep about you. Admins: `/settings`.\n"
-            "Voices made in a server belong to it; voices made in DMs are yours alone. "
-            "Best clips: 6–30 seconds of one person talking."
-        ),
-        "zh": (
-            "我可以用你登记的声音朗读文字。\n"
-            "**登记声音**：右键（长按）一条含语音或音频的消息 → 应用 → **Clone this voice**；"
-            "或回复它 `@我 clone 名称`；或使用 `/clone name: audio:`。\n"
-            "**朗读**：`/say voice: text:` 会发送一条语音消息。"
-            "`/default` 设置省略 voice 时使用的声音。长文本会逐句朗读。"
-            "每条结果下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
-            "**用文字设计声音**：`/design description: text:`，满意可 💾 保留。\n"
-            "**对话**：`/dialogue`，然后每行一句 `名称: 文字`。\n"
-            "**微调**：`/tune voice: temperature: top_k: top_p:`。\n"
-            "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`、`/share`。\n"
-            "**同意**：克隆他人的声音会先征求本人同意，同意后才能使用。"
-            "`/myvoices` 查看用你的声音登记的所有声音（可撤销）；"
-            "`/forgetme` 删除我保存的关于你的一切。管理员：`/settings`。\n"
-            "在服务器里登记的声音属于该服务器；在私信中登记的只属于你。最佳片段：6–30 秒单人讲话。"
-        ),
-    },
-    "dc_no_audio": {
-        "en": "That message has no voice message or audio file to clone.",
-        "zh": "这条消息里没有可以克隆的语音或音频文件。",
-    },
-    "dc_clone_usage": {
-        "en": "Reply to a voice message or audio file with @me clone NAME "
-        "(or @me clone NAME | the words spoken in it).",
-        "zh": "请用 @我 clone 名称 回复一条语音或音频消息"
-        "（也可以 @我 clone 名称 | 其中说的原话）。",
-    },
-    "dc_modal_title": {"en": "Clone this voice", "zh": "克隆这个声音"},
-    "dc_modal_name": {"en": "Voice name", "zh": "声音名称"},
-    "dc_modal_transcript": {
-        "en": "Words spoken in the clip (optional)",
-        "zh": "片段中说的原话（可选）",
-    },
-    "dc_dialogue_title": {"en": "A dialogue", "zh": "对话"},
-    "dc_dialogue_label": {
-        "en": "One turn per line: NAME: text, or \"description\": text",
-        "zh": "每行一句：名称: 文字，或 \"描述\": 文字",
-    },
-    "dc_pick_voice": {"en": "Pick a voice…", "zh": "选择一个声音…"},
-    "dc_voice_panel": {
-        "en": "**{name}** · {seconds:.0f} s · “{transcript}”",
-        "zh": "**{name}** · {seconds:.0f} 秒 · “{transcript}”",
-    },
-    "dc_button_sample": {"en": "▶ Play", "zh": "▶ 试听"},
-    "dc_button_approve_named": {"en": "✅ Approve {name}", "zh": "✅ 同意 {name}"},
-    "dc_button_decline_named": {"en": "❌ Decline {name}", "zh": "❌ 拒绝 {name}"},
-    "dc_said_by": {"en": "🔊 {label} · for {user}", "zh": "🔊 {label} · 应 {user} 请求"},
-    "dc_voice_fallback": {
-        "en": "This channel does not let me post voice messages, so here is an audio file. "
-        "A server admin can grant me the **Send Voice Messages** permission.",
-        "zh": "这个频道不允许我发送语音消息，所以改为发送音频文件。服务器管理员可以授予我"
-        "**发送语音消息**权限。",
-    },
-    "cmd_clone": {
-        "en": "Register a voice (reply to a voice message)",
-        "zh": "登记声音（回复语音消息）",
-    },
-    "cmd_say": {"en": "Speak text in a voice", "zh": "用某个声音朗读文字"},
-    "cmd_voices": {"en": "List voices", "zh": "列出声音"},
     # --- consent, sharing, privacy ------------------------------------------------------
     "voice_pending": {
         "en": "“{name}” is saved, but it cannot speak until {speaker} agrees. I have asked them.",
@@ -541,23 +367,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules_no_limit": {"en": "no limit", "zh": "不限"},
     "voice_line_pending": {"en": " (waiting for its speaker)", "zh": "（等待本人同意）"},
     "voice_line_unshared": {"en": " (only its owner)", "zh": "（仅登记者可用）"},
-    "cmd_myvoices": {"en": "Voices made from your speech; revoke any",
-                     "zh": "用你的声音登记的声音；可撤销"},
-    "cmd_forgetme": {"en": "Delete everything I keep about you",
-                     "zh": "删除我保存的关于你的一切"},
-    "cmd_share": {"en": "Let others here use your voice, or not",
-                  "zh": "是否允许这里的其他人使用你的声音"},
-    "cmd_settings": {"en": "Chat settings (admins): who clones, sharing, quota",
-                     "zh": "聊天设置（管理员）：谁可登记、共享、配额"},
-    "cmd_design": {"en": "Speak in a voice described in words", "zh": "用文字描述的声音朗读"},
-    "cmd_dialogue": {"en": "A conversation: one NAME: text line per turn",
-                     "zh": "对话：每行一句 名称: 文字"},
-    "cmd_keep": {"en": "Keep a designed voice (reply to it)", "zh": "保留设计出的声音（回复它）"},
-    "cmd_tune": {"en": "Set a voice's temperature/top_k/top_p", "zh": "设置声音的采样参数"},
-    "cmd_default": {"en": "Set this chat's default voice", "zh": "设置本聊天的默认声音"},
-    "cmd_rename": {"en": "Rename a voice", "zh": "重命名声音"},
-    "cmd_delete": {"en": "Delete a voice", "zh": "删除声音"},
-    "cmd_help": {"en": "How to use this bot", "zh": "使用说明"},
 }
 
 
@@ -570,6 +379,21 @@ def text(key: str, locale: str | None = None, **params: Any) -> str:
     """The sentence for `key` in the user's language, filled with `params`."""
     entry = MESSAGES.get(key, MESSAGES["error_unexpected"])
     return entry[language(locale)].format(**params)
+
+
+Text = Callable[..., str]  # `text`, for an adapter: (key, locale, **params) -> sentence
+
+
+def phrasebook(own: dict[str, dict[str, str]]) -> Text:
+    """A `text` that knows an adapter's own sentences besides the shared ones."""
+
+    def platform_text(key: str, locale: str | None = None, **params: Any) -> str:
+        entry = own.get(key)
+        if entry is None:
+            return text(key, locale, **params)
+        return entry[language(locale)].format(**params)
+
+    return platform_text
 
 
 def progress_text(progress: Progress, locale: str | None = None) -> str:
@@ -611,8 +435,14 @@ def consent_text(
 ) -> str:
     """The approval request put to a voice's speaker (`speaker`/`owner` as the chat shows
     them: a mention, a name)."""
-    return text("consent_request", locale, speaker=speaker, owner=owner, name=voice.name,
-                hours=round(hours, 1))
+    return text(
+        "consent_request",
+        locale,
+        speaker=speaker,
+        owner=owner,
+        name=voice.name,
+        hours=round(hours, 1),
+    )
 
 
 def my_voices_text(voices: list[Voice], locale: str | None = None) -> str:
@@ -627,15 +457,29 @@ def my_voices_text(voices: list[Voice], locale: str | None = None) -> str:
             state = text("myvoice_approved", locale, when=f"{voice.approved_at:%Y-%m-%d}")
         else:
             state = text("myvoice_own", locale)
-        lines.append(text("myvoice_line", locale, name=voice.name,
-                          owner=voice.owner_name or "?", made=f"{voice.created_at:%Y-%m-%d}",
-                          state=state, uses=voice.uses))
+        lines.append(
+            text(
+                "myvoice_line",
+                locale,
+                name=voice.name,
+                owner=voice.owner_name or "?",
+                made=f"{voice.created_at:%Y-%m-%d}",
+                state=state,
+                uses=voice.uses,
+            )
+        )
     return "\n".join(lines)
 
 
 def forgotten_text(forgotten: Forgotten, locale: str | None = None) -> str:
-    words = text("forgotten", locale, voices=forgotten.voices, clips=forgotten.clips,
-                 jobs=forgotten.jobs, settings=forgotten.settings)
+    words = text(
+        "forgotten",
+        locale,
+        voices=forgotten.voices,
+        clips=forgotten.clips,
+        jobs=forgotten.jobs,
+        settings=forgotten.settings,
+    )
     if forgotten.hosted:
         words += text("forgotten_hosted", locale, hosted=forgotten.hosted)
     return words
@@ -653,8 +497,11 @@ def error_text(error: VoicebotError, locale: str | None = None) -> str:
     """The one friendly sentence for an error the core raised."""
     params = dict(error.params)
     if isinstance(error, ScriptLineError):
-        problem = error_text(error.inner, locale) if error.inner else text(error.params["problem"],
-                                                                          locale)
+        problem = (
+            error_text(error.inner, locale)
+            if error.inner
+            else text(error.params["problem"], locale)
+        )
         return text(error.key, locale, line=error.params["line"], problem=problem)
     if error.key == "error_voice_not_found" and params.get("suggestions"):
         sep = "、" if language(locale) == "zh" else ", "

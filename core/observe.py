@@ -25,7 +25,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.errors import ConfigError, UpstreamError
-from core.jobs import InProcessQueue
+from core.jobs.queue import InProcessQueue
 from core.storage.tables import jobs
 
 log = logging.getLogger(__name__)
@@ -51,20 +51,31 @@ class Metrics:
         self._upstream_seconds = Histogram(
             "voicebot_upstream_request_seconds",
             "Requests to 302.AI (each attempt), by call and HTTP status class.",
-            ["call", "status"], buckets=LATENCY_BUCKETS, registry=self.registry,
+            ["call", "status"],
+            buckets=LATENCY_BUCKETS,
+            registry=self.registry,
         )
         self._upstream_errors = Counter(
-            "voicebot_upstream_errors", "Failed requests to 302.AI (each attempt), by error.",
-            ["call", "error"], registry=self.registry,
+            "voicebot_upstream_errors",
+            "Failed requests to 302.AI (each attempt), by error.",
+            ["call", "error"],
+            registry=self.registry,
         )
-        self._jobs = Gauge("voicebot_jobs", "Jobs in the database, by state.", ["state"],
-                           registry=self.registry)
-        self._failed = Gauge("voicebot_jobs_failed", "Failed jobs in the database, by error.",
-                             ["error"], registry=self.registry)
-        self._running = Gauge("voicebot_queue_running", "Jobs holding a running slot.",
-                              registry=self.registry)
-        self._waiting = Gauge("voicebot_queue_waiting", "Jobs waiting in line for a slot.",
-                              registry=self.registry)
+        self._jobs = Gauge(
+            "voicebot_jobs", "Jobs in the database, by state.", ["state"], registry=self.registry
+        )
+        self._failed = Gauge(
+            "voicebot_jobs_failed",
+            "Failed jobs in the database, by error.",
+            ["error"],
+            registry=self.registry,
+        )
+        self._running = Gauge(
+            "voicebot_queue_running", "Jobs holding a running slot.", registry=self.registry
+        )
+        self._waiting = Gauge(
+            "voicebot_queue_waiting", "Jobs waiting in line for a slot.", registry=self.registry
+        )
 
     def upstream_request(
         self, call: str, status: str, seconds: float, error: UpstreamError | None
@@ -87,11 +98,16 @@ class Metrics:
     async def exposition(self) -> bytes:
         """Every metric in Prometheus' text format, job and queue figures read now."""
         async with self._db.connect() as conn:
-            states = (await conn.execute(
-                select(jobs.c.state, func.count()).group_by(jobs.c.state))).all()
-            errors = (await conn.execute(
-                select(jobs.c.error, func.count()).where(jobs.c.state == "failed")
-                .group_by(jobs.c.error))).all()
+            states = (
+                await conn.execute(select(jobs.c.state, func.count()).group_by(jobs.c.state))
+            ).all()
+            errors = (
+                await conn.execute(
+                    select(jobs.c.error, func.count())
+                    .where(jobs.c.state == "failed")
+                    .group_by(jobs.c.error)
+                )
+            ).all()
         # from here on nothing awaits: a concurrent scrape cannot see half-set gauges
         for state, count in (dict.fromkeys(JOB_STATES, 0) | {s: n for s, n in states}).items():
             self._jobs.labels(state).set(count)
@@ -114,8 +130,9 @@ async def serving(metrics: Metrics, *, host: str, port: int) -> AsyncIterator[No
         return web.Response(status=503, text="database unavailable")
 
     async def scrape(_: web.Request) -> web.Response:
-        return web.Response(body=await metrics.exposition(),
-                            headers={"Content-Type": CONTENT_TYPE_LATEST})
+        return web.Response(
+            body=await metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST}
+        )
 
     app = web.Application()
     app.router.add_get("/healthz", healthz)

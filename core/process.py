@@ -40,8 +40,7 @@ class _Turns:
             self.room.notify_all()  # (one told alone may be a waiter being cancelled)
 
 
-_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Turns] = (
-    weakref.WeakKeyDictionary())
+_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Turns] = weakref.WeakKeyDictionary()
 
 
 def _here() -> _Turns:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from core.errors import ConfigError
 
 PLACEHOLDER_KEYS = {"", "sk-...", "sk-xxx", "changeme", "your-key-here"}
-WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
+S = TypeVar("S", bound=BaseSettings)
 
 
 class Settings(BaseSettings):
-    """Every knob the bot has; `.env.example` documents each one."""
+    """Every knob of the core; `.env.example` documents each one (and those of the chat
+    adapters, which read their own: `bots/<platform>/settings.py`)."""
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
@@ -27,19 +27,6 @@ class Settings(BaseSettings):
     higgs_smart_create_url: str | None = None
     higgs_smart_query_url: str | None = None
     engine: Literal["auto", "higgs", "offline"] = "auto"
-
-    telegram_bot_token: SecretStr | None = None
-    telegram_api_url: str | None = None
-    telegram_webhook_url: str | None = None  # public https URL; unset: long polling
-    # Telegram sends it back with every update; checked after the URL, which it depends on
-    telegram_webhook_secret: SecretStr | None = Field(default=None, validate_default=True)
-    telegram_webhook_listen: str = "0.0.0.0"
-    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
-    discord_bot_token: SecretStr | None = None
-    discord_guild_ids: str = ""  # comma-separated server ids: sync commands there instantly
-    discord_api_url: str | None = None
-    discord_shard_count: int | None = Field(default=None, ge=1)  # unset: Discord's advice
-    discord_shard_ids: str = ""  # comma-separated: the shards this process runs (all: empty)
 
     data_dir: Path = Path("./data")
     database_url: str | None = None
@@ -82,8 +69,6 @@ class Settings(BaseSettings):
         return value.rstrip("/")
 
     @field_validator(
-        "telegram_api_url",
-        "discord_api_url",
         "higgs_clone_create_url",
         "higgs_clone_query_url",
         "higgs_smart_create_url",
@@ -91,71 +76,17 @@ class Settings(BaseSettings):
     )
     @classmethod
     def _optional_url(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value
+        return optional_url(value)
 
-    @field_validator("telegram_webhook_url")
-    @classmethod
-    def _https_url(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
-        if not value.startswith("https://"):
-            raise ValueError("must start with https:// (Telegram posts updates over HTTPS only)")
-        return value
-
-    @field_validator("self_check", "discord_shard_count", mode="before")
+    @field_validator("self_check", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
 
-    @field_validator("discord_guild_ids")
-    @classmethod
-    def _ids(cls, value: str) -> str:
-        if any(not part.strip().isdigit() for part in value.split(",") if part.strip()):
-            raise ValueError("must be server ids separated by commas")
-        return value
-
-    @field_validator("discord_shard_ids")
-    @classmethod
-    def _shard_ids(cls, value: str, info: ValidationInfo) -> str:
-        parts = [part.strip() for part in value.split(",") if part.strip()]
-        if any(not part.isdigit() for part in parts):
-            raise ValueError("must be shard numbers separated by commas, e.g. 0,1")
-        if not parts:
-            return value
-        count = info.data.get("discord_shard_count")
-        if count is None:
-            raise ValueError("needs DISCORD_SHARD_COUNT, the total number of shards")
-        ids = [int(part) for part in parts]
-        if max(ids) >= count:
-            raise ValueError(f"with DISCORD_SHARD_COUNT={count} a shard id is 0 to {count - 1}")
-        if len(set(ids)) < len(ids):
-            raise ValueError("names a shard twice")
-        return value
-
-    @field_validator(
-        "ai302_api_key", "telegram_bot_token", "telegram_webhook_secret", "discord_bot_token"
-    )
+    @field_validator("ai302_api_key")
     @classmethod
     def _no_placeholder_key(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is None or value.get_secret_value().strip() in PLACEHOLDER_KEYS:
-            return None
-        return value
-
-    @field_validator("telegram_webhook_secret")
-    @classmethod
-    def _webhook_secret(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
-        """Required with a webhook URL (after the placeholder check above has run)."""
-        if value is None:
-            if info.data.get("telegram_webhook_url") is not None:
-                raise ValueError("must be set when TELEGRAM_WEBHOOK_URL is")
-            return None
-        if not WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
-            raise ValueError("must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
-        return value
+        return real_secret(value)
 
     @property
     def max_upload_bytes(self) -> int:
@@ -178,22 +109,6 @@ class Settings(BaseSettings):
     def transcription_url(self) -> str:
         return f"{self.ai302_base_url}/v1/audio/transcriptions"
 
-    def require(self, name: str) -> SecretStr:
-        """A secret an adapter cannot start without, or `ConfigError` naming it."""
-        value: SecretStr | None = getattr(self, name)
-        if value is None:
-            raise ConfigError(f"Setting {name.upper()} is missing: see .env.example")
-        return value
-
-    @property
-    def guild_ids(self) -> list[int]:
-        return [int(part) for part in self.discord_guild_ids.split(",") if part.strip()]
-
-    @property
-    def shard_ids(self) -> list[int] | None:
-        """The Discord shards this process runs; None: all of them."""
-        return [int(part) for part in self.discord_shard_ids.split(",") if part.strip()] or None
-
     @property
     def uses_higgs(self) -> bool:
         if self.engine == "auto":
@@ -201,14 +116,44 @@ class Settings(BaseSettings):
         return self.engine == "higgs"
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Read settings; a bad one raises `ConfigError` naming it in one line."""
+def optional_url(value: str | None) -> str | None:
+    """An http(s) URL, or None when unset or empty."""
+    if value in (None, ""):
+        return None
+    assert value is not None
+    if not value.startswith(("http://", "https://")):
+        raise ValueError("must start with http:// or https://")
+    return value
+
+
+def real_secret(value: SecretStr | None) -> SecretStr | None:
+    """A key or token, or None for the placeholders an example file holds."""
+    if value is None or value.get_secret_value().strip() in PLACEHOLDER_KEYS:
+        return None
+    return value
+
+
+def require(value: SecretStr | None, name: str) -> SecretStr:
+    """A secret an adapter cannot start without, or `ConfigError` naming it."""
+    if value is None:
+        raise ConfigError(f"Setting {name.upper()} is missing: see .env.example")
+    return value
+
+
+def read(kind: type[S], **overrides: object) -> S:
+    """Read one settings class from the environment and `.env`; a bad value raises
+    `ConfigError` naming it in one line."""
     try:
-        settings = Settings(**overrides)  # type: ignore[arg-type]
+        return kind(**overrides)  # type: ignore[arg-type]  # checked by the model
     except ValidationError as exc:
         first = exc.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "settings"
         raise ConfigError(f"Setting {name} is not valid: {first['msg']}") from None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the core's settings; a bad one raises `ConfigError` naming it in one line."""
+    settings = read(Settings, **overrides)
     if settings.engine == "higgs" and settings.ai302_api_key is None:
         raise ConfigError("Setting AI302_API_KEY is missing: ENGINE=higgs needs a 302.AI API key")
     return settings

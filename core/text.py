@@ -16,9 +16,16 @@ CLAUSE_END = re.compile(r"(?<=[,;:，、；：])\s*")
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 UNITS = {
-    "km/h": "kilometers per hour", "mph": "miles per hour", "km": "kilometers",
-    "kg": "kilograms", "cm": "centimeters", "mm": "millimeters", "ml": "milliliters",
-    "°C": "degrees Celsius", "°F": "degrees Fahrenheit", "%": "percent",
+    "km/h": "kilometers per hour",
+    "mph": "miles per hour",
+    "km": "kilometers",
+    "kg": "kilograms",
+    "cm": "centimeters",
+    "mm": "millimeters",
+    "ml": "milliliters",
+    "°C": "degrees Celsius",
+    "°F": "degrees Fahrenheit",
+    "%": "percent",
 }
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
 ZH_CURRENCIES = {"$": "美元", "€": "欧元", "£": "英镑"}
@@ -38,14 +45,21 @@ def spell_out(text: str) -> str:
     if is_chinese(text):
         return _spell_out_chinese(text)
     text = re.sub(r"\b(\d{1,2}):(\d{2})\b", _clock, text)
-    text = re.sub(DIGIT_STRING, lambda m: " ".join(num2words(int(d)) for d in m[0] if d.isdigit()),
-                  text)
+    text = re.sub(
+        DIGIT_STRING, lambda m: " ".join(num2words(int(d)) for d in m[0] if d.isdigit()), text
+    )
     text = re.sub(rf"([$€£])\s?({NUMBER})", _money, text)
     unit_names = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-    text = re.sub(rf"({NUMBER})\s?({unit_names})(?![A-Za-z])",
-                  lambda m: f"{_words(m[1])} {UNITS[m[2]]}", text)
-    text = re.sub(r"\b(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b",
-                  lambda m: num2words(int(m[1].replace(",", "")), to="ordinal"), text)
+    text = re.sub(
+        rf"({NUMBER})\s?({unit_names})(?![A-Za-z])",
+        lambda m: f"{_words(m[1])} {UNITS[m[2]]}",
+        text,
+    )
+    text = re.sub(
+        r"\b(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b",
+        lambda m: num2words(int(m[1].replace(",", "")), to="ordinal"),
+        text,
+    )
     text = re.sub(YEAR + r"s\b", lambda m: _plural(num2words(int(m[1]), to="year")), text)
     text = re.sub(YEAR + r"\b(?![.,]\d|%)", lambda m: num2words(int(m[1]), to="year"), text)
     text = re.sub(NUMBER, lambda m: _words(m[0]), text)
@@ -110,8 +124,9 @@ def _join(left: str, right: str) -> str:
 def _spell_out_chinese(text: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 1,000 → 1000
     text = re.sub(r"(\d{1,2}):(\d{2})", lambda m: f"{int(m[1])}点{int(m[2])}分", text)
-    text = re.sub(DIGIT_STRING, lambda m: "".join(ZH_DIGITS[int(d)] for d in m[0] if d.isdigit()),
-                  text)
+    text = re.sub(
+        DIGIT_STRING, lambda m: "".join(ZH_DIGITS[int(d)] for d in m[0] if d.isdigit()), text
+    )
     text = re.sub(rf"([$€£])\s?({NUMBER})", lambda m: f"{m[2]}{ZH_CURRENCIES[m[1]]}", text)
     return str(cn2an.transform(text, "an2cn"))
 
@@ -136,5 +151,3 @@ def _plural(words: str) -> str:
 def _words(number: str) -> str:
     value = number.replace(",", "")
     return str(num2words(float(value) if "." in value else int(value)))
-
-

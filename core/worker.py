@@ -1,32 +1,113 @@
-"""`voicebot worker`: runs the jobs that chat gateways (JOB_RUNNER=workers) hand over."""
+"""The worker loop of `voicebot worker`: claims the jobs chat gateways (JOB_RUNNER=workers) hand
+over and runs them, writing their progress and their voice messages into the database."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
-import os
-import signal
-import socket
-import uuid
 
-from core.app import open_speech
-from core.settings import Settings
+from core.domain import Progress
+from core.errors import VoicebotError
+from core.generation import Generation
+from core.jobs.claims import Claims
+from core.jobs.log import Job, JobLog, NotHeld
+from core.jobs.queue import QueuePolicy
 
 log = logging.getLogger(__name__)
 
 
-async def run(settings: Settings) -> None:
-    """Claim and run handed-over jobs until SIGINT/SIGTERM; then stop, releasing the jobs in
-    hand to the other workers."""
-    main = asyncio.current_task()
-    assert main is not None
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, main.cancel)
-    name = f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-    async with open_speech(settings, role="worker") as speech:
-        log.info("worker %s: running up to %d jobs at once", name, speech.limits.worker_jobs)
+class Worker:
+    """Runs handed-over jobs, as many at once as the line's policy gives it slots, each on
+    a lease renewed while it runs. Cancelled, the jobs in hand stop where they are and are
+    released to other workers, which resume them (tasks started upstream are waited for,
+    never made again); a worker that crashes lets its leases lapse instead."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        jobs: JobLog,
+        claims: Claims,
+        generation: Generation,
+        policy: QueuePolicy,
+        lease_s: float,
+        every_s: float = 0.5,
+    ) -> None:
+        self.name = name
+        self._jobs = jobs
+        self._claims = claims
+        self._generation = generation
+        self.policy = policy
+        self._lease_s = lease_s
+        self._every_s = every_s
+        self._running: dict[str, asyncio.Task[None]] = {}
+
+    async def work(self) -> None:
+        """Claim and run jobs until cancelled."""
+        renewing = asyncio.create_task(self._renew())
         try:
-            await speech.work(name, lease_s=settings.job_lease_s)
-        except asyncio.CancelledError:
-            log.info("worker %s: stopped", name)
+            while True:
+                free = self.policy.slots - len(self._running)
+                claimed = (
+                    await self._claims.claim(
+                        self.name, lease_s=self._lease_s, most=free, policy=self.policy
+                    )
+                    if free
+                    else []
+                )
+                for job in claimed:
+                    task = asyncio.create_task(self._run(job), name=f"job-{job.id}")
+                    self._running[job.id] = task
+                    task.add_done_callback(functools.partial(self._forget, job.id))
+                if not claimed:
+                    await asyncio.sleep(self._every_s)
+        finally:
+            for task in (renewing, *self._running.values()):
+                task.cancel()
+            await asyncio.gather(renewing, *self._running.values(), return_exceptions=True)
+            await self._claims.release(self.name)
+
+    def _forget(self, job_id: str, _: object) -> None:
+        self._running.pop(job_id, None)
+
+    async def _renew(self) -> None:
+        """Keep the leases of the jobs in hand; stop one whose lease went to another worker
+        (this one was too slow to renew it: the other's result will be the one recorded)."""
+        while True:
+            await asyncio.sleep(self._lease_s / 3)
+            try:
+                held = await self._claims.renew(
+                    self.name, list(self._running), lease_s=self._lease_s
+                )
+            except Exception:  # the database may be briefly unavailable: next round
+                log.exception("renewing job leases failed")
+                continue
+            for job_id, task in list(self._running.items()):
+                if job_id not in held:
+                    log.warning("job %s: its lease went to another worker; stopping", job_id)
+                    task.cancel()
+
+    async def _run(self, job: Job) -> None:
+        """Run one claimed job; its end (voice messages or error) is written to its row."""
+
+        async def progress(step: Progress) -> None:
+            try:
+                await self._claims.note_progress(job.id, step, held_by=self.name)
+            except Exception:  # progress is a courtesy: the job goes on
+                log.exception("job %s: its progress could not be written", job.id)
+
+        try:
+            parts = await self._generation.make(
+                job, progress, steps=await self._jobs.tasks(job.id)
+            )
+            await self._jobs.done(
+                job.id, sum(part.seconds for part in parts), results=parts, held_by=self.name
+            )
+        except NotHeld:
+            log.warning("job %s: another worker finished it", job.id)
+        except VoicebotError as exc:
+            await self._jobs.failed(job.id, exc, held_by=self.name)
+        except Exception:
+            log.exception("job %s failed", job.id)
+            await self._jobs.failed(job.id, VoicebotError(), held_by=self.name)

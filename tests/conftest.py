@@ -9,22 +9,24 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from core.app import open_speech
-from core.domain import Where
+from core.app import Core, open_core
+from core.domain import Progress, ProgressCallback, Voice, VoiceClip, Where
+from core.errors import VoicebotError
+from core.outbox import Reply, ReplyTarget
 from core.settings import Settings, load_settings
-from core.speech import SpeechService
 from tests.fakes.ai302 import API_KEY, Fake302
 
 pytest_plugins = [
     "tests.telegram_chat",  # a Telegram chat: the tg, botapi, tg_settings fixtures
     "tests.postgres",  # the database: db_url (SQLite, or Postgres where a test asks for both)
 ]
+
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
@@ -41,7 +43,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     tests saw it do so (a parametrized case counts its runs)."""
     runs = Counter(
         (*dict(report.user_properties)["fault"], report.outcome)
-        for reports in terminalreporter.stats.values() for report in reports
+        for reports in terminalreporter.stats.values()
+        for report in reports
         if "fault" in dict(getattr(report, "user_properties", ()))
     )
     if not runs:
@@ -69,8 +72,9 @@ class Clips:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.speech_wav = folder / "speech.wav"
-        subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(self.speech_wav), SPOKEN],
-                       check=True)
+        subprocess.run(
+            ["espeak-ng", "-v", "en-us", "-w", str(self.speech_wav), SPOKEN], check=True
+        )
 
     def make(self, name: str, *ffmpeg_args: str) -> Path:
         """`name` made from the speech clip with ffmpeg output arguments, cached."""
@@ -134,9 +138,18 @@ async def voicebot(cwd: Path, *args: str, **env: str) -> tuple[int, str]:
     """Run the installed `voicebot` command; returns its exit code and everything it printed."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("AI302_", "HIGGS_"))}
     proc = await asyncio.create_subprocess_exec(
-        VOICEBOT, *args, cwd=cwd, env={**clean, "DATA_DIR": str(cwd / "data"), "COLUMNS": "200",
-                                       "METRICS_PORT": "0", **env},  # tests run side by side
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        VOICEBOT,
+        *args,
+        cwd=cwd,
+        env={
+            **clean,
+            "DATA_DIR": str(cwd / "data"),
+            "COLUMNS": "200",
+            "METRICS_PORT": "0",
+            **env,
+        },  # tests run side by side
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     out, _ = await proc.communicate()
     return proc.returncode or 0, out.decode()
@@ -145,7 +158,9 @@ async def voicebot(cwd: Path, *args: str, **env: str) -> tuple[int, str]:
 def ogg_stream(data: bytes) -> dict[str, Any]:
     out = subprocess.run(
         ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-"],
-        input=data, capture_output=True, check=True,
+        input=data,
+        capture_output=True,
+        check=True,
     ).stdout
     info = json.loads(out)
     return {"format": info["format"]["format_name"], **info["streams"][0]}
@@ -161,13 +176,15 @@ def traces_of(data_dir: Path, user_id: str) -> list[str]:
     """Everything left of a user: any database cell holding their id, and any file under
     DATA_DIR that no remaining row accounts for (a clip of a deleted voice, an orphan take)."""
     with sqlite3.connect(data_dir / "voicebot.db") as db:
-        found = [f"{table}.{column}={value!r}"
-                 for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
-                 for row in db.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (our own names)
-                 for column, value in zip(
-                     [c[1] for c in db.execute(f'PRAGMA table_info("{table}")')], row,
-                     strict=True)
-                 if user_id in str(value)]
+        found = [
+            f"{table}.{column}={value!r}"
+            for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            for row in db.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (our own names)
+            for column, value in zip(
+                [c[1] for c in db.execute(f'PRAGMA table_info("{table}")')], row, strict=True
+            )
+            if user_id in str(value)
+        ]
         clips = {ref for (ref,) in db.execute("SELECT ref_file FROM voices")}
         job_ids = {job for (job,) in db.execute("SELECT id FROM jobs")}
     found += [str(path) for path in (data_dir / "voices").iterdir() if path.name not in clips]
@@ -190,16 +207,16 @@ def higgs_settings(fake302: Fake302, tmp_path: Path, db_url: str) -> Settings:
 
 
 @pytest.fixture
-async def speech(higgs_settings: Settings, sleeps: Sleeps) -> AsyncIterator[SpeechService]:
+async def speech(higgs_settings: Settings, sleeps: Sleeps) -> AsyncIterator[Core]:
     """The real service wired to the fake 302.AI, real SQLite and real ffmpeg."""
-    async with open_speech(higgs_settings, sleep=sleeps) as service:
+    async with open_core(higgs_settings, sleep=sleeps) as service:
         yield service
 
 
 @pytest.fixture
-async def offline_speech(tmp_path: Path, db_url: str) -> AsyncIterator[SpeechService]:
+async def offline_speech(tmp_path: Path, db_url: str) -> AsyncIterator[Core]:
     settings = make_settings(tmp_path / "data", engine="offline", database_url=db_url)
-    async with open_speech(settings) as service:
+    async with open_core(settings) as service:
         yield service
 
 
@@ -212,3 +229,46 @@ def alice() -> Where:
 @pytest.fixture
 def alice_dm() -> Where:
     return Where("telegram", "alice", "alice", locale="en-US", private=True)
+
+
+class Watch:
+    """The chat side of the core's outbox, for tests of the core: progress is passed to a
+    callback, and what the core posts, tells or asks is kept."""
+
+    def __init__(self, on_progress: ProgressCallback | None = None) -> None:
+        self._on_progress = on_progress
+        self.posted: list[tuple[ReplyTarget, Where, VoiceClip]] = []
+        self.failed: list[tuple[ReplyTarget, Where, VoicebotError]] = []
+        self.asked: list[tuple[ReplyTarget, Voice]] = []
+
+    def reply(self, target: ReplyTarget | None = None) -> Reply:
+        """Answers here; with a `target`, durable (stored with the job, resumed)."""
+        return Reply(self, target or ReplyTarget("test"), durable=target is not None)
+
+    async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
+        if self._on_progress is not None:
+            await self._on_progress(progress)
+
+    async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
+        self.posted.append((target, where, clip))
+
+    async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
+        self.failed.append((target, where, error))
+
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+        self.asked.append((source, voice))
+
+
+async def watched(
+    request: Callable[[Reply], Awaitable[VoiceClip | None]],
+    on_progress: ProgressCallback | None = None,
+    target: ReplyTarget | None = None,
+) -> VoiceClip:
+    """Make a request through a `Watch`: the clip it posted, or the error it told, raised as
+    the core raises it when there is no reply."""
+    watch = Watch(on_progress)
+    clip = await request(watch.reply(target))
+    if watch.failed:
+        raise watch.failed[0][2]
+    assert clip is not None and watch.posted[0][2] == clip
+    return clip

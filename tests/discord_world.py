@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
@@ -15,7 +15,8 @@ from pydantic import SecretStr
 
 from bots.discord.app import build_client
 from bots.discord.bot import VoiceBot
-from core.app import open_speech
+from bots.discord.settings import DiscordSettings, load_discord_settings
+from core.app import open_core
 from core.domain import Where
 from core.settings import Settings
 from tests.conftest import Sleeps
@@ -30,8 +31,13 @@ ADMIN = Person(500000000000000006, "dana", admin=True)  # has Manage Server
 HOOK = Person(900000000000000099, "some-bot", bot=True)
 IN_GUILD = Where("discord", str(GUILD_ID), str(ALICE.id))
 EPHEMERAL = 1 << 6
-DISPATCHED = ("CommandTree", "discord-ui-view-dispatch", "discord-ui-modal-dispatch",
-              "discord-ui-dynamic-item", "discord.py: ")
+DISPATCHED = (
+    "CommandTree",
+    "discord-ui-view-dispatch",
+    "discord-ui-modal-dispatch",
+    "discord-ui-dynamic-item",
+    "discord.py: ",
+)
 
 
 class Discord:
@@ -43,8 +49,9 @@ class Discord:
 
     async def settle(self) -> None:
         """Wait for every handler discord.py dispatched (and those they dispatched) to finish."""
-        while pending := [t for t in asyncio.all_tasks() if not t.done()
-                          and t.get_name().startswith(DISPATCHED)]:
+        while pending := [
+            t for t in asyncio.all_tasks() if not t.done() and t.get_name().startswith(DISPATCHED)
+        ]:
             await asyncio.gather(*pending, return_exceptions=True)
 
     async def interact(self, payload: dict[str, Any]) -> dict[str, Any]:
@@ -61,8 +68,16 @@ class Discord:
         """The gateway announces the server and its roles, as it does when the bot connects."""
         self.bot._connection.parse_guild_create(self.rest.guild(roles))  # type: ignore[arg-type]
 
-    async def command(self, person: Person, command: str, /, *, guild: bool = True,
-                      attachments: dict[str, Any] | None = None, **options: Any) -> None:
+    async def command(
+        self,
+        person: Person,
+        command: str,
+        /,
+        *,
+        guild: bool = True,
+        attachments: dict[str, Any] | None = None,
+        **options: Any,
+    ) -> None:
         resolved: dict[str, Any] = {"attachments": attachments} if attachments else {}
         opts = []
         for name, value in options.items():
@@ -76,30 +91,63 @@ class Discord:
             data["resolved"] = resolved
         await self.interact(self.rest.interaction(person, 2, data, guild=guild))
 
-    async def clone(self, person: Person, name: str, audio: bytes, /, *, guild: bool = True,
-                    **options: Any) -> None:
+    async def clone(
+        self, person: Person, name: str, audio: bytes, /, *, guild: bool = True, **options: Any
+    ) -> None:
         attachment = self.rest.attachment(audio)
-        await self.command(person, "clone", guild=guild, name=name, audio=attachment["id"],
-                           attachments={attachment["id"]: attachment}, **options)
+        await self.command(
+            person,
+            "clone",
+            guild=guild,
+            name=name,
+            audio=attachment["id"],
+            attachments={attachment["id"]: attachment},
+            **options,
+        )
 
-    async def clone_message(self, person: Person, message: dict[str, Any], name: str,
-                            transcript: str = "") -> None:
-        """"Clone this voice" on a message; the form that opens is filled in and sent."""
-        await self.interact(self.rest.interaction(person, 2, {
-            "id": "2", "name": "Clone this voice", "type": 3, "target_id": message["id"],
-            "resolved": {"messages": {message["id"]: message}}}))
+    async def clone_message(
+        self, person: Person, message: dict[str, Any], name: str, transcript: str = ""
+    ) -> None:
+        """ "Clone this voice" on a message; the form that opens is filled in and sent."""
+        await self.interact(
+            self.rest.interaction(
+                person,
+                2,
+                {
+                    "id": "2",
+                    "name": "Clone this voice",
+                    "type": 3,
+                    "target_id": message["id"],
+                    "resolved": {"messages": {message["id"]: message}},
+                },
+            )
+        )
         modal = self.rest.of("POST", "/interactions/")[-1].json
         if modal["type"] != 9:  # refused at once: no form
             return
         inputs = [i for row in modal["data"]["components"] for i in modal_inputs(row)]
         values = iter([name, transcript])
-        submitted = [{"type": 1, "components": [{"type": 4, "custom_id": i["custom_id"],
-                                                 "value": next(values)}]} for i in inputs]
-        await self.interact(self.rest.interaction(person, 5, {
-            "custom_id": modal["data"]["custom_id"], "components": submitted}))
+        submitted = [
+            {
+                "type": 1,
+                "components": [{"type": 4, "custom_id": i["custom_id"], "value": next(values)}],
+            }
+            for i in inputs
+        ]
+        await self.interact(
+            self.rest.interaction(
+                person, 5, {"custom_id": modal["data"]["custom_id"], "components": submitted}
+            )
+        )
 
-    async def press(self, person: Person, custom_id: str, *, values: list[str] | None = None,
-                    guild: bool = True) -> None:
+    async def press(
+        self,
+        person: Person,
+        custom_id: str,
+        *,
+        values: list[str] | None = None,
+        guild: bool = True,
+    ) -> None:
         """Press a button (or pick from a menu) on the latest message the bot showed it on."""
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": 3 if values else 2}
         if values:
@@ -125,8 +173,12 @@ class Discord:
             body = call.payload if isinstance(call.payload, dict) else {}
             body = body.get("data") or body
             if "components" in body:
-                return [b["custom_id"] for row in body["components"]
-                        for b in row["components"] if b["custom_id"].startswith(custom_id_start)]
+                return [
+                    b["custom_id"]
+                    for row in body["components"]
+                    for b in row["components"]
+                    if b["custom_id"].startswith(custom_id_start)
+                ]
         return []
 
     def words(self) -> list[tuple[str, bool]]:
@@ -144,13 +196,19 @@ class Discord:
         return self.words()[-1][0]
 
     def voice_messages(self) -> list[Call]:
-        return [c for c in self.rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
-                if (c.payload or {}).get("flags") == 8192]
+        return [
+            c
+            for c in self.rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
+            if (c.payload or {}).get("flags") == 8192
+        ]
 
     def channel_messages(self) -> list[dict[str, Any]]:
         """What the bot posted in the channel itself (not as interaction responses)."""
-        return [c.payload for c in self.rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
-                if (c.payload or {}).get("flags") != 8192]
+        return [
+            c.payload
+            for c in self.rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
+            if (c.payload or {}).get("flags") != 8192
+        ]
 
 
 def _option_type(name: str, value: Any) -> int:
@@ -187,16 +245,31 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
         await fake.stop()
 
 
-def discord_settings(settings: Settings, rest: FakeDiscord, **overrides: Any) -> Settings:
-    return settings.model_copy(update={
-        "discord_bot_token": SecretStr(TOKEN), "discord_api_url": rest.api_url, **overrides})
+class Setup(NamedTuple):
+    """The settings the bot starts with: the core's and the Discord bot's own."""
+
+    core: Settings
+    discord: DiscordSettings
+
+
+def discord_settings(settings: Settings, rest: FakeDiscord, **overrides: Any) -> Setup:
+    """`settings` for the fake REST API; `overrides` go to whichever settings name them."""
+    own = {k: v for k, v in overrides.items() if k in DiscordSettings.model_fields}
+    rest_of = {k: v for k, v in overrides.items() if k not in own}
+    return Setup(
+        settings.model_copy(update=rest_of),
+        load_discord_settings(
+            _env_file=None, discord_bot_token=SecretStr(TOKEN), discord_api_url=rest.api_url, **own
+        ),
+    )
 
 
 @contextlib.asynccontextmanager
-async def logged_in(settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-                    ) -> AsyncIterator[Discord]:
+async def logged_in(setup: Setup, rest: FakeDiscord, sleeps: Sleeps) -> AsyncIterator[Discord]:
     """The bot as `voicebot discord` builds it, logged in (commands synced) against `rest`."""
-    async with open_speech(settings, sleep=sleeps) as speech, \
-            build_client(settings, speech) as bot:
+    async with (
+        open_core(setup.core, sleep=sleeps) as core,
+        build_client(setup.core, setup.discord, core) as bot,
+    ):
         await bot.login(TOKEN)
         yield Discord(bot, rest)

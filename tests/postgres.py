@@ -46,8 +46,9 @@ class Cluster:
         return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/{database}"
 
     async def admin(self, statement: str) -> None:
-        conn = await asyncpg.connect(host="127.0.0.1", port=self.port, user="postgres",
-                                     database="postgres")
+        conn = await asyncpg.connect(
+            host="127.0.0.1", port=self.port, user="postgres", database="postgres"
+        )
         try:
             await conn.execute(statement)
         finally:
@@ -63,8 +64,10 @@ def _unavailable(reason: str) -> NoReturn:
 
 def _server_programs() -> Path | None:
     """The newest installed server's bin folder (Debian's layout, else initdb on PATH)."""
-    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                    key=lambda initdb: [int(part) for part in initdb.parts[-3].split(".")])
+    debian = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda initdb: [int(part) for part in initdb.parts[-3].split(".")],
+    )
     initdb = debian[-1] if debian else shutil.which("initdb")
     return Path(initdb).parent if initdb else None
 
@@ -84,7 +87,10 @@ def _serve(as_owner: list[str | Path], programs: Path, data: Path) -> subprocess
         with log.open("wb") as output:
             server = subprocess.Popen(
                 [*as_owner, programs / "postgres", "-D", data, "-p", str(_free_port())],
-                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
         while server.poll() is None:
             if _status(data) == "ready":
                 return server
@@ -119,9 +125,23 @@ def postgres() -> Iterator[Cluster]:
             as_owner = ["runuser", "-u", "postgres", "--"]
         data = folder / "data"
         made = subprocess.run(
-            [*as_owner, programs / "initdb", "-D", data, "-U", "postgres", "--auth=trust",
-             "--encoding=UTF8", "--no-locale", "--no-sync"],
-            stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
+            [
+                *as_owner,
+                programs / "initdb",
+                "-D",
+                data,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--no-locale",
+                "--no-sync",
+            ],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if made.returncode:
             pytest.fail(f"initdb failed:\n{made.stdout}{made.stderr}", pytrace=False)
         with (data / "postgresql.conf").open("a") as conf:
@@ -131,8 +151,12 @@ def postgres() -> Iterator[Cluster]:
             port = int((data / "postmaster.pid").read_text().splitlines()[3])
             yield Cluster(port)
         finally:
-            subprocess.run([*as_owner, programs / "pg_ctl", "stop", "-D", data, "-m", "immediate"],
-                           stdin=subprocess.DEVNULL, capture_output=True, check=False)
+            subprocess.run(
+                [*as_owner, programs / "pg_ctl", "stop", "-D", data, "-m", "immediate"],
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                check=False,
+            )
             server.wait()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -158,5 +182,15 @@ async def query(url: str, sql: str) -> list[Any]:
     try:
         async with engine.connect() as conn:
             return list((await conn.execute(text(sql))).all())
+    finally:
+        await engine.dispose()
+
+
+async def execute(url: str, sql: str) -> None:
+    """Change the database straight, as something outside the bot would (a crash's leftovers)."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text(sql))
     finally:
         await engine.dispose()

@@ -16,10 +16,10 @@ from pydantic import SecretStr
 from telegram import Update
 
 from bots.telegram.app import build_application
-from bots.telegram.handlers import App
-from core.app import open_speech
+from bots.telegram.common import App
+from bots.telegram.settings import TelegramSettings, load_telegram_settings
+from core.app import Core, open_core
 from core.settings import Settings
-from core.speech import SpeechService
 from tests.conftest import Sleeps
 from tests.fakes.telegram import TOKEN, Call, Chat, FakeBotApi, User
 
@@ -39,9 +39,9 @@ class Telegram:
         self.api = api
 
     @property
-    def speech(self) -> SpeechService:
-        service: SpeechService = self.app.bot_data["speech"]
-        return service
+    def core(self) -> Core:
+        core: Core = self.app.bot_data["core"]
+        return core
 
     async def send(self, message: dict[str, Any]) -> dict[str, Any]:
         await self.app.process_update(Update.de_json(self.api.update(message), self.app.bot))
@@ -61,13 +61,20 @@ class Telegram:
     @staticmethod
     def buttons(call: Call) -> list[str]:
         """A sent message's buttons (their callback data), row after row."""
-        return [button["callback_data"] for row in call.params["reply_markup"]["inline_keyboard"]
-                for button in row]
+        return [
+            button["callback_data"]
+            for row in call.params["reply_markup"]["inline_keyboard"]
+            for button in row
+        ]
 
     def last_text(self) -> str:
         """The latest words the bot showed: a message, an edit or a button's pop-up."""
-        shown = [c.params["text"] for c in self.api.calls if c.params.get("text")
-                 and c.method in ("sendMessage", "editMessageText", "answerCallbackQuery")]
+        shown = [
+            c.params["text"]
+            for c in self.api.calls
+            if c.params.get("text")
+            and c.method in ("sendMessage", "editMessageText", "answerCallbackQuery")
+        ]
         return str(shown[-1])
 
     async def clone(self, chat: Chat, user: User, ogg: bytes, command: str) -> None:
@@ -75,13 +82,20 @@ class Telegram:
         await self.send(self.api.command(chat, user, command, reply_to=note))
 
 
+def telegram_settings(api: FakeBotApi, **more: Any) -> TelegramSettings:
+    """The Telegram bot's own settings, for the fake Bot API."""
+    return load_telegram_settings(
+        _env_file=None, telegram_bot_token=SecretStr(TOKEN), telegram_api_url=api.base_url, **more
+    )
+
+
 @contextlib.asynccontextmanager
 async def telegram_chat(
     settings: Settings, api: FakeBotApi, sleeps: Sleeps
 ) -> AsyncIterator[Telegram]:
     """The bot running with these settings (a test about one setting opens its own)."""
-    async with open_speech(settings, sleep=sleeps) as speech:
-        app = build_application(settings, speech)
+    async with open_core(settings, sleep=sleeps) as core:
+        app = build_application(settings, telegram_settings(api), core)
         async with app:
             await app.start()  # the job queue too: the naming conversation times out on it
             yield Telegram(app, api)
@@ -97,9 +111,9 @@ async def botapi() -> AsyncIterator[FakeBotApi]:
 
 
 @pytest.fixture
-def tg_settings(higgs_settings: Settings, botapi: FakeBotApi) -> Settings:
-    return higgs_settings.model_copy(update={
-        "telegram_bot_token": SecretStr(TOKEN), "telegram_api_url": botapi.base_url})
+def tg_settings(higgs_settings: Settings) -> Settings:
+    """The core's settings the Telegram tests run with."""
+    return higgs_settings
 
 
 @pytest.fixture

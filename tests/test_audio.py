@@ -36,9 +36,23 @@ def made(clips: Clips, name: str, *args: str) -> bytes:
 
 def video(clips: Clips) -> bytes:
     """An MP4 with a black picture and the speech as its sound track."""
-    return made(clips, "audio-ref-video.mp4", "-f", "lavfi", "-i", "color=c=black:s=64x64:r=10",
-                "-i", str(clips.speech_wav), "-shortest", "-c:v", "libx264",
-                "-pix_fmt", "yuv420p", "-c:a", "aac")
+    return made(
+        clips,
+        "audio-ref-video.mp4",
+        "-f",
+        "lavfi",
+        "-i",
+        "color=c=black:s=64x64:r=10",
+        "-i",
+        str(clips.speech_wav),
+        "-shortest",
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+    )
 
 
 def wav_shape(data: bytes) -> tuple[int, int, int, float]:
@@ -53,9 +67,19 @@ def probe(data: bytes, clips: Clips, name: str) -> dict[str, Any]:
     path = clips.folder / name
     path.write_bytes(data)
     out = subprocess.run(
-        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-         str(path)],
-        check=True, capture_output=True, text=True,
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-print_format",
+            "json",
+            "-show_format",
+            "-show_streams",
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     info: dict[str, Any] = json.loads(out)
     return info
@@ -69,8 +93,8 @@ def tone_pcm(seconds: float, amplitude: int, rate: int = audio.VOICE_RATE) -> by
     """A 440 Hz tone as 16-bit mono PCM."""
     count = int(seconds * rate)
     return struct.pack(
-        f"<{count}h", *(round(amplitude * math.sin(2 * math.pi * 440 * i / rate))
-                        for i in range(count))
+        f"<{count}h",
+        *(round(amplitude * math.sin(2 * math.pi * 440 * i / rate)) for i in range(count)),
     )
 
 
@@ -111,8 +135,20 @@ async def test_silence_before_and_after_the_speech_is_trimmed(clips: Clips) -> N
 
 async def test_a_ten_minute_recording_is_cut_to_at_most_thirty_seconds(clips: Clips) -> None:
     # MP3 at 8 kHz keeps the ten minutes small and quick to make
-    long = made(clips, "audio-ten-minutes.mp3", "-stream_loop", "-1", "-i", str(clips.speech_wav),
-                "-t", "600", "-ar", "8000", "-b:a", "16k")
+    long = made(
+        clips,
+        "audio-ten-minutes.mp3",
+        "-stream_loop",
+        "-1",
+        "-i",
+        str(clips.speech_wav),
+        "-t",
+        "600",
+        "-ar",
+        "8000",
+        "-b:a",
+        "16k",
+    )
     assert float(probe(long, clips, "audio-ten-minutes-probe.mp3")["format"]["duration"]) > 590
 
     reference = await audio.prepare_reference(long, max_bytes=LIMIT)
@@ -132,8 +168,18 @@ async def test_a_one_second_clip_is_too_short(clips: Clips) -> None:
 
 
 async def test_a_clip_of_pure_silence_has_no_speech(clips: Clips) -> None:
-    silence = made(clips, "audio-silence.ogg", "-f", "lavfi", "-i", "anullsrc=r=48000:cl=mono",
-                   "-t", "8", "-c:a", "libopus")
+    silence = made(
+        clips,
+        "audio-silence.ogg",
+        "-f",
+        "lavfi",
+        "-i",
+        "anullsrc=r=48000:cl=mono",
+        "-t",
+        "8",
+        "-c:a",
+        "libopus",
+    )
 
     with pytest.raises(NoSpeech):
         await audio.prepare_reference(silence, max_bytes=LIMIT)
@@ -142,8 +188,9 @@ async def test_a_clip_of_pure_silence_has_no_speech(clips: Clips) -> None:
 NOT_AUDIO: dict[str, Callable[[Clips], bytes]] = {
     "empty": lambda c: b"",
     "text-file": lambda c: b"Hello, this is a shopping list.\nmilk\neggs\n" * 50,
-    "png-image": lambda c: made(c, "audio-picture.png", "-f", "lavfi", "-i", "color=c=red:s=32x32",
-                                "-frames:v", "1"),
+    "png-image": lambda c: made(
+        c, "audio-picture.png", "-f", "lavfi", "-i", "color=c=red:s=32x32", "-frames:v", "1"
+    ),
     "truncated-ogg": lambda c: c.ogg[:200],
     "garbled-ogg": lambda c: c.ogg[:1000] + bytes(range(256)) * 8 + c.ogg[3048:],
 }
@@ -204,7 +251,10 @@ async def test_speech_is_encoded_as_a_48khz_mono_opus_voice_note(
     (stream,) = info["streams"]
     assert info["format"]["format_name"] == "ogg"
     assert (stream["codec_name"], stream["sample_rate"], stream["channels"]) == (
-        "opus", "48000", 1)
+        "opus",
+        "48000",
+        1,
+    )
     assert float(info["format"]["duration"]) == pytest.approx(spoken_seconds(clips), abs=0.15)
     assert voice.seconds == pytest.approx(spoken_seconds(clips), abs=0.15)
     assert len(voice.waveform) == 256

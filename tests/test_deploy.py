@@ -83,8 +83,11 @@ def setting_names() -> set[str]:
 
 def secret_names() -> set[str]:
     """The names of the settings that hold a key or a token."""
-    return {name.upper() for name, field in Settings.model_fields.items()
-            if SecretStr in getattr(field.annotation, "__args__", (field.annotation,))}
+    return {
+        name.upper()
+        for name, field in Settings.model_fields.items()
+        if SecretStr in getattr(field.annotation, "__args__", (field.annotation,))
+    }
 
 
 def bots() -> dict[str, dict[str, Any]]:
@@ -100,16 +103,22 @@ def dockerignored(path: str, patterns: list[str]) -> bool:
     for pattern in patterns:
         negated = pattern.startswith("!")
         glob = pattern.lstrip("!").strip("/")
-        regex = "".join(WILDCARDS.get(token) or re.escape(token)
-                        for token in re.split(r"(\*\*/|\*\*|\*|\?)", glob))
+        regex = "".join(
+            WILDCARDS.get(token) or re.escape(token)
+            for token in re.split(r"(\*\*/|\*\*|\*|\?)", glob)
+        )
         if any(re.fullmatch(regex, "/".join(parts[:n])) for n in range(1, len(parts) + 1)):
             ignored = not negated
     return ignored
 
 
 def test_dockerfile_passes_hadolint() -> None:
-    lint = subprocess.run([SCRIPTS / "hadolint", "--no-color", DOCKERFILE],
-                          capture_output=True, text=True, timeout=60)
+    lint = subprocess.run(
+        [SCRIPTS / "hadolint", "--no-color", DOCKERFILE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert lint.returncode == 0, lint.stdout + lint.stderr
 
 
@@ -176,45 +185,66 @@ def healthz_answering(status: int) -> Iterator[int]:
 @pytest.mark.parametrize(("status", "healthy"), [(200, True), (503, False)])
 def test_health_check_passes_only_while_healthz_answers_200(status: int, healthy: bool) -> None:
     check = args_of("HEALTHCHECK")[0]
-    argv = json.loads(check[check.index(" CMD ") + len(" CMD "):])
+    argv = json.loads(check[check.index(" CMD ") + len(" CMD ") :])
     assert argv[0] == "python"
     with healthz_answering(status) as port:
         # a proxy set for the bot's calls out (nothing listens there) must not be asked
         environment = {"METRICS_PORT": str(port), "http_proxy": "http://127.0.0.1:9"}
-        run = subprocess.run([sys.executable, *argv[1:]], env=environment,
-                             capture_output=True, timeout=30)
+        run = subprocess.run(
+            [sys.executable, *argv[1:]], env=environment, capture_output=True, timeout=30
+        )
     assert (run.returncode == 0) is healthy, run.stderr
 
 
 def test_image_is_built_from_the_package_sources_the_build_context_keeps() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
     copied = {source for rest in args_of("COPY") for source in rest.split()[:-1]}
-    prefixes = tuple(pattern.rstrip("*")
-                     for pattern in pyproject["tool"]["setuptools"]["packages"]["find"]["include"])
+    prefixes = tuple(
+        pattern.rstrip("*")
+        for pattern in pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
+    )
     needed = {"pyproject.toml", pyproject["project"]["readme"]} | {
-        path.name for path in ROOT.iterdir()
+        path.name
+        for path in ROOT.iterdir()
         if (path / "__init__.py").exists() and path.name.startswith(prefixes)
     }
     assert needed <= copied, "the image must copy every package pyproject.toml builds"
 
-    patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
-                if line.strip() and not line.startswith("#")]
+    patterns = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     sources = [ROOT / name for name in sorted(copied)]
-    files = [file for source in sources
-             for file in ([source] if source.is_file() else source.rglob("*"))
-             if file.is_file() and "__pycache__" not in file.parts]
-    kept_out = [str(f.relative_to(ROOT)) for f in files
-                if dockerignored(str(f.relative_to(ROOT)), patterns)]
+    files = [
+        file
+        for source in sources
+        for file in ([source] if source.is_file() else source.rglob("*"))
+        if file.is_file() and "__pycache__" not in file.parts
+    ]
+    kept_out = [
+        str(f.relative_to(ROOT))
+        for f in files
+        if dockerignored(str(f.relative_to(ROOT)), patterns)
+    ]
     assert not kept_out, f".dockerignore leaves out what the image copies: {kept_out}"
-    for private in (".env", ".venv/bin/python", "data/voicebot.db", ".git/config",
-                    "core/__pycache__/app.cpython-311.pyc", "bench-results.json"):
+    for private in (
+        ".env",
+        ".venv/bin/python",
+        "data/voicebot.db",
+        ".git/config",
+        "core/__pycache__/app.cpython-311.pyc",
+        "bench-results.json",
+    ):
         assert dockerignored(private, patterns), private
 
 
 def test_compose_file_follows_the_compose_specification() -> None:
     check = subprocess.run(
         [SCRIPTS / "check-jsonschema", "--builtin-schema", "vendor.compose-spec", COMPOSE],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert check.returncode == 0, check.stdout + check.stderr
 
@@ -239,11 +269,15 @@ def test_compose_bots_and_workers_share_the_image_the_data_and_postgres() -> Non
         Settings(_env_file=None, **{key.lower(): v for key, v in environment.items()})
 
         url = make_url(environment["DATABASE_URL"])
-        postgres = {key: interpolated(value)
-                    for key, value in services[url.host]["environment"].items()}
+        postgres = {
+            key: interpolated(value) for key, value in services[url.host]["environment"].items()
+        }
         assert url.drivername == "postgresql+asyncpg" and url.port == 5432
         assert (url.username, url.password, url.database) == (
-            postgres["POSTGRES_USER"], postgres["POSTGRES_PASSWORD"], postgres["POSTGRES_DB"])
+            postgres["POSTGRES_USER"],
+            postgres["POSTGRES_PASSWORD"],
+            postgres["POSTGRES_DB"],
+        )
         assert bot["depends_on"] == {url.host: {"condition": "service_healthy"}}
 
 

@@ -40,8 +40,9 @@ async def rest() -> AsyncIterator[FakeDiscord]:
 
 
 @pytest.fixture
-async def dc(higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-             ) -> AsyncIterator[Discord]:
+async def dc(
+    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
+) -> AsyncIterator[Discord]:
     async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
         yield world
 
@@ -49,16 +50,33 @@ async def dc(higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
 async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
     dc: Discord, rest: FakeDiscord
 ) -> None:
-    synced, = rest.of("PUT", f"/applications/{APP_ID}/commands")
+    (synced,) = rest.of("PUT", f"/applications/{APP_ID}/commands")
     names = {(c["name"], c["type"]) for c in synced.json}
-    assert {("say", 1), ("clone", 1), ("voices", 1), ("default", 1), ("rename", 1),
-            ("delete", 1), ("help", 1), ("design", 1), ("tune", 1), ("dialogue", 1),
-            ("share", 1), ("myvoices", 1), ("forgetme", 1), ("settings", 1),
-            ("Clone this voice", 3)} \
-        == names
+    assert {
+        ("say", 1),
+        ("clone", 1),
+        ("voices", 1),
+        ("default", 1),
+        ("rename", 1),
+        ("delete", 1),
+        ("help", 1),
+        ("design", 1),
+        ("tune", 1),
+        ("dialogue", 1),
+        ("share", 1),
+        ("myvoices", 1),
+        ("forgetme", 1),
+        ("settings", 1),
+        ("Clone this voice", 3),
+    } == names
     say = next(c for c in synced.json if c["name"] == "say")
-    assert [o["name"] for o in say["options"]] == ["text", "voice", "temperature", "top_k",
-                                                   "top_p"]
+    assert [o["name"] for o in say["options"]] == [
+        "text",
+        "voice",
+        "temperature",
+        "top_k",
+        "top_p",
+    ]
     assert str(DiscordWebSocket.DEFAULT_GATEWAY) == "ws://127.0.0.1:9/gateway"
     assert rest.api_url == Route.BASE
 
@@ -71,15 +89,19 @@ async def test_clone_then_say_posts_a_native_voice_message(
 
     await dc.command(ALICE, "say", voice="alice", text="hello there")
 
-    voice, = dc.voice_messages()
+    (voice,) = dc.voice_messages()
     attachment = voice.payload["attachments"][0]
     assert 1.9 < attachment["duration_secs"] < 2.1
     assert 0 < len(base64.b64decode(attachment["waveform"])) <= 256
     filename, content_type, ogg = voice.files["files[0]"]
     assert (filename, content_type) == ("voice-message.ogg", "audio/ogg")
     stream = ogg_stream(ogg)
-    assert (stream["format"], stream["codec_name"], stream["sample_rate"], stream["channels"]) \
-        == ("ogg", "opus", "48000", 1)
+    assert (stream["format"], stream["codec_name"], stream["sample_rate"], stream["channels"]) == (
+        "ogg",
+        "opus",
+        "48000",
+        1,
+    )
     assert "content" not in voice.payload and "embeds" not in voice.payload
     label = dc.rest.of("PATCH", "/webhooks/")[-1]
     assert label.json["content"] == f"🔊 synthetic voice: alice · for <@{ALICE.id}>"
@@ -91,15 +113,15 @@ async def test_clone_then_say_posts_a_native_voice_message(
     assert "/attachments/" not in sent_upstream and TOKEN not in sent_upstream
 
 
-@pytest.mark.fault("discord: voice messages forbidden (403 50013)",
-                   "posted as a file; said why, once")
+@pytest.mark.fault(
+    "discord: voice messages forbidden (403 50013)", "posted as a file; said why, once"
+)
 async def test_where_voice_messages_are_forbidden_a_file_is_posted_and_why_said_once(
     dc: Discord, clips: Clips
 ) -> None:
     await dc.clone(ALICE, "alice", clips.ogg)
     for _ in range(2):
-        dc.rest.fail("POST", f"/channels/{CHANNEL_ID}/messages", 403, 50013,
-                     "Missing Permissions")
+        dc.rest.fail("POST", f"/channels/{CHANNEL_ID}/messages", 403, 50013, "Missing Permissions")
         await dc.command(ALICE, "say", voice="alice", text="hello")
     files = [c for c in dc.rest.of("POST", "/webhooks/") if "files[0]" in c.files]
     assert len(files) == 2 and ogg_stream(files[0].files["files[0]"][2])["codec_name"] == "opus"
@@ -111,22 +133,40 @@ async def test_context_menu_asks_for_a_name_in_a_modal(
     dc: Discord, clips: Clips, fake302: Fake302
 ) -> None:
     message = dc.rest.message(BOB, "", attachments=[dc.rest.attachment(clips.ogg)])
-    await dc.interact(dc.rest.interaction(ALICE, 2, {
-        "id": "2", "name": "Clone this voice", "type": 3, "target_id": message["id"],
-        "resolved": {"messages": {message["id"]: message}}}))
+    await dc.interact(
+        dc.rest.interaction(
+            ALICE,
+            2,
+            {
+                "id": "2",
+                "name": "Clone this voice",
+                "type": 3,
+                "target_id": message["id"],
+                "resolved": {"messages": {message["id"]: message}},
+            },
+        )
+    )
     modal = dc.rest.of("POST", "/interactions/")[-1].json
     assert modal["type"] == 9 and modal["data"]["title"] == "Clone this voice"
     inputs = [c for row in modal["data"]["components"] for c in modal_inputs(row)]
     values = iter(["bob_voice", "The quick brown fox."])
-    submitted = [{"type": 1, "components": [{"type": 4, "custom_id": i["custom_id"],
-                                             "value": next(values)}]} for i in inputs]
-    await dc.interact(dc.rest.interaction(ALICE, 5, {
-        "custom_id": modal["data"]["custom_id"], "components": submitted}))
+    submitted = [
+        {
+            "type": 1,
+            "components": [{"type": 4, "custom_id": i["custom_id"], "value": next(values)}],
+        }
+        for i in inputs
+    ]
+    await dc.interact(
+        dc.rest.interaction(
+            ALICE, 5, {"custom_id": modal["data"]["custom_id"], "components": submitted}
+        )
+    )
     told = [words for words, _ in dc.words()]
     assert "“bob_voice” is saved, but it cannot speak until bob agrees. I have asked them." in told
-    approve, = dc.buttons("consent:yes")  # bob's voice: it speaks once he agrees
+    (approve,) = dc.buttons("consent:yes")  # bob's voice: it speaks once he agrees
     await dc.press(BOB, approve)
-    voice = await dc.bot.speech.voice(IN_GUILD, "bob_voice")
+    voice = await dc.bot.core.voices.get(IN_GUILD, "bob_voice")
     assert voice.transcript == "The quick brown fox."
     assert not fake302.calls("transcribe")
 
@@ -135,18 +175,21 @@ async def test_replying_with_a_mention_clones_the_replied_message(
     dc: Discord, clips: Clips
 ) -> None:
     source = dc.rest.message(BOB, "", attachments=[dc.rest.attachment(clips.ogg)])
-    reply = dc.rest.message(ALICE, f"<@{APP_ID}> clone bobby | The quick brown fox.",
-                            mentions=[BOT_USER], referenced_message=source,
-                            message_reference={"message_id": source["id"],
-                                               "channel_id": str(CHANNEL_ID)})
+    reply = dc.rest.message(
+        ALICE,
+        f"<@{APP_ID}> clone bobby | The quick brown fox.",
+        mentions=[BOT_USER],
+        referenced_message=source,
+        message_reference={"message_id": source["id"], "channel_id": str(CHANNEL_ID)},
+    )
     await dc.post(reply)
     answer, request = dc.channel_messages()
     assert answer["content"].startswith("“bobby” is saved, but it cannot speak until bob agrees.")
     assert str(answer["message_reference"]["message_id"]) == reply["id"]
     assert str(request["message_reference"]["message_id"]) == source["id"]
-    approve, = dc.buttons("consent:yes")  # bob's voice: it speaks once he agrees
+    (approve,) = dc.buttons("consent:yes")  # bob's voice: it speaks once he agrees
     await dc.press(BOB, approve)
-    voice = await dc.bot.speech.voice(IN_GUILD, "bobby")
+    voice = await dc.bot.core.voices.get(IN_GUILD, "bobby")
     assert voice.transcript == "The quick brown fox."
     no_reply = dc.rest.message(ALICE, f"<@{APP_ID}> clone x", mentions=[BOT_USER])
     await dc.post(no_reply)
@@ -156,8 +199,18 @@ async def test_replying_with_a_mention_clones_the_replied_message(
 async def test_voice_names_autocomplete(dc: Discord, clips: Clips) -> None:
     for name in ("bob", "Bobby", "nana"):
         await dc.clone(ALICE, name, clips.ogg)
-    await dc.interact(dc.rest.interaction(ALICE, 4, {"id": "1", "name": "say", "type": 1,
-        "options": [{"name": "voice", "type": 3, "value": "bo", "focused": True}]}))
+    await dc.interact(
+        dc.rest.interaction(
+            ALICE,
+            4,
+            {
+                "id": "1",
+                "name": "say",
+                "type": 1,
+                "options": [{"name": "voice", "type": 3, "value": "bo", "focused": True}],
+            },
+        )
+    )
     answer = dc.rest.of("POST", "/interactions/")[-1].json
     assert answer["type"] == 8
     assert [c["name"] for c in answer["data"]["choices"]] == ["bob", "Bobby"]
@@ -192,7 +245,7 @@ async def test_voices_list_plays_sets_default_and_deletes_with_confirm(
     assert dc.last() == "Kept “nana”."
     await dc.press(ALICE, f"voice:confirm:{nana_id}")
     assert dc.last() == "Deleted voice “nana”."
-    assert await dc.bot.speech.voices(IN_GUILD) == []
+    assert await dc.bot.core.voices.usable(IN_GUILD) == []
     await dc.press(ALICE, f"voice:sample:{nana_id}")  # a button that outlived its voice
     assert dc.words()[-1] == ("That voice no longer exists.", True)
 
@@ -245,19 +298,31 @@ async def test_bad_input_gets_one_short_private_sentence(
     empty_message = dc.rest.message(BOB, "just words")
     actions = {
         "clone-text-file": lambda: dc.clone(ALICE, "bob", b"not audio at all\n" * 50),
-        "clone-too-short": lambda: dc.clone(ALICE, "bob", clips.read(
-            "dc-short.ogg", "-t", "1", "-c:a", "libopus")),
-        "clone-too-big": lambda: dc.command(ALICE, "clone", name="bob", audio=big["id"],
-                                            attachments={big["id"]: big}),
+        "clone-too-short": lambda: dc.clone(
+            ALICE, "bob", clips.read("dc-short.ogg", "-t", "1", "-c:a", "libopus")
+        ),
+        "clone-too-big": lambda: dc.command(
+            ALICE, "clone", name="bob", audio=big["id"], attachments={big["id"]: big}
+        ),
         "clone-bad-name": lambda: dc.clone(ALICE, "bob smith", clips.ogg),
         "clone-taken-name": lambda: dc.clone(ALICE, "ALICE", clips.ogg),
         "say-unknown-voice": lambda: dc.command(ALICE, "say", voice="alicee", text="hi"),
         "say-too-long": lambda: dc.command(ALICE, "say", voice="alice", text="word " * 500),
         "say-no-voice": lambda: dc.command(ALICE, "say", text="hi"),
         "say-upstream-down": lambda: dc.command(ALICE, "say", voice="alice", text="hi"),
-        "menu-no-audio": lambda: dc.interact(dc.rest.interaction(ALICE, 2, {
-            "id": "2", "name": "Clone this voice", "type": 3, "target_id": empty_message["id"],
-            "resolved": {"messages": {empty_message["id"]: empty_message}}})),
+        "menu-no-audio": lambda: dc.interact(
+            dc.rest.interaction(
+                ALICE,
+                2,
+                {
+                    "id": "2",
+                    "name": "Clone this voice",
+                    "type": 3,
+                    "target_id": empty_message["id"],
+                    "resolved": {"messages": {empty_message["id"]: empty_message}},
+                },
+            )
+        ),
         "rename-taken": lambda: dc.command(ALICE, "rename", voice="other", new_name="alice"),
     }
     if case == "say-upstream-down":
@@ -266,18 +331,24 @@ async def test_bad_input_gets_one_short_private_sentence(
     shown, ephemeral = dc.words()[-1]
     assert expected in shown and ephemeral
     assert not dc.voice_messages()
-    names = sorted(v.name for v in await dc.bot.speech.voices(IN_GUILD))
+    names = sorted(v.name for v in await dc.bot.core.voices.usable(IN_GUILD))
     assert names == ["alice", "other"]
 
 
 async def test_a_rejected_token_stops_start_up_without_showing_it(
     rest: FakeDiscord, tmp_path: Path
 ) -> None:
-    code, out = await voicebot(tmp_path, "discord", DISCORD_BOT_TOKEN="WRONG.token.must-not-leak",
-                               DISCORD_API_URL=rest.api_url, ENGINE="offline")
+    code, out = await voicebot(
+        tmp_path,
+        "discord",
+        DISCORD_BOT_TOKEN="WRONG.token.must-not-leak",
+        DISCORD_API_URL=rest.api_url,
+        ENGINE="offline",
+    )
     assert code == 2
     assert out.strip().splitlines()[-1] == (
-        "voicebot: Setting DISCORD_BOT_TOKEN was rejected by Discord")
+        "voicebot: Setting DISCORD_BOT_TOKEN was rejected by Discord"
+    )
     assert "WRONG" not in out
 
 
@@ -287,7 +358,9 @@ async def test_only_the_owner_or_a_server_manager_may_delete_a_voice(
     await dc.clone(ALICE, "alice", clips.ogg)
     await dc.command(BOB, "delete", voice="alice")
     assert dc.words()[-1] == (
-        "Only the person who registered “alice”, or an admin here, can change it.", True)
+        "Only the person who registered “alice”, or an admin here, can change it.",
+        True,
+    )
     manager = Person(BOB.id, "bob", admin=True)
     await dc.command(manager, "delete", voice="alice")
     assert dc.last() == "Deleted voice “alice”."
@@ -315,9 +388,23 @@ async def test_takes_design_keep_and_tune_on_discord(
     await dc.press(ALICE, keep)
     modal = dc.rest.of("POST", "/interactions/")[-1].json["data"]
     name_input = next(i for row in modal["components"] for i in modal_inputs(row))
-    await dc.interact(dc.rest.interaction(ALICE, 5, {"custom_id": modal["custom_id"],
-        "components": [{"type": 1, "components": [
-            {"type": 4, "custom_id": name_input["custom_id"], "value": "pirate"}]}]}))
+    await dc.interact(
+        dc.rest.interaction(
+            ALICE,
+            5,
+            {
+                "custom_id": modal["custom_id"],
+                "components": [
+                    {
+                        "type": 1,
+                        "components": [
+                            {"type": 4, "custom_id": name_input["custom_id"], "value": "pirate"}
+                        ],
+                    }
+                ],
+            },
+        )
+    )
     assert dc.last().startswith("Saved voice “pirate”")
     assert dc.last().endswith("Transcript: “Ahoy, mateys!”")
 
@@ -331,9 +418,27 @@ async def test_a_dialogue_comes_from_a_form(dc: Discord, clips: Clips, fake302: 
     await dc.command(ALICE, "dialogue")
     modal = dc.rest.of("POST", "/interactions/")[-1].json["data"]
     script = next(i for row in modal["components"] for i in modal_inputs(row))
-    await dc.interact(dc.rest.interaction(ALICE, 5, {"custom_id": modal["custom_id"],
-        "components": [{"type": 1, "components": [{"type": 4, "custom_id": script["custom_id"],
-                                                   "value": "bob: Hi!\nalice: Hello."}]}]}))
+    await dc.interact(
+        dc.rest.interaction(
+            ALICE,
+            5,
+            {
+                "custom_id": modal["custom_id"],
+                "components": [
+                    {
+                        "type": 1,
+                        "components": [
+                            {
+                                "type": 4,
+                                "custom_id": script["custom_id"],
+                                "value": "bob: Hi!\nalice: Hello.",
+                            }
+                        ],
+                    }
+                ],
+            },
+        )
+    )
     body = fake302.calls("clone_create")[-1].json
     assert body["input_text"] == "[SPEAKER0] Hi!\n[SPEAKER1] Hello."
     assert body["ref_audio_text"] == ["I am Bob.", "I am Alice."]
@@ -351,12 +456,14 @@ async def test_a_voice_that_outlived_its_interaction_is_still_posted(
     dc.rest.fail("PATCH", "/webhooks/", 401, 50027, "Invalid Webhook Token")  # the label
     await dc.command(ALICE, "say", voice="alice", text="hello")
     label = [c for c in dc.rest.sent_messages() if "synthetic voice" in str(c.payload)][-1]
-    voice, = dc.voice_messages()
+    (voice,) = dc.voice_messages()
     assert voice.payload["message_reference"]["message_id"] == label.returned["id"]
 
 
-@pytest.mark.fault("discord: the channel was deleted before the voice was ready",
-                   "recorded as undeliverable; no file, no error elsewhere")
+@pytest.mark.fault(
+    "discord: the channel was deleted before the voice was ready",
+    "recorded as undeliverable; no file, no error elsewhere",
+)
 async def test_a_channel_deleted_by_the_time_the_voice_is_ready(
     dc: Discord, clips: Clips, higgs_settings: Settings
 ) -> None:

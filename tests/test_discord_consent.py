@@ -31,8 +31,10 @@ from tests.fakes.discord import APP_ID, BOT_USER, CHANNEL_ID, GUILD_ID, FakeDisc
 
 BOB_HERE = Where("discord", str(GUILD_ID), str(BOB.id))
 VOICE_MAKERS = Role(720000000000000001, "voice-makers")
-NO_LONGER_OPEN = ("This request is no longer open: it was answered, it expired, or the voice "
-                  "was deleted.", True)
+NO_LONGER_OPEN = (
+    "This request is no longer open: it was answered, it expired, or the voice was deleted.",
+    True,
+)
 
 
 @pytest.fixture
@@ -48,8 +50,9 @@ async def rest() -> AsyncIterator[FakeDiscord]:
 
 
 @pytest.fixture
-async def dc(higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps,
-             overrides: dict[str, Any]) -> AsyncIterator[Discord]:
+async def dc(
+    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps, overrides: dict[str, Any]
+) -> AsyncIterator[Discord]:
     settings = discord_settings(higgs_settings, rest, **overrides)
     async with logged_in(settings, rest, sleeps) as world:
         yield world
@@ -85,25 +88,30 @@ async def test_someone_elses_voice_speaks_only_once_they_approve(
 ) -> None:
     source = voice_message_of(dc, BOB, clips)
     await dc.clone_message(ALICE, source, "bobby", "The quick brown fox.")
-    assert ("“bobby” is saved, but it cannot speak until bob agrees. I have asked them.",
-            False) in dc.words()
+    assert (
+        "“bobby” is saved, but it cannot speak until bob agrees. I have asked them.",
+        False,
+    ) in dc.words()
 
-    request, = dc.channel_messages()
+    (request,) = dc.channel_messages()
     assert request["content"] == (
         f"<@{BOB.id}>, alice wants to register your voice as “bobby” from this message. Until "
         "you approve, it cannot speak; unanswered, it is deleted in 24 h. See or revoke your "
-        "voices any time with /myvoices.")
+        "voices any time with /myvoices."
+    )
     assert request["allowed_mentions"] == {"parse": [], "users": [BOB.id]}  # bob, nobody else
     assert str(request["message_reference"]["message_id"]) == source["id"]
     approve, decline = buttons_of(request)
     assert (approve["label"], decline["label"]) == ("✅ Approve", "❌ Decline")
-    dm, = dc.rest.dm_messages(BOB)
+    (dm,) = dc.rest.dm_messages(BOB)
     assert dm.payload["content"] == f"{request['content']}\n{jump_url(source)}"
     assert buttons_of(dm.payload) == buttons_of(request)
 
     await dc.command(ALICE, "say", voice="bobby", text="Hello there.")
     assert dc.words()[-1] == (
-        "“bobby” is waiting for its speaker's approval; it can speak once they agree.", True)
+        "“bobby” is waiting for its speaker's approval; it can speak once they agree.",
+        True,
+    )
     assert not dc.voice_messages() and not fake302.calls("clone_create")
 
     await dc.press(BOB, approve["custom_id"])
@@ -116,18 +124,20 @@ async def test_someone_elses_voice_speaks_only_once_they_approve(
     assert len(dc.voice_messages()) == 1
     label = dc.rest.of("PATCH", "/webhooks/")[-1].json["content"]
     assert label == f"🔊 synthetic voice: bobby · for <@{ALICE.id}>"
-    voice = await dc.bot.speech.voice(IN_GUILD, "bobby")
+    voice = await dc.bot.core.voices.get(IN_GUILD, "bobby")
     assert voice.speaker is not None
-    assert (voice.speaker.id, voice.speaker.name, voice.owner_name, voice.source) \
-        == (str(BOB.id), "bob", "alice", jump_url(source))
+    assert (voice.speaker.id, voice.speaker.name, voice.owner_name, voice.source) == (
+        str(BOB.id),
+        "bob",
+        "alice",
+        jump_url(source),
+    )
 
 
-async def test_only_the_speaker_may_answer_even_without_a_dm(
-    dc: Discord, clips: Clips
-) -> None:
+async def test_only_the_speaker_may_answer_even_without_a_dm(dc: Discord, clips: Clips) -> None:
     dc.rest.closed_dms.add(str(BOB.id))  # bob accepts no DMs: the channel request still stands
     request = await alice_clones_bob(dc, clips)
-    refused, = dc.rest.dm_messages(BOB)
+    (refused,) = dc.rest.dm_messages(BOB)
     assert refused.returned is None
     approve, decline = buttons_of(request)
 
@@ -135,7 +145,7 @@ async def test_only_the_speaker_may_answer_even_without_a_dm(
     assert dc.words()[-1] == ("Only bob can decide this: it is their voice.", True)
     await dc.press(ALICE, decline["custom_id"])  # not even the one who asked
     assert dc.words()[-1] == ("Only bob can decide this: it is their voice.", True)
-    voice, = await dc.bot.speech.my_voices(BOB_HERE)
+    (voice,) = await dc.bot.core.consent.mine(BOB_HERE)
     assert voice.pending
     assert not [c for c in dc.rest.of("POST", "/interactions/") if c.json["type"] == 7]
 
@@ -156,12 +166,10 @@ async def test_declining_from_a_dm_deletes_the_voice_and_its_clip(
     assert dc.words()[-1] == NO_LONGER_OPEN
 
 
-async def test_an_unanswered_request_expires(
-    dc: Discord, clips: Clips, data_dir: Path
-) -> None:
+async def test_an_unanswered_request_expires(dc: Discord, clips: Clips, data_dir: Path) -> None:
     approve, _ = buttons_of(await alice_clones_bob(dc, clips))
     # the bot's sweep, as it runs a day later (it runs a few times per timeout)
-    await dc.bot.speech.expire_requests(now=datetime.now(UTC) + timedelta(hours=25))
+    await dc.bot.core.consent.expire(now=datetime.now(UTC) + timedelta(hours=25))
     assert traces_of(data_dir, str(BOB.id)) == []
     await dc.press(BOB, approve["custom_id"])
     assert dc.words()[-1] == NO_LONGER_OPEN
@@ -174,10 +182,11 @@ async def test_myvoices_shows_who_made_each_and_revoking_deletes_it(
     await dc.command(BOB, "myvoices")
     listing = dc.rest.of("POST", "/interactions/")[-1].json["data"]
     assert listing["flags"] & EPHEMERAL
-    today = (await dc.bot.speech.my_voices(BOB_HERE))[0].created_at.strftime("%Y-%m-%d")
+    today = (await dc.bot.core.consent.mine(BOB_HERE))[0].created_at.strftime("%Y-%m-%d")
     assert listing["content"] == (
         "Voices made from your speech (revoking deletes one everywhere):\n"
-        f"• bobby: made by alice on {today}; waiting for your approval; used 0 times")
+        f"• bobby: made by alice on {today}; waiting for your approval; used 0 times"
+    )
     approve, decline = buttons_of(listing)
     assert (approve["label"], decline["label"]) == ("✅ Approve bobby", "❌ Decline bobby")
 
@@ -185,7 +194,7 @@ async def test_myvoices_shows_who_made_each_and_revoking_deletes_it(
     listing = dc.rest.of("POST", "/interactions/")[-1].json["data"]
     assert listing["content"].startswith(f"✅ <@{BOB.id}> approved: “bobby” can speak now.\n\n")
     assert listing["content"].endswith(f"approved {today}; used 0 times")
-    revoke, = buttons_of(listing)
+    (revoke,) = buttons_of(listing)
     assert revoke["label"] == "🗑 Revoke bobby"
     await dc.command(ALICE, "say", voice="bobby", text="Hello there.")
     assert len(dc.voice_messages()) == 1
@@ -194,8 +203,9 @@ async def test_myvoices_shows_who_made_each_and_revoking_deletes_it(
     assert dc.words()[-1] == ("Only bob can decide this: it is their voice.", True)
     await dc.press(BOB, revoke["custom_id"])
     listing = dc.rest.of("POST", "/interactions/")[-1].json["data"]
-    assert listing["content"] == ("“bobby” is deleted everywhere, with its clip.\n\n"
-                                  "No voice has been made from your speech.")
+    assert listing["content"] == (
+        "“bobby” is deleted everywhere, with its clip.\n\nNo voice has been made from your speech."
+    )
     assert listing["components"] == []
     assert traces_of(data_dir, str(BOB.id)) == []
     await dc.command(ALICE, "say", voice="bobby", text="Hello again.")
@@ -217,19 +227,22 @@ async def test_forgetme_leaves_nothing_of_bob_and_alices_voices_stay(
     await dc.command(BOB, "forgetme")
     assert dc.words()[-1] == (
         "This deletes every voice you made or that was made from your speech, their clips, "
-        "your requests and your settings here. It cannot be undone.", True)
+        "your requests and your settings here. It cannot be undone.",
+        True,
+    )
     forget, cancel = dc.buttons()
     await dc.press(BOB, cancel)
     assert dc.last() == "Nothing was deleted."
-    assert len(await dc.bot.speech.my_voices(BOB_HERE)) == 2
+    assert len(await dc.bot.core.consent.mine(BOB_HERE)) == 2
 
     await dc.command(BOB, "forgetme")
     forget, cancel = dc.buttons()
     await dc.press(BOB, forget)
     assert dc.last().startswith(
-        "Done. Deleted 3 voices, 3 audio clips, 1 requests and 0 settings.")
+        "Done. Deleted 3 voices, 3 audio clips, 1 requests and 0 settings."
+    )
     assert traces_of(data_dir, str(BOB.id)) == []
-    assert [v.name for v in await dc.bot.speech.voices(IN_GUILD)] == ["alice"]
+    assert [v.name for v in await dc.bot.core.voices.usable(IN_GUILD)] == ["alice"]
 
 
 async def test_admins_decide_who_may_clone(dc: Discord, clips: Clips) -> None:
@@ -237,17 +250,23 @@ async def test_admins_decide_who_may_clone(dc: Discord, clips: Clips) -> None:
     await dc.command(ADMIN, "settings", clone="admins")
     assert dc.words()[-1] == (
         "Settings here:\n• who may register voices: admins only\n• members may use each "
-        "other's voices: yes\n• characters per member per day: no limit", True)
+        "other's voices: yes\n• characters per member per day: no limit",
+        True,
+    )
     await dc.clone(ALICE, "alice", clips.ogg)
-    assert dc.words()[-1] == ("In this chat, only admins (or members with the chosen role) can "
-                              "register voices.", True)
+    assert dc.words()[-1] == (
+        "In this chat, only admins (or members with the chosen role) can register voices.",
+        True,
+    )
     await dc.command(ALICE, "settings", clone="everyone")
     assert dc.words()[-1] == ("Only admins of this chat can change its settings.", True)
     await dc.command(ALICE, "settings")  # anyone may read them
     assert "who may register voices: admins only" in dc.last()
     await dc.command(ALICE, "settings", guild=False)
-    assert dc.words()[-1] == ("Settings are for groups and servers; in a private chat your "
-                              "voices are yours alone.", True)
+    assert dc.words()[-1] == (
+        "Settings are for groups and servers; in a private chat your voices are yours alone.",
+        True,
+    )
     await dc.clone(ADMIN, "dana", clips.ogg)
     assert dc.last().startswith("Saved voice “dana”")
 
@@ -258,7 +277,7 @@ async def test_admins_decide_who_may_clone(dc: Discord, clips: Clips) -> None:
     assert dc.last().startswith("Saved voice “carol”")
     await dc.clone(ALICE, "alice", clips.ogg)
     assert "only admins (or members with the chosen role)" in dc.last()
-    assert [v.name for v in await dc.bot.speech.voices(IN_GUILD)] == ["carol", "dana"]
+    assert [v.name for v in await dc.bot.core.voices.usable(IN_GUILD)] == ["carol", "dana"]
 
 
 async def test_a_daily_quota_stops_a_say_before_anything_is_spoken(
@@ -278,15 +297,22 @@ async def test_a_daily_quota_stops_a_say_before_anything_is_spoken(
 async def test_a_bots_voice_cannot_be_cloned_and_your_own_needs_no_asking(
     dc: Discord, clips: Clips, data_dir: Path
 ) -> None:
-    speaker_unknown = ("I can't tell whose voice that is (a hidden forward, or a bot), so I "
-                       "can't ask them. Clone a voice message its speaker sent themselves.")
+    speaker_unknown = (
+        "I can't tell whose voice that is (a hidden forward, or a bot), so I "
+        "can't ask them. Clone a voice message its speaker sent themselves."
+    )
     from_a_bot = voice_message_of(dc, HOOK, clips)
     await dc.clone_message(ALICE, from_a_bot, "robot")
     assert dc.words()[-1] == (speaker_unknown, True)
-    await dc.post(dc.rest.message(ALICE, f"<@{APP_ID}> clone robot", mentions=[BOT_USER],
-                                  referenced_message=from_a_bot,
-                                  message_reference={"message_id": from_a_bot["id"],
-                                                     "channel_id": str(CHANNEL_ID)}))
+    await dc.post(
+        dc.rest.message(
+            ALICE,
+            f"<@{APP_ID}> clone robot",
+            mentions=[BOT_USER],
+            referenced_message=from_a_bot,
+            message_reference={"message_id": from_a_bot["id"], "channel_id": str(CHANNEL_ID)},
+        )
+    )
     assert dc.channel_messages()[-1]["content"] == speaker_unknown
     assert list((data_dir / "voices").iterdir()) == []
 
@@ -296,7 +322,7 @@ async def test_a_bots_voice_cannot_be_cloned_and_your_own_needs_no_asking(
     assert dc.last().startswith("Saved voice “alice2”")
     assert not dc.rest.dm_messages(ALICE)
     assert not [m for m in dc.channel_messages() if "wants to register" in m["content"]]
-    assert len(await dc.bot.speech.voices(IN_GUILD)) == 2
+    assert len(await dc.bot.core.voices.usable(IN_GUILD)) == 2
 
 
 async def test_an_unshared_voice_is_its_owners_alone(dc: Discord, clips: Clips) -> None:
@@ -307,7 +333,9 @@ async def test_an_unshared_voice_is_its_owners_alone(dc: Discord, clips: Clips) 
     assert dc.words()[-1] == ("I don't know a voice called “alice” here.", True)
     await dc.command(BOB, "share", voice="alice", shared=True)
     assert dc.words()[-1] == (
-        "Only the person who registered “alice”, or an admin here, can change it.", True)
+        "Only the person who registered “alice”, or an admin here, can change it.",
+        True,
+    )
     await dc.command(ALICE, "say", voice="alice", text="Hi.")
     assert len(dc.voice_messages()) == 1
     await dc.command(ALICE, "voices")

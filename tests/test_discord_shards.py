@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 from bots.discord.app import build_client
-from core.app import open_speech
+from bots.discord.settings import load_discord_settings
+from core.app import open_core
 from core.errors import ConfigError
-from core.settings import Settings, load_settings
+from core.settings import Settings
 from tests.conftest import Sleeps
-from tests.discord_world import discord_settings, fake_discord
+from tests.discord_world import Setup, discord_settings, fake_discord
 from tests.fakes.discord import TOKEN, FakeDiscord
 
 
@@ -25,12 +26,16 @@ async def rest() -> AsyncIterator[FakeDiscord]:
         yield fake
 
 
-async def connect(settings: Settings, sleeps: Sleeps, shards: list[int]) -> list[int]:
+async def connect(setup: Setup, sleeps: Sleeps, shards: list[int]) -> list[int]:
     """Start the bot until each of `shards` is connected (READY); the shards it opened."""
-    async with open_speech(settings, sleep=sleeps) as speech, \
-            build_client(settings, speech) as bot:
-        connected = [bot.wait_for("shard_connect", check=lambda s, shard=shard: s == shard)
-                     for shard in shards]
+    async with (
+        open_core(setup.core, sleep=sleeps) as core,
+        build_client(setup.core, setup.discord, core) as bot,
+    ):
+        connected = [
+            bot.wait_for("shard_connect", check=lambda s, shard=shard: s == shard)
+            for shard in shards
+        ]
         running = asyncio.create_task(bot.start(TOKEN))
         await asyncio.gather(*connected)  # the last one's READY: no shard launches after it
         opened = sorted(bot.shards)
@@ -46,8 +51,7 @@ def shards(identified: list[dict[str, Any]]) -> list[list[int]]:
 async def test_a_process_given_shard_1_of_2_identifies_as_that_shard_alone(
     higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
 ) -> None:
-    settings = discord_settings(higgs_settings, rest, discord_shard_count=2,
-                                discord_shard_ids="1")
+    settings = discord_settings(higgs_settings, rest, discord_shard_count=2, discord_shard_ids="1")
 
     assert await connect(settings, sleeps, [1]) == [1]
 
@@ -58,8 +62,9 @@ async def test_a_process_given_shard_1_of_2_identifies_as_that_shard_alone(
 async def test_a_process_given_shards_0_and_1_of_2_opens_both(
     higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
 ) -> None:
-    settings = discord_settings(higgs_settings, rest, discord_shard_count=2,
-                                discord_shard_ids="0,1")
+    settings = discord_settings(
+        higgs_settings, rest, discord_shard_count=2, discord_shard_ids="0,1"
+    )
 
     assert await connect(settings, sleeps, [0, 1]) == [0, 1]  # discord.py spaces them by 5 s
 
@@ -80,8 +85,10 @@ async def test_without_shard_settings_the_bot_runs_as_many_as_discord_advises(
     ("values", "says"),
     [
         ({"discord_shard_ids": "1"}, "needs DISCORD_SHARD_COUNT"),
-        ({"discord_shard_count": "2", "discord_shard_ids": "0,2"},
-         "with DISCORD_SHARD_COUNT=2 a shard id is 0 to 1"),
+        (
+            {"discord_shard_count": "2", "discord_shard_ids": "0,2"},
+            "with DISCORD_SHARD_COUNT=2 a shard id is 0 to 1",
+        ),
         ({"discord_shard_count": "2", "discord_shard_ids": "1,1"}, "names a shard twice"),
         ({"discord_shard_count": "2", "discord_shard_ids": "first"}, "shard numbers"),
         ({"discord_shard_count": "0"}, "greater than or equal to 1"),
@@ -91,7 +98,7 @@ def test_shard_settings_that_cannot_work_stop_the_bot_at_load(
     values: dict[str, str], says: str
 ) -> None:
     with pytest.raises(ConfigError) as refused:
-        load_settings(_env_file=None, **values)
+        load_discord_settings(_env_file=None, **values)
     message = str(refused.value)
     assert message.startswith("Setting DISCORD_SHARD_") and says in message
     assert "\n" not in message

@@ -9,35 +9,50 @@ from typing import Any
 
 import pytest
 
-from core.app import open_speech
-from core.domain import Progress, VoiceClip, Where
+from core.app import Core, open_core
+from core.domain import Progress, Voice, VoiceClip, Where
 from core.errors import AlreadyRequested, VoicebotError, VoiceGone
-from core.jobs import Target
+from core.outbox import Reply, ReplyTarget
 from core.settings import Settings
-from core.speech import SpeechService
-from tests.conftest import Clips, Sleeps
+from tests.conftest import Clips, Sleeps, Watch, watched
 from tests.fakes.ai302 import Fake302
-from tests.postgres import on_both_databases, query
+from tests.postgres import execute, on_both_databases, query
 
 pytestmark = on_both_databases
 
 ANN = Where("telegram", "-100", "7001", locale="zh-CN", user_name="Ann")
-CHAT = {"chat_id": -100, "message_id": 5}
+CHAT = ReplyTarget(chat_id="-100", reply_to="5")
 
 
 class Mailbox:
-    """A delivery port that keeps what it was given and says when `expected` arrived."""
+    """An outbox that keeps what it was given and says when `expected` outcomes arrived."""
 
     def __init__(self, expected: int) -> None:
-        self.delivered: list[tuple[Target, Where, VoiceClip | VoicebotError]] = []
+        self.delivered: list[tuple[ReplyTarget, Where, VoiceClip | VoicebotError]] = []
         self._expected = expected
         self.full = asyncio.Event()
 
-    async def __call__(self, target: Target, where: Where,
-                       outcome: VoiceClip | VoicebotError) -> None:
+    async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
+        pass
+
+    async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
+        self._keep(target, where, clip)
+
+    async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
+        self._keep(target, where, error)
+
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+        pass
+
+    def _keep(self, target: ReplyTarget, where: Where, outcome: VoiceClip | VoicebotError) -> None:
         self.delivered.append((target, where, outcome))
         if len(self.delivered) >= self._expected:
             self.full.set()
+
+
+def durably(on_progress: Any = None) -> Reply:
+    """A reply to CHAT, stored with its job."""
+    return Watch(on_progress).reply(CHAT)
 
 
 async def cut_off(job: Awaitable[Any], reached: asyncio.Event) -> None:
@@ -61,8 +76,8 @@ def stage_seen(stage: str) -> tuple[asyncio.Event, Any]:
 
 async def restart(settings: Settings, sleeps: Sleeps, expected: int) -> Mailbox:
     mailbox = Mailbox(expected)
-    async with open_speech(settings, sleep=sleeps) as speech:
-        assert await speech.resume("telegram", mailbox) == expected
+    async with open_core(settings, sleep=sleeps) as speech:
+        assert await speech.delivery.resume("telegram", mailbox) == expected
         await mailbox.full.wait()
     return mailbox
 
@@ -71,21 +86,22 @@ async def test_a_job_cut_off_mid_generation_resumes_its_task_and_is_delivered_on
     higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
 ) -> None:
     fake302.gate = asyncio.Event()  # the task runs on and on
-    async with open_speech(higgs_settings, sleep=sleeps) as speech:
-        await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+    async with open_core(higgs_settings, sleep=sleeps) as speech:
+        await speech.voices.register(ANN, "ann", clips.wav, transcript="words")
         generating, on_progress = stage_seen("generating")
-        await cut_off(speech.say(ANN, "ann", "Hello there.", on_progress=on_progress,
-                                 target=CHAT), generating)
+        await cut_off(
+            speech.speaking.say(ANN, "ann", "Hello there.", reply=durably(on_progress)), generating
+        )
     fake302.gate.set()
 
     mailbox = await restart(higgs_settings, sleeps, expected=1)
 
-    (target, where, outcome), = mailbox.delivered
+    ((target, where, outcome),) = mailbox.delivered
     assert target == CHAT and (where.user_name, where.locale) == ("Ann", "zh-CN")
     assert isinstance(outcome, VoiceClip) and outcome.seconds > 1 and outcome.voice_name == "ann"
     assert len(fake302.calls("clone_create")) == 1  # waited for again, not made again
-    async with open_speech(higgs_settings, sleep=sleeps) as speech:
-        assert await speech.resume("telegram", Mailbox(0)) == 0  # delivered: never again
+    async with open_core(higgs_settings, sleep=sleeps) as speech:
+        assert await speech.delivery.resume("telegram", Mailbox(0)) == 0  # delivered: never again
 
 
 async def test_a_job_that_never_reached_the_service_is_submitted_once_after_a_restart(
@@ -93,15 +109,17 @@ async def test_a_job_that_never_reached_the_service_is_submitted_once_after_a_re
 ) -> None:
     one_at_a_time = higgs_settings.model_copy(update={"max_concurrent_jobs": 1})
     fake302.gate = asyncio.Event()
-    async with open_speech(one_at_a_time, sleep=sleeps) as speech:
-        await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+    async with open_core(one_at_a_time, sleep=sleeps) as speech:
+        await speech.voices.register(ANN, "ann", clips.wav, transcript="words")
         generating, first_progress = stage_seen("generating")
         queued, second_progress = stage_seen("queued")
-        first = asyncio.ensure_future(speech.say(ANN, "ann", "First.", target=CHAT,
-                                                 on_progress=first_progress))
+        first = asyncio.ensure_future(
+            speech.speaking.say(ANN, "ann", "First.", reply=durably(first_progress))
+        )
         await generating.wait()
-        await cut_off(speech.say(ANN, "ann", "Second.", target=CHAT,
-                                 on_progress=second_progress), queued)
+        await cut_off(
+            speech.speaking.say(ANN, "ann", "Second.", reply=durably(second_progress)), queued
+        )
         await cut_off(first, generating)
     assert len(fake302.calls("clone_create")) == 1
     fake302.gate.set()
@@ -113,53 +131,59 @@ async def test_a_job_that_never_reached_the_service_is_submitted_once_after_a_re
     assert sorted(created) == ["First.", "Second."]
 
 
-@pytest.mark.fault("process: killed while sending a result",
-                   "never sent twice; an unsent result is")
+@pytest.mark.fault(
+    "process: killed while sending a result", "never sent twice; an unsent result is"
+)
 async def test_a_result_whose_sending_began_is_not_sent_again(
-    speech: SpeechService, higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps,
-    clips: Clips
+    speech: Core, higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
 ) -> None:
-    await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
-    unsent = await speech.say(ANN, "ann", "Made, then the process died.", target=CHAT)
-    maybe_sent = await speech.say(ANN, "ann", "Died while sending.", target=CHAT)
+    await speech.voices.register(ANN, "ann", clips.wav, transcript="words")
+    unsent = await speech.speaking.say(ANN, "ann", "Made, then the process died.", reply=durably())
+    assert unsent is not None
+    await execute(higgs_settings.db_url, "UPDATE jobs SET delivery = NULL")  # died before sending
     sending = asyncio.Event()
 
-    async def post() -> None:
-        async with speech.delivering(maybe_sent.job_id):
+    class Silent(Mailbox):
+        async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
             sending.set()
             await asyncio.Event().wait()  # the chat never answers: then the process dies
 
-    await cut_off(post(), sending)
-    await speech.aclose()
+    await cut_off(
+        speech.speaking.say(ANN, "ann", "Died while sending.", reply=Reply(Silent(0), CHAT)),
+        sending,
+    )
+    await speech.delivery.aclose()
     creates = len(fake302.calls("clone_create"))
 
     mailbox = await restart(higgs_settings, sleeps, expected=1)
 
-    (_, _, outcome), = mailbox.delivered
+    ((_, _, outcome),) = mailbox.delivered
     assert isinstance(outcome, VoiceClip) and outcome.job_id == unsent.job_id
     assert len(fake302.calls("clone_create")) == creates  # its finished task, fetched again
 
 
-@pytest.mark.fault("process: voice deleted while the bot was down",
-                   "a clear message to the requester")
+@pytest.mark.fault(
+    "process: voice deleted while the bot was down", "a clear message to the requester"
+)
 async def test_a_job_that_cannot_finish_after_a_restart_ends_with_a_clear_message(
     higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
 ) -> None:
     fake302.gate = asyncio.Event()
-    async with open_speech(higgs_settings, sleep=sleeps) as speech:
-        voice = await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
+    async with open_core(higgs_settings, sleep=sleeps) as speech:
+        voice = await speech.voices.register(ANN, "ann", clips.wav, transcript="words")
         generating, on_progress = stage_seen("generating")
-        await cut_off(speech.say(ANN, "ann", "Hello.", on_progress=on_progress, target=CHAT),
-                      generating)
-        await speech.delete_voice(ANN, voice)  # deleted while the bot was down
+        await cut_off(
+            speech.speaking.say(ANN, "ann", "Hello.", reply=durably(on_progress)), generating
+        )
+        await speech.voices.delete(ANN, voice)  # deleted while the bot was down
     fake302.gate.set()
 
     mailbox = await restart(higgs_settings, sleeps, expected=1)
 
-    (_, where, outcome), = mailbox.delivered
+    ((_, where, outcome),) = mailbox.delivered
     assert isinstance(outcome, VoiceGone) and where.locale == "zh-CN"
-    async with open_speech(higgs_settings, sleep=sleeps) as speech:
-        assert await speech.resume("telegram", Mailbox(0)) == 0
+    async with open_core(higgs_settings, sleep=sleeps) as speech:
+        assert await speech.delivery.resume("telegram", Mailbox(0)) == 0
 
 
 async def test_a_job_with_nowhere_to_deliver_is_closed_at_start_up(
@@ -167,16 +191,21 @@ async def test_a_job_with_nowhere_to_deliver_is_closed_at_start_up(
 ) -> None:
     fake302.gate = asyncio.Event()
     console = Where("console", "local", "me", private=True)
-    async with open_speech(higgs_settings, sleep=sleeps) as speech:
-        await speech.register_voice(console, "me", clips.wav, transcript="words")
+    async with open_core(higgs_settings, sleep=sleeps) as speech:
+        await speech.voices.register(console, "me", clips.wav, transcript="words")
         generating, on_progress = stage_seen("generating")
-        await cut_off(speech.say(console, "me", "No one will be there.",
-                                 on_progress=on_progress), generating)
+        await cut_off(
+            speech.speaking.say(
+                console, "me", "No one will be there.", reply=Watch(on_progress).reply()
+            ),
+            generating,
+        )
     fake302.gate.set()
-    async with open_speech(higgs_settings, sleep=sleeps) as speech:
-        assert await speech.resume("console", Mailbox(0)) == 0
+    async with open_core(higgs_settings, sleep=sleeps) as speech:
+        assert await speech.delivery.resume("console", Mailbox(0)) == 0
         assert await query(db_url, "SELECT state, error, target FROM jobs") == [
-            ("failed", "interrupted", None)]
+            ("failed", "interrupted", None)
+        ]
 
 
 async def test_a_voice_revoked_while_a_job_waits_in_line_is_not_spoken(
@@ -184,22 +213,30 @@ async def test_a_voice_revoked_while_a_job_waits_in_line_is_not_spoken(
 ) -> None:
     one_at_a_time = higgs_settings.model_copy(update={"max_concurrent_jobs": 1})
     bob = Where("telegram", "-100", "7002", user_name="Bob")
-    async with open_speech(one_at_a_time, sleep=sleeps) as speech:
-        await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
-        bobs = await speech.register_voice(ANN, "bob", clips.wav, transcript="words",
-                                           speaker=bob.person)
-        await speech.approve(bob, bobs.id)
-        await speech.say(ANN, "bob", "Said while Bob agreed.")
+    async with open_core(one_at_a_time, sleep=sleeps) as speech:
+        await speech.voices.register(ANN, "ann", clips.wav, transcript="words")
+        bobs = await speech.voices.register(
+            ANN, "bob", clips.wav, transcript="words", speaker=bob.person
+        )
+        await speech.consent.approve(bob, bobs.id)
+        await speech.speaking.say(ANN, "bob", "Said while Bob agreed.")
         fake302.gate = asyncio.Event()  # from now on the service holds every task
         generating, on_progress = stage_seen("generating")
-        first = asyncio.ensure_future(speech.say(ANN, "ann", "First.",
-                                                 on_progress=on_progress))
+        first = asyncio.ensure_future(
+            watched(
+                lambda reply: speech.speaking.say(ANN, "ann", "First.", reply=reply), on_progress
+            )
+        )
         await generating.wait()
         queued, in_line = stage_seen("queued")
-        waiting = asyncio.ensure_future(speech.say(ANN, "bob", "Not any more.",
-                                                   on_progress=in_line))
+        waiting = asyncio.ensure_future(
+            watched(
+                lambda reply: speech.speaking.say(ANN, "bob", "Not any more.", reply=reply),
+                in_line,
+            )
+        )
         await queued.wait()
-        await speech.revoke(bob, bobs.id)
+        await speech.consent.revoke(bob, bobs.id)
         fake302.gate.set()
         await first
         with pytest.raises(VoiceGone):
@@ -208,12 +245,11 @@ async def test_a_voice_revoked_while_a_job_waits_in_line_is_not_spoken(
     assert "Not any more." not in spoken and "Said while Bob agreed." in spoken
 
 
-async def test_a_result_is_claimed_for_sending_once(
-    speech: SpeechService, clips: Clips
-) -> None:
-    await speech.register_voice(ANN, "ann", clips.wav, transcript="words")
-    clip = await speech.say(ANN, "ann", "Once.", target=CHAT)
-    async with speech.delivering(clip.job_id):
+async def test_a_result_is_claimed_for_sending_once(speech: Core, clips: Clips) -> None:
+    await speech.voices.register(ANN, "ann", clips.wav, transcript="words")
+    clip = await speech.speaking.say(ANN, "ann", "Once.")
+    assert clip is not None
+    async with speech.delivery.delivering(clip.job_id):
         with pytest.raises(AlreadyRequested):  # say, a resume racing a live handler
-            async with speech.delivering(clip.job_id):
+            async with speech.delivery.delivering(clip.job_id):
                 pytest.fail("sent twice")

@@ -20,10 +20,10 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bots.cli import JsonLines
-from core.app import open_speech
+from core.app import open_core
 from core.domain import Where
 from core.errors import ConfigError, TaskFailed
-from core.jobs import InProcessQueue
+from core.jobs.queue import InProcessQueue, QueuePolicy
 from core.observe import Metrics, serving
 from core.settings import Settings
 from tests.conftest import VOICEBOT, Clips, Sleeps, make_settings, voicebot
@@ -58,10 +58,10 @@ async def test_a_running_bot_is_healthy_and_counts_its_jobs(
 ) -> None:
     port = free_port()
     settings = make_settings(tmp_path / "data", engine="offline", metrics_port=port)
-    async with open_speech(settings) as speech:
-        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
-        await speech.say(alice, "bob", "Hello there.")
-        await speech.say(alice, "bob", "And once more.")
+    async with open_core(settings) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
+        await speech.speaking.say(alice, "bob", "Hello there.")
+        await speech.speaking.say(alice, "bob", "And once more.")
         health, metrics = await scrape(port)
 
     assert (health.status_code, health.text) == (200, "ok")
@@ -69,8 +69,11 @@ async def test_a_running_bot_is_healthy_and_counts_its_jobs(
     assert metrics.headers["content-type"].startswith("text/plain")
     text = metrics.text
     assert metric(text, "voicebot_jobs", state="done") == 2
-    assert [metric(text, "voicebot_jobs", state=s) for s in ("queued", "submitted", "failed")] \
-        == [0, 0, 0]
+    assert [metric(text, "voicebot_jobs", state=s) for s in ("queued", "submitted", "failed")] == [
+        0,
+        0,
+        0,
+    ]
     assert metric(text, "voicebot_queue_running") == 0
     assert metric(text, "voicebot_queue_waiting") == 0
     assert metric(text, "process_resident_memory_bytes") > 0
@@ -85,12 +88,12 @@ async def test_upstream_calls_are_timed_by_kind_and_failures_counted_without_sec
     port = free_port()
     settings = higgs_settings.model_copy(update={"metrics_port": port})
     fake302.fail("clone_query", Fault.error(429, -10006, "slow down", retry_after="0"))
-    async with open_speech(settings, sleep=sleeps) as speech:
-        await speech.register_voice(alice, "bob", clips.ogg)  # transcribed, then uploaded
-        await speech.say(alice, "bob", "Hello there.")
+    async with open_core(settings, sleep=sleeps) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg)  # transcribed, then uploaded
+        await speech.speaking.say(alice, "bob", "Hello there.")
         fake302.behaviour.final_state = "FAILED"
         with pytest.raises(TaskFailed):
-            await speech.say(alice, "bob", "This one fails.")
+            await speech.speaking.say(alice, "bob", "This one fails.")
         _, metrics = await scrape(port)
 
     text = metrics.text
@@ -98,8 +101,10 @@ async def test_upstream_calls_are_timed_by_kind_and_failures_counted_without_sec
     for call in ("transcribe", "upload", "create", "query", "download"):
         assert metric(text, seconds, call=call, status="2xx") >= 1, call
     assert metric(text, seconds, call="query", status="4xx") == 1
-    assert metric(text, "voicebot_upstream_errors_total", call="query",
-                  error="UpstreamRateLimited") == 1
+    assert (
+        metric(text, "voicebot_upstream_errors_total", call="query", error="UpstreamRateLimited")
+        == 1
+    )
     assert metric(text, "voicebot_jobs", state="done") == 1
     assert metric(text, "voicebot_jobs", state="failed") == 1
     assert metric(text, "voicebot_jobs_failed", error="error_task_failed") == 1
@@ -110,7 +115,7 @@ async def test_healthz_says_503_when_the_database_does_not_answer(tmp_path: Path
     nowhere = create_async_engine(f"sqlite+aiosqlite:///{tmp_path / 'no-such-dir' / 'db'}")
     port = free_port()
     try:
-        metrics = Metrics(db=nowhere, queue=InProcessQueue(limit=1))
+        metrics = Metrics(db=nowhere, queue=InProcessQueue(QueuePolicy(slots=1)))
         async with serving(metrics, host="127.0.0.1", port=port):
             health, _ = await scrape(port)
     finally:
@@ -119,13 +124,14 @@ async def test_healthz_says_503_when_the_database_does_not_answer(tmp_path: Path
 
 
 async def test_a_second_bot_on_the_same_port_is_told_which_setting_to_change(
-    tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     with socket.create_server(("127.0.0.1", 0)) as taken:
-        settings = make_settings(tmp_path / "data", engine="offline",
-                                 metrics_port=taken.getsockname()[1])
+        settings = make_settings(
+            tmp_path / "data", engine="offline", metrics_port=taken.getsockname()[1]
+        )
         with pytest.raises(ConfigError, match="METRICS_PORT"):
-            async with open_speech(settings):
+            async with open_core(settings):
                 pass
 
 
@@ -133,11 +139,15 @@ async def test_console_logs_json_lines_that_never_carry_the_key(
     tmp_path: Path, clips: Clips, fake302: Fake302
 ) -> None:
     fake302.fail("clone_query", Fault.error(429, -10006, "slow down", retry_after="0"))
-    env = {"AI302_API_KEY": API_KEY, "AI302_BASE_URL": fake302.base_url, "SELF_CHECK": "false",
-           "LOG_FORMAT": "json", "LOG_LEVEL": "DEBUG"}
+    env = {
+        "AI302_API_KEY": API_KEY,
+        "AI302_BASE_URL": fake302.base_url,
+        "SELF_CHECK": "false",
+        "LOG_FORMAT": "json",
+        "LOG_LEVEL": "DEBUG",
+    }
     clip = str(clips.make("speech.ogg", "-c:a", "libopus"))
-    code, out = await voicebot(tmp_path, "console", "clone", "bob", clip, "--text", "words",
-                               **env)
+    code, out = await voicebot(tmp_path, "console", "clone", "bob", clip, "--text", "words", **env)
     assert code == 0, out
     code, said = await voicebot(tmp_path, "console", "say", "bob", "Hello", **env)
     assert code == 0, said
@@ -163,11 +173,21 @@ async def test_the_telegram_bot_serves_health_and_metrics_and_logs_json(
     port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("AI302_", "HIGGS_"))}
     bot = await asyncio.create_subprocess_exec(
-        VOICEBOT, "telegram", cwd=tmp_path,
-        env={**clean, "DATA_DIR": str(tmp_path / "data"), "ENGINE": "offline",
-             "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": botapi.base_url,
-             "METRICS_PORT": str(port), "LOG_FORMAT": "json", "LOG_LEVEL": "DEBUG"},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        VOICEBOT,
+        "telegram",
+        cwd=tmp_path,
+        env={
+            **clean,
+            "DATA_DIR": str(tmp_path / "data"),
+            "ENGINE": "offline",
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": botapi.base_url,
+            "METRICS_PORT": str(port),
+            "LOG_FORMAT": "json",
+            "LOG_LEVEL": "DEBUG",
+        },
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     assert bot.stdout is not None
     lines: list[str] = []
@@ -184,8 +204,9 @@ async def test_the_telegram_bot_serves_health_and_metrics_and_logs_json(
     assert (health.status_code, health.text) == (200, "ok")
     assert metric(metrics.text, "voicebot_jobs", state="done") == 0
     logged = [json.loads(line) for line in lines]  # every line is one JSON object
-    assert any(e["message"] == f"serving /healthz and /metrics on 127.0.0.1:{port}"
-               for e in logged)
+    assert any(
+        e["message"] == f"serving /healthz and /metrics on 127.0.0.1:{port}" for e in logged
+    )
     assert TOKEN not in "".join(lines)
 
 

@@ -21,11 +21,13 @@ async def test_one_loop_polls_every_task_on_its_own_backoff(sleeps: Sleeps) -> N
             raise RuntimeError("the service is down")
         return "done" if looks[key] >= ready_after[key] else "pending"
 
-    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=1.0,
-                                      interval_max=2.0, sleep=sleeps)
+    poller: Poller[str, str] = Poller(
+        query, lambda s: s == "done", interval=1.0, interval_max=2.0, sleep=sleeps
+    )
     quick, slow = poller.until_settled("quick"), poller.until_settled("slow")
-    results = await asyncio.gather(quick, slow, poller.until_settled("broken"),
-                                   return_exceptions=True)
+    results = await asyncio.gather(
+        quick, slow, poller.until_settled("broken"), return_exceptions=True
+    )
     assert results[:2] == ["done", "done"]
     assert isinstance(results[2], RuntimeError)  # only its own waiter hears of it
     assert looks == {"quick": 1, "slow": 4, "broken": 2}
@@ -40,8 +42,9 @@ async def test_a_waiter_that_gives_up_stops_being_polled(sleeps: Sleeps) -> None
         looks[key] += 1
         return "pending"
 
-    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=1.0,
-                                      interval_max=1.0, sleep=sleeps)
+    poller: Poller[str, str] = Poller(
+        query, lambda s: s == "done", interval=1.0, interval_max=1.0, sleep=sleeps
+    )
     with pytest.raises(TimeoutError):
         async with asyncio.timeout(0.05):
             await poller.until_settled("forever")
@@ -52,7 +55,7 @@ async def test_a_waiter_that_gives_up_stops_being_polled(sleeps: Sleeps) -> None
 
 
 async def test_a_task_expected_to_take_a_while_is_first_looked_at_near_its_end(
-    sleeps: Sleeps
+    sleeps: Sleeps,
 ) -> None:
     looks: Counter[str] = Counter()
 
@@ -60,8 +63,9 @@ async def test_a_task_expected_to_take_a_while_is_first_looked_at_near_its_end(
         looks[key] += 1
         return "done" if looks[key] >= 2 else "pending"
 
-    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=0.5,
-                                      interval_max=2.0, sleep=sleeps)
+    poller: Poller[str, str] = Poller(
+        query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
+    )
     assert await poller.until_settled("long", expect_s=10) == "done"
     # no look at once: the first at 85 % of the expected time, then soon after
     assert sleeps.asked == pytest.approx([8.5, 0.5], abs=0.01)
@@ -69,7 +73,7 @@ async def test_a_task_expected_to_take_a_while_is_first_looked_at_near_its_end(
 
 
 async def test_around_its_expected_end_a_task_is_looked_at_often_then_less_and_less(
-    sleeps: Sleeps
+    sleeps: Sleeps,
 ) -> None:
     looks: Counter[str] = Counter()
 
@@ -77,8 +81,9 @@ async def test_around_its_expected_end_a_task_is_looked_at_often_then_less_and_l
         looks[key] += 1
         return "done" if looks[key] >= 9 else "pending"
 
-    poller: Poller[str, str] = Poller(query, lambda s: s == "done", interval=0.5,
-                                      interval_max=2.0, sleep=sleeps)
+    poller: Poller[str, str] = Poller(
+        query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
+    )
     assert await poller.until_settled("late", expect_s=4) == "done"
     # first at 3.4 s; every 0.5 s up to 1.5 × 4 = 6 s (and the look just past it); then
     # further apart each time

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import replace
 
 import pytest
 
-from core.app import open_speech
+from core.app import Core, open_core
 from core.domain import Progress, Where
 from core.errors import QueueFull, TooFast
-from core.jobs import InProcessQueue
+from core.jobs.queue import InProcessQueue, QueuePolicy
 from core.limits import RateLimit
 from core.messages import error_text
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps
+from tests.conftest import Clips, Sleeps, watched
 from tests.fakes.ai302 import Fake302
 from tests.postgres import on_both_databases
 
@@ -36,13 +37,21 @@ async def test_second_request_waits_in_line_and_sees_its_place(
                 first_generating.set()
             if who == "second" and progress.stage == "queued":
                 gate.set()
+
         return record
 
-    async with open_speech(settings, sleep=sleeps) as speech:
-        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
-        first = asyncio.create_task(speech.say(alice, "bob", "One", on_progress=recorder("first")))
+    async with open_core(settings, sleep=sleeps) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
+        first = asyncio.create_task(
+            watched(
+                lambda reply: speech.speaking.say(alice, "bob", "One", reply=reply),
+                recorder("first"),
+            )
+        )
         await first_generating.wait()
-        second = await speech.say(alice, "bob", "Two", on_progress=recorder("second"))
+        second = await watched(
+            lambda reply: speech.speaking.say(alice, "bob", "Two", reply=reply), recorder("second")
+        )
         await first
 
     assert seen["first"] == [("preparing", 0), ("generating", 0), ("encoding", 0)]
@@ -53,7 +62,7 @@ async def test_second_request_waits_in_line_and_sees_its_place(
 
 
 async def test_line_moves_up_and_a_cancelled_waiter_leaves_it() -> None:
-    queue = InProcessQueue(limit=1)
+    queue = InProcessQueue(QueuePolicy(slots=1))
     places: dict[str, list[int]] = {"b": [], "c": []}
     release, c_in_line = asyncio.Event(), asyncio.Event()
 
@@ -85,7 +94,7 @@ async def test_line_moves_up_and_a_cancelled_waiter_leaves_it() -> None:
 
 
 async def test_a_slow_place_report_never_holds_up_the_line() -> None:
-    queue = InProcessQueue(limit=1)
+    queue = InProcessQueue(QueuePolicy(slots=1))
     release, reporting, report_may_end = asyncio.Event(), asyncio.Event(), asyncio.Event()
 
     async def slow_place(position: int) -> None:  # a rate-limited chat edit, say
@@ -111,7 +120,7 @@ async def test_a_slow_place_report_never_holds_up_the_line() -> None:
 
 
 async def test_cancelling_a_waiter_at_the_moment_it_gets_the_slot_loses_nothing() -> None:
-    queue = InProcessQueue(limit=1)
+    queue = InProcessQueue(QueuePolicy(slots=1))
     release = asyncio.Event()
 
     async def hold() -> None:
@@ -135,7 +144,7 @@ async def test_cancelling_a_waiter_at_the_moment_it_gets_the_slot_loses_nothing(
 
 
 async def test_users_are_served_in_turn_so_nobody_is_starved() -> None:
-    queue = InProcessQueue(limit=1)
+    queue = InProcessQueue(QueuePolicy(slots=1))
     order: list[str] = []
     places: dict[str, list[int]] = {}
     release, all_waiting = asyncio.Event(), asyncio.Event()
@@ -154,8 +163,10 @@ async def test_users_are_served_in_turn_so_nobody_is_starved() -> None:
             order.append(name)
 
     holder = asyncio.create_task(hold())
-    waiting = [asyncio.create_task(request(user, name))
-               for user, name in [("alice", "a2"), ("alice", "a3"), ("bob", "b1")]]
+    waiting = [
+        asyncio.create_task(request(user, name))
+        for user, name in [("alice", "a2"), ("alice", "a3"), ("bob", "b1")]
+    ]
     await all_waiting.wait()
     assert {name: p[-1] for name, p in places.items()} == {"a2": 1, "b1": 2, "a3": 3}
     release.set()
@@ -164,7 +175,7 @@ async def test_users_are_served_in_turn_so_nobody_is_starved() -> None:
 
 
 async def test_one_user_holds_at_most_their_share_of_slots() -> None:
-    queue = InProcessQueue(limit=3, per_user=1)
+    queue = InProcessQueue(QueuePolicy(slots=3, per_user=1))
     release, bob_ran = asyncio.Event(), asyncio.Event()
 
     async def alice() -> None:
@@ -184,7 +195,7 @@ async def test_one_user_holds_at_most_their_share_of_slots() -> None:
 
 @pytest.mark.fault("load: the line is full", "a polite refusal")
 async def test_past_the_longest_line_requests_are_politely_refused() -> None:
-    queue = InProcessQueue(limit=1, max_waiting=1)
+    queue = InProcessQueue(QueuePolicy(slots=1, longest_line=1))
     release, waiting = asyncio.Event(), asyncio.Event()
 
     async def hold() -> None:
@@ -200,8 +211,9 @@ async def test_past_the_longest_line_requests_are_politely_refused() -> None:
     with pytest.raises(QueueFull) as caught:
         async with queue.slot("carol"):
             pass
-    assert error_text(caught.value) == ("I'm very busy right now. "
-                                        "Please try again in a few minutes.")
+    assert error_text(caught.value) == (
+        "I'm very busy right now. Please try again in a few minutes."
+    )
     release.set()
     await asyncio.gather(holder, waiter)
 
@@ -216,8 +228,9 @@ def test_rate_limits_say_when_to_try_again() -> None:
     with pytest.raises(TooFast) as caught:
         limit.take("alice")
     assert caught.value.seconds == 50
-    assert error_text(caught.value) == ("That's a lot of requests in a short time. "
-                                        "Please try again in 50 s.")
+    assert error_text(caught.value) == (
+        "That's a lot of requests in a short time. Please try again in 50 s."
+    )
     now[0] += 50
     limit.take("alice")
     RateLimit(0).take("anyone")  # 0: no limit
@@ -228,13 +241,13 @@ async def test_a_user_over_the_rate_gets_told_and_no_job_is_written(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
     settings = higgs_settings.model_copy(update={"user_requests_per_minute": 2})
-    async with open_speech(settings, sleep=sleeps) as speech:
-        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
-        await speech.say(alice, "bob", "One")
-        await speech.say(alice, "bob", "Two")
+    async with open_core(settings, sleep=sleeps) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
+        await speech.speaking.say(alice, "bob", "One")
+        await speech.speaking.say(alice, "bob", "Two")
         with pytest.raises(TooFast):
-            await speech.say(alice, "bob", "Three")
-        await speech.say(replace(alice, user_id="carol"), "bob", "Mine")  # others go on
+            await speech.speaking.say(alice, "bob", "Three")
+        await speech.speaking.say(replace(alice, user_id="carol"), "bob", "Mine")  # others go on
     assert [c.json["input_text"] for c in fake302.calls("clone_create")] == ["One", "Two", "Mine"]
 
 
@@ -243,13 +256,73 @@ async def test_many_requests_at_once_all_complete_and_are_recorded(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
     settings = higgs_settings.model_copy(update={"max_concurrent_jobs": 40})
-    async with open_speech(settings, sleep=sleeps) as speech:
-        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
+    async with open_core(settings, sleep=sleeps) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
         people = [replace(alice, user_id=f"user-{i}") for i in range(40)]
-        clips_out = await asyncio.gather(*(speech.say(who, "bob", f"Hello {i}")
-                                           for i, who in enumerate(people)))
+        clips_out = await asyncio.gather(
+            *(speech.speaking.say(who, "bob", f"Hello {i}") for i, who in enumerate(people))
+        )
         jobs = [await speech.jobs.get(alice, clip.job_id) for clip in clips_out]
         voice = await speech.library.get(alice, "bob")
-    assert all(job["state"] == "done" for job in jobs)  # the database kept up with every write
+    assert all(job.state == "done" for job in jobs)  # the database kept up with every write
     assert len(fake302.calls("clone_create")) == 40
     assert voice.uses == 40  # every use counted, however many at once
+
+
+def spans(fake302: Fake302, start: str) -> list[tuple[float, float]]:
+    """When each task whose text starts with `start` was created and first told done."""
+    return sorted(
+        (task["created"], task["answered_at"])
+        for task in fake302.tasks.values()
+        if task["body"]["input_text"].startswith(start)
+    )
+
+
+@asynccontextmanager
+async def runner(settings: Settings, sleeps: Sleeps, kind: str) -> AsyncIterator[Core]:
+    """A bot that runs its jobs itself, or hands them to a worker running beside it."""
+    async with open_core(settings, sleep=sleeps) as bot:
+        if kind == "here":
+            yield bot
+            return
+        async with open_core(settings, sleep=sleeps, role="worker") as cores:
+            working = asyncio.create_task(cores.worker("w1", every_s=0.02).work())
+            try:
+                yield bot
+            finally:
+                working.cancel()
+                await asyncio.gather(working, return_exceptions=True)
+
+
+@on_both_databases
+@pytest.mark.parametrize("kind", ["here", "workers"])
+async def test_either_runner_keeps_one_users_share_and_serves_others_beside_them(
+    higgs_settings: Settings,
+    alice: Where,
+    clips: Clips,
+    fake302: Fake302,
+    sleeps: Sleeps,
+    kind: str,
+) -> None:
+    settings = higgs_settings.model_copy(
+        update={
+            "max_concurrent_jobs": 4,
+            "max_jobs_per_user": 1,
+            "job_lease_s": 5,
+            "job_runner": "workers" if kind == "workers" else "here",
+        }
+    )
+    fake302.behaviour.generation_s = 0.3
+    async with runner(settings, sleeps, kind) as bot:
+        await bot.voices.register(alice, "bob", clips.ogg, transcript="words")
+        eager, patient = replace(alice, user_id="eager"), replace(alice, user_id="patient")
+        said = await asyncio.gather(
+            *(bot.speaking.say(eager, "bob", f"Eager {n}.") for n in ("one", "two", "three")),
+            bot.speaking.say(patient, "bob", "Patient one."),
+        )
+    assert all(clip is not None and clip.seconds > 1 for clip in said)
+    mine = spans(fake302, "Eager")
+    assert len(mine) == 3
+    assert all(done <= started for (_, done), (started, _) in zip(mine, mine[1:], strict=False))
+    ((theirs_started, _),) = spans(fake302, "Patient")
+    assert theirs_started < mine[0][1]  # not kept waiting behind the eager user's line

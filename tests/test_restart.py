@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from core.app import open_speech
+from core.app import open_core
 from core.domain import Where
 from core.settings import Settings
 from tests.conftest import VOICEBOT, Clips, Sleeps, make_settings
@@ -41,19 +41,30 @@ class Turnstile(asyncio.Event):
 
 
 @contextlib.asynccontextmanager
-async def bot_process(data_dir: Path, botapi: FakeBotApi, fake302: Fake302,
-                      log: Path) -> AsyncIterator[asyncio.subprocess.Process]:
+async def bot_process(
+    data_dir: Path, botapi: FakeBotApi, fake302: Fake302, log: Path
+) -> AsyncIterator[asyncio.subprocess.Process]:
     """`voicebot telegram` as an operator runs it, against the fakes on 127.0.0.1."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("AI302_", "HIGGS_"))}
-    env = {**clean, "DATA_DIR": str(data_dir), "TELEGRAM_BOT_TOKEN": TOKEN,
-           "TELEGRAM_API_URL": botapi.base_url, "AI302_API_KEY": API_KEY,
-           "AI302_BASE_URL": fake302.base_url, "SELF_CHECK": "false",
-           "MAX_CONCURRENT_JOBS": "1", "POLL_INTERVAL_S": "0.05", "POLL_INTERVAL_MAX_S": "0.1",
-           "USER_REQUESTS_PER_MINUTE": "0", "CHAT_REQUESTS_PER_MINUTE": "0",
-           "METRICS_PORT": "0"}
+    env = {
+        **clean,
+        "DATA_DIR": str(data_dir),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": botapi.base_url,
+        "AI302_API_KEY": API_KEY,
+        "AI302_BASE_URL": fake302.base_url,
+        "SELF_CHECK": "false",
+        "MAX_CONCURRENT_JOBS": "1",
+        "POLL_INTERVAL_S": "0.05",
+        "POLL_INTERVAL_MAX_S": "0.1",
+        "USER_REQUESTS_PER_MINUTE": "0",
+        "CHAT_REQUESTS_PER_MINUTE": "0",
+        "METRICS_PORT": "0",
+    }
     with log.open("ab") as out:
-        process = await asyncio.create_subprocess_exec(VOICEBOT, "telegram", env=env,
-                                                       stdout=out, stderr=out)
+        process = await asyncio.create_subprocess_exec(
+            VOICEBOT, "telegram", env=env, stdout=out, stderr=out
+        )
     try:
         yield process
     finally:
@@ -69,16 +80,21 @@ async def next_sent(botapi: FakeBotApi, method: str, containing: str = "") -> Ca
             return call
 
 
-@pytest.mark.fault("process: SIGKILL, one job generating, one queued",
-                   "both delivered once; no task made twice")
+@pytest.mark.fault(
+    "process: SIGKILL, one job generating, one queued", "both delivered once; no task made twice"
+)
 async def test_a_killed_bot_delivers_every_job_once_after_a_restart(
     tmp_path: Path, botapi: FakeBotApi, fake302: Fake302, clips: Clips
 ) -> None:
     data_dir, log = tmp_path / "data", tmp_path / "bot.log"
     settings = make_settings(data_dir, ai302_api_key=API_KEY, ai302_base_url=fake302.base_url)
-    async with open_speech(settings) as speech:
-        await speech.register_voice(Where("telegram", str(GROUP.id), str(ALICE.id)), "grandpa",
-                                    clips.wav, transcript="words")
+    async with open_core(settings) as speech:
+        await speech.voices.register(
+            Where("telegram", str(GROUP.id), str(ALICE.id)),
+            "grandpa",
+            clips.wav,
+            transcript="words",
+        )
     fake302.gate = turnstile = Turnstile()
     first = botapi.command(GROUP, ALICE, "/say grandpa First words.")
     second = botapi.command(GROUP, BOB, "/say grandpa Second words.")
@@ -113,8 +129,9 @@ async def test_a_killed_bot_delivers_every_job_once_after_a_restart(
     assert states == [("done", "sent"), ("done", "sent")]
 
 
-@pytest.mark.fault("process: Discord bot restarted mid-generation",
-                   "posted in its channel; no task made twice")
+@pytest.mark.fault(
+    "process: Discord bot restarted mid-generation", "posted in its channel; no task made twice"
+)
 async def test_discord_posts_a_job_cut_off_by_a_restart_in_its_channel(
     higgs_settings: Settings, fake302: Fake302, sleeps: Sleeps, clips: Clips
 ) -> None:
@@ -123,8 +140,9 @@ async def test_discord_posts_a_job_cut_off_by_a_restart_in_its_channel(
         settings = discord_settings(higgs_settings, rest)
         async with logged_in(settings, rest, sleeps) as dc:
             await dc.clone(ALICE_DC, "alice", clips.ogg)
-            saying = asyncio.create_task(dc.command(ALICE_DC, "say", voice="alice",
-                                                    text="Hello after a restart."))
+            saying = asyncio.create_task(
+                dc.command(ALICE_DC, "say", voice="alice", text="Hello after a restart.")
+            )
             await turnstile.reached.wait()
             for task in asyncio.all_tasks():  # the process dies mid-generation
                 if task.get_name().startswith(DISPATCHED) or task is saying:
@@ -132,11 +150,15 @@ async def test_discord_posts_a_job_cut_off_by_a_restart_in_its_channel(
             await asyncio.gather(saying, return_exceptions=True)
         turnstile.set()
         async with logged_in(settings, rest, sleeps) as dc:  # setup_hook resumes the job
-            await asyncio.gather(*[task for task in asyncio.all_tasks()
-                                   if task.get_name().startswith("resume-")])
-            label, = [c for c in rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
-                      if "synthetic voice" in (c.payload or {}).get("content", "")]
-            voice, = dc.voice_messages()
+            await asyncio.gather(
+                *[task for task in asyncio.all_tasks() if task.get_name().startswith("resume-")]
+            )
+            (label,) = [
+                c
+                for c in rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
+                if "synthetic voice" in (c.payload or {}).get("content", "")
+            ]
+            (voice,) = dc.voice_messages()
 
     assert label.payload["content"] == f"🔊 synthetic voice: alice · for <@{ALICE_DC.id}>"
     assert voice.payload["message_reference"]["message_id"] == label.returned["id"]

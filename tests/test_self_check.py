@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.app import open_speech
+from core.app import open_core
 from core.domain import Where
 from core.settings import Settings
 from core.text import error_rate
@@ -32,30 +32,31 @@ async def test_a_take_far_from_the_text_is_made_again_and_the_closer_kept(
     settings = higgs_settings.model_copy(update={"self_check": True})
     fake302.behaviour.heard.extend(["completely different words", "hello there friend"])
     takes = iter([tone_wav(1.0), tone_wav(3.0)])  # first take 1 s, second take 3 s
-    async with open_speech(settings, sleep=sleeps) as speech:
-        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
+    async with open_core(settings, sleep=sleeps) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
         fake302.behaviour.audio_per_task = lambda: next(takes)
-        clip = await speech.say(alice, "bob", "Hello there, friend!")
+        clip = await speech.speaking.say(alice, "bob", "Hello there, friend!")
         job = await speech.jobs.get(alice, clip.job_id)
     assert len(fake302.calls("clone_create")) == 2
     assert 2.9 < clip.seconds < 3.1  # the second, closer take
-    assert job["wer"] == 0.0
+    assert job.wer == 0.0
     checked = fake302.calls("transcribe")
     assert len(checked) == 2 and all(c.files["file"][:4] == b"RIFF" for c in checked)
 
 
-@pytest.mark.fault("upstream: transcription down during the self-check",
-                   "the voice is delivered unchecked")
+@pytest.mark.fault(
+    "upstream: transcription down during the self-check", "the voice is delivered unchecked"
+)
 async def test_a_close_take_is_kept_and_a_failed_check_never_fails_the_voice(
     higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
 ) -> None:
     settings = higgs_settings.model_copy(update={"self_check": True})
-    async with open_speech(settings, sleep=sleeps) as speech:
-        await speech.register_voice(alice, "bob", clips.ogg, transcript="words")
+    async with open_core(settings, sleep=sleeps) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
         fake302.behaviour.heard.append("hello there friend")
-        first = await speech.say(alice, "bob", "Hello there, friend!")
+        first = await speech.speaking.say(alice, "bob", "Hello there, friend!")
         fake302.fail("transcribe", Fault(503))
-        second = await speech.say(alice, "bob", "Hello there, friend!")
+        second = await speech.speaking.say(alice, "bob", "Hello there, friend!")
         jobs = [await speech.jobs.get(alice, c.job_id) for c in (first, second)]
     assert len(fake302.calls("clone_create")) == 2  # one take each
-    assert [j["wer"] for j in jobs] == [0.0, None]  # the second could not be checked
+    assert [j.wer for j in jobs] == [0.0, None]  # the second could not be checked

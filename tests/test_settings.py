@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bots.discord.settings import DiscordSettings
+from bots.telegram.settings import TelegramSettings
 from core.errors import ConfigError
 from core.settings import Settings, load_settings
 
@@ -73,6 +75,14 @@ def test_the_example_env_file_loads_as_it_is() -> None:
 
 def test_the_example_env_file_documents_every_setting() -> None:
     example = (Path(__file__).parent.parent / ".env.example").read_text()
-    missing = [name for name in Settings.model_fields
-               if f"\n{name.upper()}=" not in example and f"# {name.upper()}=" not in example]
+    fields = [
+        *Settings.model_fields,
+        *TelegramSettings.model_fields,
+        *DiscordSettings.model_fields,
+    ]  # the core's, and each chat adapter's own
+    missing = [
+        name
+        for name in fields
+        if f"\n{name.upper()}=" not in example and f"# {name.upper()}=" not in example
+    ]
     assert missing == []

@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import JSON, Connection, column, table
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from core.app import open_speech
+from core.app import open_core
 from core.domain import Person, Where
 from core.storage.db import MIGRATIONS, open_database
 from core.storage.tables import metadata
@@ -50,13 +50,13 @@ async def test_restarting_keeps_voices_and_their_clips(
 ) -> None:
     settings = make_settings(tmp_path / "data", engine="offline", database_url=db_url)
     me = Where("console", "local", "me", private=True)
-    async with open_speech(settings) as speech:
-        await speech.register_voice(me, "keeper", clips.wav, transcript="words")
-    async with open_speech(settings) as speech:  # migrations run again: nothing to do
-        voice, = await speech.voices(me)
+    async with open_core(settings) as speech:
+        await speech.voices.register(me, "keeper", clips.wav, transcript="words")
+    async with open_core(settings) as speech:  # migrations run again: nothing to do
+        (voice,) = await speech.voices.usable(me)
         assert (voice.name, voice.transcript) == ("keeper", "words")
         assert voice.ref_path.read_bytes()[:4] == b"RIFF"
-        clip = await speech.say(me, "keeper", "Still here.")
+        clip = await speech.speaking.say(me, "keeper", "Still here.")
     assert clip.seconds > 0.3
 
 
@@ -72,26 +72,78 @@ async def _database_of_old(url: str) -> None:
     db = create_async_engine(url)
     async with db.begin() as conn:
         await conn.run_sync(_upgrade, "0003")
-    old_voices = table("voices", *map(column, ("id", "name", "name_key", "owner_id", "scope",
-                                                "ref_file", "seconds", "transcript",
-                                                "created_at")))
+    old_voices = table(
+        "voices",
+        *map(
+            column,
+            (
+                "id",
+                "name",
+                "name_key",
+                "owner_id",
+                "scope",
+                "ref_file",
+                "seconds",
+                "transcript",
+                "created_at",
+            ),
+        ),
+    )
     async with db.begin() as conn:
-        await conn.execute(old_voices.insert().values(
-            id="v1", name="grandpa", name_key="grandpa", owner_id=GROUP.user_id,
-            scope=GROUP.space_scope, ref_file="v1.wav", seconds=5.0, transcript="words",
-            created_at=datetime(2026, 1, 1, 10, tzinfo=UTC)))
-        await conn.execute(table("spaces", column("scope"), column("default_voice_id"))
-                           .insert().values(scope=GROUP.space_scope, default_voice_id="v1"))
+        await conn.execute(
+            old_voices.insert().values(
+                id="v1",
+                name="grandpa",
+                name_key="grandpa",
+                owner_id=GROUP.user_id,
+                scope=GROUP.space_scope,
+                ref_file="v1.wav",
+                seconds=5.0,
+                transcript="words",
+                created_at=datetime(2026, 1, 1, 10, tzinfo=UTC),
+            )
+        )
+        await conn.execute(
+            table("spaces", column("scope"), column("default_voice_id"))
+            .insert()
+            .values(scope=GROUP.space_scope, default_voice_id="v1")
+        )
         await conn.run_sync(_upgrade, "0005")
         now = datetime.now(UTC)
-        old_jobs = table("jobs", *map(column, ("id", "state", "platform", "space_id",
-                                               "user_id", "kind", "text", "created_at",
-                                               "updated_at")),
-                         column("params", JSON), column("target", JSON))
-        await conn.execute(old_jobs.insert().values(
-            id="j1", state="submitted", platform="console", space_id="local", user_id="me",
-            kind="clone", text="Cut off.", params={}, target=JSON.NULL, created_at=now,
-            updated_at=now))
+        old_jobs = table(
+            "jobs",
+            *map(
+                column,
+                (
+                    "id",
+                    "state",
+                    "platform",
+                    "space_id",
+                    "user_id",
+                    "kind",
+                    "text",
+                    "created_at",
+                    "updated_at",
+                ),
+            ),
+            column("params", JSON),
+            column("target", JSON),
+        )
+        await conn.execute(
+            old_jobs.insert().values(
+                id="j1",
+                state="submitted",
+                platform="console",
+                space_id="local",
+                user_id="me",
+                kind="clone",
+                text="Cut off.",
+                params={},
+                target=JSON.NULL,
+                created_at=now,
+                updated_at=now,
+            )
+        )
     await db.dispose()
 
 
@@ -104,23 +156,25 @@ async def test_upgrading_an_old_database_keeps_its_voices_and_closes_its_console
     (settings.data_dir / "voices" / "v1.wav").write_bytes(clips.wav)
     await _database_of_old(db_url)
 
-    async with open_speech(settings) as speech:
-        voice, = await speech.voices(GROUP)
+    async with open_core(settings) as speech:
+        (voice,) = await speech.voices.usable(GROUP)
         assert (voice.name, voice.pending, voice.shared, voice.uses) == ("grandpa", False, True, 0)
         assert voice.speaker == Person(GROUP.user_id, "")
         assert voice.created_at == datetime(2026, 1, 1, 10, tzinfo=UTC)
-        assert await speech.default_voice(GROUP) == voice
-        await speech.say(GROUP, "grandpa", "Still speaking.")
+        assert await speech.voices.default(GROUP) == voice
+        await speech.speaking.say(GROUP, "grandpa", "Still speaking.")
     assert await query(db_url, "SELECT state, error FROM jobs WHERE id = 'j1'") == [
-        ("failed", "interrupted")]
+        ("failed", "interrupted")
+    ]
 
 
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
 async def test_servers_starting_together_on_a_new_database_migrate_it_once(db_url: str) -> None:
     """Four engines open it at once, as four servers would: they take turns (an advisory
     lock), and the later ones find nothing left to do."""
-    started = await asyncio.gather(*(open_database(db_url) for _ in range(4)),
-                                   return_exceptions=True)
+    started = await asyncio.gather(
+        *(open_database(db_url) for _ in range(4)), return_exceptions=True
+    )
     engines = [db for db in started if isinstance(db, AsyncEngine)]
     try:
         assert engines == started
@@ -130,4 +184,5 @@ async def test_servers_starting_together_on_a_new_database_migrate_it_once(db_ur
         for db in engines:
             await db.dispose()
     assert await query(db_url, "SELECT version_num FROM alembic_version") == [
-        (ScriptDirectory.from_config(_migrations()).get_current_head(),)]
+        (ScriptDirectory.from_config(_migrations()).get_current_head(),)
+    ]

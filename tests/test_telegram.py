@@ -14,12 +14,12 @@ from telegram import Update
 
 from bots.cli import configure_logging
 from bots.telegram.app import build_application, register_commands
-from core.app import open_speech
+from core.app import open_core
 from core.settings import Settings
 from tests.conftest import Clips, ogg_stream, voicebot
 from tests.fakes.ai302 import Fake302, tone_wav
 from tests.fakes.telegram import TOKEN, Chat, FakeBotApi
-from tests.telegram_chat import ALICE, BOB, GROUP, WANG, Telegram
+from tests.telegram_chat import ALICE, BOB, GROUP, WANG, Telegram, telegram_settings
 
 
 async def test_reply_clone_then_say_posts_voice_note(
@@ -30,10 +30,14 @@ async def test_reply_clone_then_say_posts_voice_note(
 
     command = await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello there"))
 
-    voice_call, = tg.replies("sendVoice")
+    (voice_call,) = tg.replies("sendVoice")
     stream = ogg_stream(voice_call.files["voice"])
-    assert (stream["format"], stream["codec_name"], stream["sample_rate"], stream["channels"]) \
-        == ("ogg", "opus", "48000", 1)
+    assert (stream["format"], stream["codec_name"], stream["sample_rate"], stream["channels"]) == (
+        "ogg",
+        "opus",
+        "48000",
+        1,
+    )
     assert voice_call.params["reply_parameters"]["message_id"] == command["message_id"]
     assert voice_call.params["caption"] == "synthetic voice: alice"
     assert int(voice_call.params["duration"]) == 2
@@ -53,8 +57,9 @@ async def test_no_request_to_302_carries_the_bot_token(
     await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
     assert tg.replies("sendVoice")
     for request in fake302.requests:
-        seen = json.dumps([request.headers, request.json, request.form, request.path,
-                           request.query])
+        seen = json.dumps(
+            [request.headers, request.json, request.form, request.path, request.query]
+        )
         assert TOKEN not in seen and "/file/bot" not in seen
         assert all(TOKEN.encode() not in data for data in request.files.values())
     assert TOKEN not in caplog.text
@@ -156,16 +161,28 @@ async def test_bad_input_gets_one_clear_sentence(
     note = api.voice_note(GROUP, ALICE, clips.ogg)
     messages = {
         "clone-without-reply": api.command(GROUP, ALICE, "/clone bob"),
-        "clone-reply-to-text": api.command(GROUP, ALICE, "/clone bob",
-                                           reply_to=api.text(GROUP, BOB, "hi")),
+        "clone-reply-to-text": api.command(
+            GROUP, ALICE, "/clone bob", reply_to=api.text(GROUP, BOB, "hi")
+        ),
         "clone-without-name": api.command(GROUP, ALICE, "/clone", reply_to=note),
         "clone-bad-name": api.command(GROUP, ALICE, "/clone bob smith", reply_to=note),
-        "clone-text-document": api.command(GROUP, ALICE, "/clone bob", reply_to=api.voice_note(
-            GROUP, BOB, b"just text, not audio\n" * 40, kind="document", file_name="x.ogg")),
-        "clone-too-short": api.command(GROUP, ALICE, "/clone bob",
-                                       reply_to=api.voice_note(GROUP, BOB, short)),
-        "clone-over-20-mb": api.command(GROUP, ALICE, "/clone bob", reply_to=api.voice_note(
-            GROUP, BOB, clips.ogg, kind="audio", size=25 * 1024 * 1024)),
+        "clone-text-document": api.command(
+            GROUP,
+            ALICE,
+            "/clone bob",
+            reply_to=api.voice_note(
+                GROUP, BOB, b"just text, not audio\n" * 40, kind="document", file_name="x.ogg"
+            ),
+        ),
+        "clone-too-short": api.command(
+            GROUP, ALICE, "/clone bob", reply_to=api.voice_note(GROUP, BOB, short)
+        ),
+        "clone-over-20-mb": api.command(
+            GROUP,
+            ALICE,
+            "/clone bob",
+            reply_to=api.voice_note(GROUP, BOB, clips.ogg, kind="audio", size=25 * 1024 * 1024),
+        ),
         "say-unknown-voice": api.command(GROUP, ALICE, "/say alicee hello"),
         "say-too-long": api.command(GROUP, ALICE, "/say alice " + "word " * 500),
         "say-nothing": api.command(GROUP, ALICE, "/say"),
@@ -205,15 +222,15 @@ async def test_voice_notes_forbidden_falls_back_to_an_audio_file(
     await tg.clone(me, BOB, clips.ogg, "/clone bob")
     tg.api.fail("sendVoice", 400, "Bad Request: VOICE_MESSAGES_FORBIDDEN")
     await tg.send(tg.api.command(me, BOB, "/say bob hello"))
-    audio, = tg.replies("sendAudio")
+    (audio,) = tg.replies("sendAudio")
     assert ogg_stream(audio.files["audio"])["codec_name"] == "opus"
 
 
 async def test_the_polling_bot_registers_commands_and_answers(
     tg_settings: Settings, botapi: FakeBotApi, clips: Clips
 ) -> None:
-    async with open_speech(tg_settings) as speech:
-        app = build_application(tg_settings, speech)
+    async with open_core(tg_settings) as speech:
+        app = build_application(tg_settings, telegram_settings(botapi), speech)
         async with app:
             await register_commands(app)
             await app.start()
@@ -224,8 +241,9 @@ async def test_the_polling_bot_registers_commands_and_answers(
             await app.updater.stop()
             await app.stop()
     assert "I speak text in voices you register" in call.params["text"]
-    menus = {c.params.get("language_code"): c.params["commands"]
-             for c in botapi.of("setMyCommands")}
+    menus = {
+        c.params.get("language_code"): c.params["commands"] for c in botapi.of("setMyCommands")
+    }
     assert [c["command"] for c in menus[None]][:2] == ["say", "clone"]
     assert {"share", "myvoices", "settings", "forgetme"} <= {c["command"] for c in menus[None]}
     assert menus["zh"][0]["description"] == "用某个声音朗读文字"
@@ -234,18 +252,33 @@ async def test_the_polling_bot_registers_commands_and_answers(
 async def test_addressed_commands_replies_to_text_and_every_audio_kind(
     tg: Telegram, clips: Clips, fake302: Fake302
 ) -> None:
-    video_note = tg.api.voice_note(GROUP, BOB, clips.read("tg-note.mp4", "-f", "lavfi", "-i",
-                                   "color=c=black:s=240x240", "-shortest", "-c:a", "aac"),
-                                   kind="video_note")
-    await tg.send(tg.api.command(GROUP, ALICE, "/clone@voice_test_bot bobnote",
-                                 reply_to=video_note))
+    video_note = tg.api.voice_note(
+        GROUP,
+        BOB,
+        clips.read(
+            "tg-note.mp4",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=black:s=240x240",
+            "-shortest",
+            "-c:a",
+            "aac",
+        ),
+        kind="video_note",
+    )
+    await tg.send(
+        tg.api.command(GROUP, ALICE, "/clone@voice_test_bot bobnote", reply_to=video_note)
+    )
     request = tg.sent_to(GROUP)[-1]  # Bob's voice: it speaks once he approves
     await tg.press(BOB, tg.api.sent_message(request), tg.buttons(request)[0])
     assert "Bob approved: “bobnote” can speak now" in tg.last_text()
-    audio_document = tg.api.voice_note(GROUP, BOB, clips.mp3, kind="document",
-                                       file_name="bob.mp3", mime_type="audio/mpeg")
-    await tg.send(tg.api.command(GROUP, BOB, "/clone bobdoc | Pack my box.",
-                                 reply_to=audio_document))
+    audio_document = tg.api.voice_note(
+        GROUP, BOB, clips.mp3, kind="document", file_name="bob.mp3", mime_type="audio/mpeg"
+    )
+    await tg.send(
+        tg.api.command(GROUP, BOB, "/clone bobdoc | Pack my box.", reply_to=audio_document)
+    )
     assert "Transcript: “Pack my box.”" in tg.last_text()
     words = tg.api.text(GROUP, BOB, "Dinner is at eight.")
     await tg.send(tg.api.command(GROUP, ALICE, "/say@voice_test_bot bobnote", reply_to=words))
@@ -257,8 +290,13 @@ async def test_a_rejected_token_stops_start_up_without_showing_it(
     botapi: FakeBotApi, tmp_path: Path
 ) -> None:
     wrong = "7654321:WRONG-token-that-must-not-leak"
-    code, out = await voicebot(tmp_path, "telegram", TELEGRAM_BOT_TOKEN=wrong,
-                               TELEGRAM_API_URL=botapi.base_url, ENGINE="offline")
+    code, out = await voicebot(
+        tmp_path,
+        "telegram",
+        TELEGRAM_BOT_TOKEN=wrong,
+        TELEGRAM_API_URL=botapi.base_url,
+        ENGINE="offline",
+    )
     assert code == 2
     assert out.strip() == "voicebot: Setting TELEGRAM_BOT_TOKEN was rejected by Telegram"
     assert "WRONG-token" not in out
@@ -268,8 +306,10 @@ async def test_editing_a_command_does_not_run_it_again(tg: Telegram, clips: Clip
     await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
     command = tg.api.command(GROUP, ALICE, "/say alice hello")
     await tg.send(command)
-    edited = {"update_id": tg.api.update(command)["update_id"],
-              "edited_message": {**command, "text": "/say alice hello!", "edit_date": 1}}
+    edited = {
+        "update_id": tg.api.update(command)["update_id"],
+        "edited_message": {**command, "text": "/say alice hello!", "edit_date": 1},
+    }
     await tg.app.process_update(Update.de_json(edited, tg.app.bot))
     assert len(tg.replies("sendVoice")) == 1
 
@@ -279,8 +319,10 @@ async def test_only_the_owner_or_an_admin_may_delete_a_group_voice(
 ) -> None:
     await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
     await tg.send(tg.api.command(GROUP, BOB, "/delete alice"))
-    assert tg.last_text() == "Only the person who registered “alice”, or an admin here, " \
+    assert (
+        tg.last_text() == "Only the person who registered “alice”, or an admin here, "
         "can change it."
+    )
     await tg.send(tg.api.command(GROUP, BOB, "/rename alice bobs"))
     assert "Only the person who registered" in tg.last_text()
     tg.api.admins.add(BOB.id)
@@ -308,8 +350,9 @@ async def test_takes_design_keep_and_tune_from_the_chat(
     keep_row = designed.params["reply_markup"]["inline_keyboard"][1]
     await tg.press(ALICE, tg.api.sent_message(designed), keep_row[0]["callback_data"])
     assert "reply to it with /keep NAME" in tg.api.of("answerCallbackQuery")[-1].params["text"]
-    await tg.send(tg.api.command(GROUP, ALICE, "/keep pirate",
-                                 reply_to=tg.api.sent_message(designed)))
+    await tg.send(
+        tg.api.command(GROUP, ALICE, "/keep pirate", reply_to=tg.api.sent_message(designed))
+    )
     assert "Saved voice “pirate”" in tg.last_text()
     assert "Transcript: “Ahoy, mateys!”" in tg.last_text()
 
@@ -326,7 +369,8 @@ async def test_a_dialogue_is_one_voice_note(tg: Telegram, clips: Clips, fake302:
     await tg.clone(GROUP, ALICE, clips.ogg, "/clone bob | I am Bob.")
     await tg.send(tg.api.command(GROUP, ALICE, "/dialogue\nalice: Hi Bob!\nbob: Hello Alice."))
     assert fake302.calls("clone_create")[-1].json["input_text"] == (
-        "[SPEAKER0] Hi Bob!\n[SPEAKER1] Hello Alice.")
+        "[SPEAKER0] Hi Bob!\n[SPEAKER1] Hello Alice."
+    )
     voice = tg.replies("sendVoice")[-1]
     assert voice.params["caption"] == "synthetic voice: alice, bob"
     await tg.send(tg.api.command(GROUP, ALICE, "/dialogue\nalice: Hi!\ncarol: Hey."))
@@ -339,9 +383,11 @@ def _state(tg_settings: Settings) -> tuple[list[Any], int, list[str]]:
         voices = db.execute("SELECT * FROM voices ORDER BY id").fetchall()
         voices += db.execute("SELECT * FROM spaces ORDER BY scope").fetchall()
         jobs = db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0]
-    files = sorted(str(p.relative_to(tg_settings.data_dir))
-                   for p in tg_settings.data_dir.rglob("*") if p.is_file()
-                   and p.suffix not in (".db", ".db-journal"))
+    files = sorted(
+        str(p.relative_to(tg_settings.data_dir))
+        for p in tg_settings.data_dir.rglob("*")
+        if p.is_file() and p.suffix not in (".db", ".db-journal")
+    )
     return voices, jobs, files
 
 
@@ -405,22 +451,39 @@ async def test_hostile_and_odd_input_gets_a_clear_reply_and_changes_nothing(
     if extra == "press":
         await tg.press(ALICE, api.text(GROUP, ALICE, "an old message"), what)
     elif what == "clone":
-        audio = {
-            "truncated": clips.ogg[:200],
-            "garbled": clips.ogg[:1000] + bytes(range(256)) * 8 + clips.ogg[3048:],
-            "png": clips.read("tg-red.png", "-f", "lavfi", "-i", "color=c=red:s=8x8",
-                              "-frames:v", "1"),
-            "silent-video": clips.read("tg-black.mp4", "-f", "lavfi", "-i",
-                                       "color=c=black:s=64x64:d=2", "-map", "1:v"),
-            "half-second": clips.read("tg-half.ogg", "-t", "0.5", "-c:a", "libopus"),
-            "silence": clips.read("tg-silence.ogg", "-f", "lavfi", "-i",
-                                  "anullsrc=r=48000:cl=mono", "-t", "5", "-map", "1:a",
-                                  "-c:a", "libopus"),
-            "huge": clips.ogg,
-        }.get(extra, extra) if isinstance(extra, str) else extra
+        audio = (
+            {
+                "truncated": clips.ogg[:200],
+                "garbled": clips.ogg[:1000] + bytes(range(256)) * 8 + clips.ogg[3048:],
+                "png": clips.read(
+                    "tg-red.png", "-f", "lavfi", "-i", "color=c=red:s=8x8", "-frames:v", "1"
+                ),
+                "silent-video": clips.read(
+                    "tg-black.mp4", "-f", "lavfi", "-i", "color=c=black:s=64x64:d=2", "-map", "1:v"
+                ),
+                "half-second": clips.read("tg-half.ogg", "-t", "0.5", "-c:a", "libopus"),
+                "silence": clips.read(
+                    "tg-silence.ogg",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "anullsrc=r=48000:cl=mono",
+                    "-t",
+                    "5",
+                    "-map",
+                    "1:a",
+                    "-c:a",
+                    "libopus",
+                ),
+                "huge": clips.ogg,
+            }.get(extra, extra)
+            if isinstance(extra, str)
+            else extra
+        )
         size = 25 * 1024 * 1024 if extra == "huge" else None
-        note = api.voice_note(GROUP, BOB, audio, kind="document", size=size,
-                              file_name="../../x.ogg")
+        note = api.voice_note(
+            GROUP, BOB, audio, kind="document", size=size, file_name="../../x.ogg"
+        )
         await tg.send(api.command(GROUP, ALICE, "/clone bob", reply_to=note))
     elif extra == "no-reply":
         await tg.send(api.command(GROUP, ALICE, what))
@@ -444,14 +507,18 @@ async def test_a_stumbling_bot_api_still_gets_the_voice_delivered(
     assert "Something went wrong" not in tg.last_text()
 
 
-@pytest.mark.fault("telegram: the user blocked the bot, or the chat was deleted",
-                   "not resent; recorded as undeliverable; nothing else breaks")
+@pytest.mark.fault(
+    "telegram: the user blocked the bot, or the chat was deleted",
+    "not resent; recorded as undeliverable; nothing else breaks",
+)
 async def test_a_chat_gone_by_the_time_the_voice_is_ready(
     tg: Telegram, tg_settings: Settings, clips: Clips
 ) -> None:
     await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
-    for status, description in [(403, "Forbidden: bot was blocked by the user"),
-                                (400, "Bad Request: chat not found")]:
+    for status, description in [
+        (403, "Forbidden: bot was blocked by the user"),
+        (400, "Bad Request: chat not found"),
+    ]:
         tg.api.fail("sendVoice", status, description)
         await tg.send(tg.api.command(GROUP, ALICE, "/say alice hello"))
     assert len(tg.replies("sendVoice")) == 2  # each tried once, never again
@@ -462,8 +529,9 @@ async def test_a_chat_gone_by_the_time_the_voice_is_ready(
     assert len(tg.replies("sendVoice")) == 3
 
 
-@pytest.mark.fault("telegram: an update sent again after a restart",
-                   "no second job or task; 'already on it'")
+@pytest.mark.fault(
+    "telegram: an update sent again after a restart", "no second job or task; 'already on it'"
+)
 async def test_an_update_telegram_sends_again_starts_no_second_job(
     tg: Telegram, clips: Clips, fake302: Fake302
 ) -> None:

@@ -20,8 +20,9 @@ from tests.telegram_chat import ALICE, BOB, CAROL, GROUP, Telegram, telegram_cha
 # Each test keeps to fewer than 20 requests about one group: PTB's rate limiter, as the bot runs
 # it, would otherwise hold the 21st back for seconds (Telegram allows 20 a minute per group).
 WORK = Chat(-100456, "supergroup", "Work")
-NO_LONGER_OPEN = "This request is no longer open: it was answered, it expired, or the voice " \
-    "was deleted."
+NO_LONGER_OPEN = (
+    "This request is no longer open: it was answered, it expired, or the voice was deleted."
+)
 ONLY_BOB = "Only Bob can decide this: it is their voice."
 WAITING = "“{name}” is waiting for its speaker's approval; it can speak once they agree."
 
@@ -54,17 +55,20 @@ async def test_cloning_someone_elses_voice_asks_them_and_it_speaks_once_they_app
     await tg.send(tg.api.command(GROUP, ALICE, "/clone bobby", reply_to=note))
 
     told, request = tg.sent_to(GROUP)[-2:]
-    assert told.params["text"] == "“bobby” is saved, but it cannot speak until Bob agrees. " \
+    assert (
+        told.params["text"] == "“bobby” is saved, but it cannot speak until Bob agrees. "
         "I have asked them."
+    )
     assert request.params["parse_mode"] == "HTML"
     assert request.params["text"].startswith(
         f'<a href="tg://user?id={BOB.id}">Bob</a>, Alice wants to register your voice as '
-        "“bobby” from this message.")
+        "“bobby” from this message."
+    )
     assert "deleted in 24 h" in request.params["text"]
     assert request.params["reply_parameters"]["message_id"] == note["message_id"]
     approve, decline = tg.buttons(request)
     assert approve.startswith("consent:yes:") and decline == approve.replace("yes", "no")
-    dm, = tg.sent_to(BOB)  # asked in private too; Bob never started the bot, so Telegram said no
+    (dm,) = tg.sent_to(BOB)  # asked in private too; Bob never started the bot, so Telegram said no
     assert (dm.params["text"], tg.buttons(dm)) == (request.params["text"], [approve, decline])
     assert not tg.api.of("answerCallbackQuery", "editMessageText")
 
@@ -78,7 +82,7 @@ async def test_cloning_someone_elses_voice_asks_them_and_it_speaks_once_they_app
     assert int(edit.params["message_id"]) == tg.api.sent_message(request)["message_id"]
 
     await tg.send(tg.api.command(GROUP, ALICE, "/say bobby hello"))
-    voice, = tg.replies("sendVoice")
+    (voice,) = tg.replies("sendVoice")
     assert voice.params["caption"] == "synthetic voice: bobby"
 
 
@@ -128,7 +132,7 @@ async def test_an_unanswered_request_expires(
         assert "unanswered, it is deleted in 24 h" in request.params["text"]
 
         # the bot's sweep, as it runs a day later (it runs a few times per timeout)
-        await tg.speech.expire_requests(now=datetime.now(UTC) + timedelta(hours=25))
+        await tg.core.consent.expire(now=datetime.now(UTC) + timedelta(hours=25))
         assert voice_names(tg_settings.data_dir) == [] and clip_files(tg_settings.data_dir) == []
 
         await tg.press(BOB, tg.api.sent_message(request), tg.buttons(request)[0])
@@ -157,7 +161,10 @@ async def test_myvoices_shows_who_made_each_voice_and_revoking_deletes_it_everyw
     assert mine.startswith("• mine: made by Bob on ") and "; your own;" in mine
     rows = listing.params["reply_markup"]["inline_keyboard"]
     assert [[b["text"] for b in row] for row in rows] == [
-        ["🗑 Revoke bobby"], ["🗑 Revoke bobby2", "✅ Approve", "❌ Decline"], ["🗑 Revoke mine"]]
+        ["🗑 Revoke bobby"],
+        ["🗑 Revoke bobby2", "✅ Approve", "❌ Decline"],
+        ["🗑 Revoke mine"],
+    ]
     revoke_bobby = rows[0][0]["callback_data"]
 
     await tg.press(ALICE, tg.api.sent_message(listing), revoke_bobby)
@@ -209,7 +216,8 @@ async def test_forgetme_leaves_nothing_of_bob_and_alices_own_voice_stays(
     confirm = tg.replies()[-1]
     await tg.press(BOB, tg.api.sent_message(confirm), tg.buttons(confirm)[0])
     assert tg.last_text().startswith(
-        "Done. Deleted 3 voices, 3 audio clips, 2 requests and 1 settings.")
+        "Done. Deleted 3 voices, 3 audio clips, 2 requests and 1 settings."
+    )
     await tg.send(tg.api.text(bob_dm, BOB, "mine2"))  # the name for the clip, which is gone
     assert "Saved voice" not in tg.last_text()
     assert traces_of(tg_settings.data_dir, str(BOB.id)) == []
@@ -229,15 +237,18 @@ async def test_a_group_can_let_only_its_admins_clone(
         "Settings here:\n• who may register voices: everyone\n• members may use each other's "
         "voices: yes\n• characters per member per day: no limit\n\nAdmins can change them: "
         "/settings clone everyone|admins, /settings share on|off, /settings quota CHARS "
-        "(0: no limit).")
+        "(0: no limit)."
+    )
     await tg.send(tg.api.command(GROUP, BOB, "/settings clone admins"))
     assert tg.last_text() == "Only admins of this chat can change its settings."
 
     await tg.send(tg.api.command(GROUP, ALICE, "/settings clone admins"))
     assert "• who may register voices: admins only\n" in tg.last_text()
     await tg.clone(GROUP, BOB, clips.ogg, "/clone bobvoice")
-    assert tg.last_text() == "In this chat, only admins (or members with the chosen role) can " \
+    assert (
+        tg.last_text() == "In this chat, only admins (or members with the chosen role) can "
         "register voices."
+    )
     await tg.clone(GROUP, ALICE, clips.ogg, "/clone alicevoice")
     assert tg.last_text().startswith("Saved voice “alicevoice”")
     assert voice_names(tg_settings.data_dir) == ["alicevoice"]
@@ -274,8 +285,9 @@ async def test_a_voice_whose_speaker_cannot_be_told_is_refused(
     api = tg.api
     note = {
         "hidden-user": api.forwarded(api.voice_note(GROUP, ALICE, clips.ogg), "Mystery Caller"),
-        "channel": api.forwarded(api.voice_note(GROUP, ALICE, clips.ogg),
-                                 Chat(-100999, "channel", "News")),
+        "channel": api.forwarded(
+            api.voice_note(GROUP, ALICE, clips.ogg), Chat(-100999, "channel", "News")
+        ),
         "bot": api.voice_note(GROUP, User(700000999, "Some Bot", is_bot=True), clips.ogg),
     }[origin]
     await tg.send(api.command(GROUP, ALICE, "/clone mystery", reply_to=note))

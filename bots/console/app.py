@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.status import Status
 from rich.table import Table
 
-from core.app import open_speech
-from core.domain import Progress, Sampling, VoiceClip, Where
+from core.app import Core, open_core
+from core.domain import Progress, Sampling, Voice, VoiceClip, Where
 from core.errors import ConfigError, VoicebotError
 from core.messages import (
     error_text,
@@ -28,8 +28,9 @@ from core.messages import (
     text,
     tuned_text,
 )
+from core.outbox import Reply, ReplyTarget
 from core.settings import Settings
-from core.speech import Change, SpeechService
+from core.speaking import Change
 
 console_app = typer.Typer(no_args_is_help=True, help="Use the bot from this terminal.")
 out = Console()
@@ -50,9 +51,35 @@ def _where() -> Where:
     return Where("console", "local", getpass.getuser(), locale=locale, private=True)
 
 
+class Terminal:
+    """The console's outbox: progress in a spinner, the voice written to a file, an error in
+    red. Nothing waits for it after a restart (its replies are not durable)."""
+
+    def __init__(self, status: Status, out_file: Path | None) -> None:
+        self._status = status
+        self._out_file = out_file
+        self.error: VoicebotError | None = None
+
+    def reply(self) -> Reply:
+        return Reply(self, ReplyTarget(chat_id="console"), durable=False)
+
+    async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
+        self._status.update(progress_text(progress, where.locale))
+
+    async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
+        self._status.stop()
+        await _write(clip, self._out_file, where)
+
+    async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
+        self.error = error
+
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+        """Never asked: a voice registered here is the terminal user's own."""
+
+
 def _run(
     ctx: typer.Context,
-    work: Callable[[SpeechService, Where], Awaitable[None]],
+    work: Callable[[Core, Where], Awaitable[None]],
     *,
     speaks: bool = False,
 ) -> None:
@@ -63,8 +90,8 @@ def _run(
         out.print(f"[dim]{text('offline_notice', where.locale)}[/dim]")
 
     async def session() -> None:
-        async with open_speech(settings) as speech:
-            await work(speech, where)
+        async with open_core(settings) as core:
+            await work(core, where)
 
     try:
         asyncio.run(session())
@@ -74,6 +101,15 @@ def _run(
     except VoicebotError as exc:
         out.print(f"[red]{error_text(exc, where.locale)}[/red]")
         raise typer.Exit(1) from None
+
+
+async def _speak(out_file: Path | None, start: Callable[[Reply], Awaitable[object]]) -> None:
+    """Have the core answer through the terminal; its error, if any, is raised here."""
+    with out.status("…") as status:
+        terminal = Terminal(status, out_file)
+        await start(terminal.reply())
+    if terminal.error is not None:
+        raise terminal.error
 
 
 @console_app.command()
@@ -87,9 +123,9 @@ def clone(
 ) -> None:
     """Register a voice from an audio file (3–30 s of one person speaking)."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
+    async def work(core: Core, where: Where) -> None:
         with out.status("Reading the clip…"):
-            voice = await speech.register_voice(
+            voice = await core.voices.register(
                 where, name, await asyncio.to_thread(file.read_bytes), transcript=transcript
             )
         out.print(saved_text(voice, where.locale))
@@ -109,14 +145,14 @@ def say(
 ) -> None:
     """Speak text in a stored voice and write it as an OGG/Opus voice message."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
+    async def work(core: Core, where: Where) -> None:
         sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
-        with out.status("…") as status:
-            clip = await speech.say(
-                where, name, " ".join(words), sampling=sampling,
-                on_progress=_show_progress(status, where),
-            )
-        await _write(clip, out_file, where)
+        await _speak(
+            out_file,
+            lambda reply: core.speaking.say(
+                where, name, " ".join(words), sampling=sampling, reply=reply
+            ),
+        )
 
     _run(ctx, work, speaks=True)
 
@@ -130,11 +166,11 @@ def design(
 ) -> None:
     """Speak in a voice described in words (keep it with `keep TAKE NAME`)."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
-        with out.status("…") as status:
-            clip = await speech.design(where, description, " ".join(words),
-                                       on_progress=_show_progress(status, where))
-        await _write(clip, out_file, where)
+    async def work(core: Core, where: Where) -> None:
+        await _speak(
+            out_file,
+            lambda reply: core.speaking.design(where, description, " ".join(words), reply=reply),
+        )
 
     _run(ctx, work, speaks=True)
 
@@ -142,17 +178,19 @@ def design(
 @console_app.command()
 def dialogue(
     ctx: typer.Context,
-    script: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
-                                           help="A text file: one `name: text` line a turn.")],
+    script: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, dir_okay=False, help="A text file: one `name: text` line a turn."
+        ),
+    ],
     out_file: OutFile = None,
 ) -> None:
     """Speak a conversation between voices (or `"description": text` speakers)."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
+    async def work(core: Core, where: Where) -> None:
         lines = await asyncio.to_thread(script.read_text, encoding="utf-8")
-        with out.status("…") as status:
-            clip = await speech.dialogue(where, lines, on_progress=_show_progress(status, where))
-        await _write(clip, out_file, where)
+        await _speak(out_file, lambda reply: core.speaking.dialogue(where, lines, reply=reply))
 
     _run(ctx, work, speaks=True)
 
@@ -167,12 +205,11 @@ def again(
 ) -> None:
     """Another take of an earlier request: the same, steadier or livelier."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
+    async def work(core: Core, where: Where) -> None:
         change: Change = "steadier" if steadier else "livelier" if livelier else "again"
-        with out.status("…") as status:
-            clip = await speech.retake(where, take, change,
-                                       on_progress=_show_progress(status, where))
-        await _write(clip, out_file, where)
+        await _speak(
+            out_file, lambda reply: core.speaking.retake(where, take, change, reply=reply)
+        )
 
     _run(ctx, work, speaks=True)
 
@@ -181,9 +218,9 @@ def again(
 def keep(ctx: typer.Context, take: str, name: str) -> None:
     """Keep a designed voice (its take id) as a voice of its own."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
+    async def work(core: Core, where: Where) -> None:
         with out.status("…"):
-            voice = await speech.keep(where, take, name)
+            voice = await core.voices.keep(where, take, name)
         out.print(saved_text(voice, where.locale))
 
     _run(ctx, work)
@@ -199,9 +236,9 @@ def tune(
 ) -> None:
     """Set a voice's own sampling defaults (none given: back to the service's)."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
+    async def work(core: Core, where: Where) -> None:
         sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
-        out.print(tuned_text(await speech.tune_voice(where, name, sampling), where.locale))
+        out.print(tuned_text(await core.voices.tune(where, name, sampling), where.locale))
 
     _run(ctx, work)
 
@@ -213,16 +250,17 @@ async def _write(clip: VoiceClip, out_file: Path | None, where: Where) -> None:
     for number, part in enumerate(clip.messages, start=1):
         target = first if number == 1 else first.with_stem(f"{first.stem}-{number}")
         await asyncio.to_thread(target.write_bytes, part.ogg)
-        out.print(f"{target} ({part.seconds:.1f} s, {label_text(clip, where.locale)}) "
-                  f"take {clip.job_id}")
+        out.print(
+            f"{target} ({part.seconds:.1f} s, {label_text(clip, where.locale)}) take {clip.job_id}"
+        )
 
 
 @console_app.command()
 def voices(ctx: typer.Context) -> None:
     """List the voices you can use."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
-        found = await speech.voices(where)
+    async def work(core: Core, where: Where) -> None:
+        found = await core.voices.usable(where)
         if not found:
             out.print(text("voices_empty", where.locale))
             return
@@ -230,8 +268,12 @@ def voices(ctx: typer.Context) -> None:
         for column in ("name", "length", "transcript", "created"):
             table.add_column(column)
         for voice in found:
-            table.add_row(voice.name, f"{voice.seconds:.1f} s", voice.transcript[:60],
-                          f"{voice.created_at:%Y-%m-%d %H:%M}")
+            table.add_row(
+                voice.name,
+                f"{voice.seconds:.1f} s",
+                voice.transcript[:60],
+                f"{voice.created_at:%Y-%m-%d %H:%M}",
+            )
         out.print(table)
 
     _run(ctx, work)
@@ -241,8 +283,8 @@ def voices(ctx: typer.Context) -> None:
 def rename(ctx: typer.Context, old: str, new: str) -> None:
     """Give a voice a new name."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
-        voice = await speech.rename_voice(where, old, new)
+    async def work(core: Core, where: Where) -> None:
+        voice = await core.voices.rename(where, old, new)
         out.print(text("voice_renamed", where.locale, old=old, new=voice.name))
 
     _run(ctx, work)
@@ -252,8 +294,8 @@ def rename(ctx: typer.Context, old: str, new: str) -> None:
 def delete(ctx: typer.Context, name: str) -> None:
     """Delete a voice and its reference clip."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
-        voice = await speech.delete_voice(where, name)
+    async def work(core: Core, where: Where) -> None:
+        voice = await core.voices.delete(where, name)
         out.print(text("voice_deleted", where.locale, name=voice.name))
 
     _run(ctx, work)
@@ -263,32 +305,27 @@ def delete(ctx: typer.Context, name: str) -> None:
 def demo(ctx: typer.Context) -> None:
     """Try everything at once: make a speaker clip, register it, speak new text with it."""
 
-    async def work(speech: SpeechService, where: Where) -> None:
-        if DEMO_VOICE not in {v.name for v in await speech.voices(where)}:
+    async def work(core: Core, where: Where) -> None:
+        if DEMO_VOICE not in {v.name for v in await core.voices.usable(where)}:
             with out.status("Recording a demo speaker with espeak-ng…"):
                 clip = await asyncio.to_thread(_espeak_clip, DEMO_SCRIPT)
-                voice = await speech.register_voice(where, DEMO_VOICE, clip,
-                                                    transcript=DEMO_SCRIPT)
+                voice = await core.voices.register(where, DEMO_VOICE, clip, transcript=DEMO_SCRIPT)
             out.print(saved_text(voice, where.locale))
-        with out.status("…") as status:
-            result = await speech.say(
-                where, DEMO_VOICE, "This sentence was never recorded. The bot made it up.",
-                on_progress=_show_progress(status, where),
-            )
-        target = Path.cwd() / "demo.ogg"
-        await asyncio.to_thread(target.write_bytes, result.ogg)
-        out.print(f"Wrote {target} ({result.seconds:.1f} s). Next: "
-                  "voicebot console clone NAME your-clip.ogg, then "
-                  "voicebot console say NAME Hello!")
+        await _speak(
+            Path.cwd() / "demo.ogg",
+            lambda reply: core.speaking.say(
+                where,
+                DEMO_VOICE,
+                "This sentence was never recorded. The bot made it up.",
+                reply=reply,
+            ),
+        )
+        out.print(
+            "Next: voicebot console clone NAME your-clip.ogg, then "
+            "voicebot console say NAME Hello!"
+        )
 
     _run(ctx, work, speaks=True)
-
-
-def _show_progress(status: Status, where: Where) -> Callable[[Progress], Awaitable[None]]:
-    async def show(progress: Progress) -> None:
-        status.update(progress_text(progress, where.locale))
-
-    return show
 
 
 def _espeak_clip(words: str) -> bytes:

@@ -1,4 +1,4 @@
-"""Build the Discord client and run it."""
+"""Start-up: build the Discord client and run it."""
 
 from __future__ import annotations
 
@@ -6,30 +6,31 @@ import discord
 from discord.http import Route
 
 from bots.discord.bot import VoiceBot
-from core.app import open_speech
+from bots.discord.settings import DiscordSettings, load_discord_settings
+from core.app import Core, open_core
 from core.errors import ConfigError
-from core.settings import Settings
-from core.speech import SpeechService
+from core.settings import Settings, require
 
 
-def build_client(settings: Settings, speech: SpeechService) -> VoiceBot:
+def build_client(settings: Settings, discord_settings: DiscordSettings, core: Core) -> VoiceBot:
     """The bot exactly as `voicebot discord` runs it (tests build it the same way)."""
-    if settings.discord_api_url:  # a rate-limit proxy (or a test's fake): all REST goes there
-        Route.BASE = settings.discord_api_url.rstrip("/")
+    if discord_settings.discord_api_url:  # a rate-limit proxy (or a test's fake): all REST
+        Route.BASE = discord_settings.discord_api_url.rstrip("/")
     return VoiceBot(
-        speech=speech,
-        guild_ids=settings.guild_ids,
+        core=core,
+        guild_ids=discord_settings.guild_ids,
         download_limit=settings.max_upload_bytes,
-        discover_gateway=settings.discord_api_url is not None,
-        shard_count=settings.discord_shard_count,
-        shard_ids=settings.shard_ids,
+        discover_gateway=discord_settings.discord_api_url is not None,
+        shard_count=discord_settings.discord_shard_count,
+        shard_ids=discord_settings.shard_ids,
     )
 
 
 async def run(settings: Settings) -> None:
     """Connect to Discord and serve until stopped (Ctrl+C)."""
-    token = settings.require("discord_bot_token").get_secret_value()
-    async with open_speech(settings) as speech, build_client(settings, speech) as bot:
+    own = load_discord_settings()
+    token = require(own.discord_bot_token, "discord_bot_token").get_secret_value()
+    async with open_core(settings) as core, build_client(settings, own, core) as bot:
         try:
             await bot.start(token)
         except discord.LoginFailure:

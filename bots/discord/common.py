@@ -1,38 +1,58 @@
-"""What every Discord handler shares: where an interaction came from, and how errors are told."""
+"""What every Discord handler shares: where an interaction came from, the core the client was
+wired with, and how errors are told."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Protocol, cast
 
 import discord
 
-from core.domain import NOBODY, Person, Where
+from bots.discord.texts import text
+from core.app import Core
+from core.domain import NOBODY, Person, Voice, Where
 from core.errors import FileTooLarge, VoicebotError
-from core.messages import error_text, text
-
-if TYPE_CHECKING:
-    from bots.discord.bot import VoiceBot
+from core.messages import error_text, pending_text, saved_text
+from core.outbox import Outbox, Reply
 
 log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction[Any]
+Start = Callable[[Reply], Awaitable[object]]  # a request to the core, answered through a reply
 
 
-def bot_of(interaction: Interaction) -> VoiceBot:
-    return cast("VoiceBot", interaction.client)
+class Wired(Protocol):
+    """What the client holds for the handlers (the handlers never import the client)."""
+
+    core: Core
+    outbox: Outbox
+    download_limit: int
+
+    async def speak(self, interaction: Interaction, start: Start) -> None:
+        """Acknowledge, and have the core answer through the outbox: progress in the
+        interaction's response, the voice message in the channel."""
+
+
+def wired(interaction: Interaction) -> Wired:
+    return cast(Wired, interaction.client)
 
 
 def where_of(interaction: Interaction) -> Where:
     """Servers are spaces of their own; DMs are personal."""
     private = interaction.guild_id is None
     space = interaction.guild_id or interaction.channel_id
-    return Where("discord", str(space), str(interaction.user.id),
-                 locale=str(interaction.locale), private=private,
-                 admin=not private and interaction.permissions.manage_guild,
-                 user_name=interaction.user.display_name, roles=roles_of(interaction.user))
+    return Where(
+        "discord",
+        str(space),
+        str(interaction.user.id),
+        locale=str(interaction.locale),
+        private=private,
+        admin=not private and interaction.permissions.manage_guild,
+        user_name=interaction.user.display_name,
+        roles=roles_of(interaction.user),
+    )
 
 
 def roles_of(user: discord.User | discord.Member) -> tuple[str, ...]:
@@ -79,6 +99,13 @@ async def working(interaction: Interaction) -> AsyncIterator[None]:
         with contextlib.suppress(discord.HTTPException):
             await interaction.delete_original_response()
         raise
+
+
+def registered_text(voice: Voice, locale: str) -> str:
+    """What the requester is told: saved, or saved and waiting for its speaker."""
+    if voice.pending and voice.speaker is not None:
+        return pending_text(voice, locale, speaker=voice.speaker.name)
+    return saved_text(voice, locale)
 
 
 def audio_attachment(message: discord.Message) -> discord.Attachment | None:

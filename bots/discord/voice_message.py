@@ -24,12 +24,14 @@ async def post_voice_message(
     """Post `clip` in the channel as a voice message (OGG/Opus, duration, waveform)."""
     payload: dict[str, Any] = {
         "flags": IS_VOICE_MESSAGE,
-        "attachments": [{
-            "id": "0",
-            "filename": FILENAME,
-            "duration_secs": round(clip.seconds, 2),
-            "waveform": base64.b64encode(clip.waveform).decode(),
-        }],
+        "attachments": [
+            {
+                "id": "0",
+                "filename": FILENAME,
+                "duration_secs": round(clip.seconds, 2),
+                "waveform": base64.b64encode(clip.waveform).decode(),
+            }
+        ],
     }
     if reply_to is not None:
         payload["message_reference"] = {"message_id": str(reply_to), "fail_if_not_exists": False}

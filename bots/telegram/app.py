@@ -1,11 +1,10 @@
-"""Build the Telegram `Application` and run it: long polling, or a webhook server (several
-replicas can then share the load behind a load balancer)."""
+"""Start-up: build the Telegram `Application`, wire every handler, and run it: long polling, or a
+webhook server (several replicas can then share the load behind a load balancer)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import signal
 from collections.abc import AsyncIterator
@@ -13,55 +12,154 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.error import BadRequest, InvalidToken
-from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
-from bots.telegram import handlers
-from bots.telegram.handlers import App
-from bots.telegram.progress import Recording
-from core.app import open_speech
+from bots.telegram import buttons, commands, naming
+from bots.telegram.common import App, Context, tell, where_of
+from bots.telegram.outbox import Recording, TelegramOutbox
+from bots.telegram.settings import TelegramSettings, load_telegram_settings
+from bots.telegram.texts import text
+from core.app import Core, open_core
 from core.errors import ConfigError
-from core.messages import text
-from core.settings import Settings
-from core.speech import SpeechService
+from core.settings import Settings, require
 
 log = logging.getLogger(__name__)
 
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024  # getFile's limit on Telegram's own Bot API
-COMMANDS = ["say", "clone", "design", "dialogue", "keep", "voices", "default", "tune", "rename",
-            "delete", "share", "myvoices", "settings", "forgetme", "help"]
+COMMANDS = [
+    "say",
+    "clone",
+    "design",
+    "dialogue",
+    "keep",
+    "voices",
+    "default",
+    "tune",
+    "rename",
+    "delete",
+    "share",
+    "myvoices",
+    "settings",
+    "forgetme",
+    "help",
+]
+AUDIO_LIKE = (
+    filters.VOICE
+    | filters.AUDIO
+    | filters.VIDEO_NOTE
+    | filters.VIDEO
+    | filters.Document.AUDIO
+    | filters.Document.VIDEO
+)
+FRESH = ~filters.UpdateType.EDITED  # editing a command must not run it (and pay) again
 
 
-def build_application(settings: Settings, speech: SpeechService) -> App:
+def build_application(settings: Settings, telegram: TelegramSettings, core: Core) -> App:
     """The bot exactly as `voicebot telegram` runs it (tests build it the same way)."""
     builder = (
         ApplicationBuilder()
-        .token(settings.require("telegram_bot_token").get_secret_value())
+        .token(require(telegram.telegram_bot_token, "telegram_bot_token").get_secret_value())
         .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(True)
         # a reply whose command message was deleted meanwhile still arrives (it was paid for)
         .defaults(Defaults(allow_sending_without_reply=True))
     )
     limit = min(settings.max_upload_bytes, TELEGRAM_DOWNLOAD_LIMIT)
-    if settings.telegram_api_url:  # a self-hosted Bot API server: no 20 MB download limit
-        base = settings.telegram_api_url.rstrip("/")
+    if telegram.telegram_api_url:  # a self-hosted Bot API server: no 20 MB download limit
+        base = telegram.telegram_api_url.rstrip("/")
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
         limit = settings.max_upload_bytes
     app = builder.build()
-    app.bot_data.update(speech=speech, download_limit=limit, recording=Recording(app.bot))
-    handlers.install(app)
+    outbox = TelegramOutbox(
+        app.bot, note_status=core.delivery.note_status, consent_hours=core.consent.timeout_s / 3600
+    )
+    app.bot_data.update(
+        core=core, outbox=outbox, download_limit=limit, recording=Recording(app.bot)
+    )
+    install(app)
     return app
+
+
+def install(app: App) -> None:
+    """Wire every handler into the application."""
+    for name, handler in [
+        ("start", commands.start),
+        ("help", commands.start),
+        ("clone", commands.clone),
+        ("say", commands.say),
+        ("design", commands.design),
+        ("dialogue", commands.dialogue),
+        ("keep", commands.keep),
+        ("tune", commands.tune),
+        ("voices", commands.voices),
+        ("default", commands.default),
+        ("rename", commands.rename),
+        ("delete", commands.delete),
+        ("share", commands.share),
+        ("settings", commands.settings),
+        ("myvoices", commands.myvoices),
+        ("forgetme", commands.forgetme),
+    ]:
+        app.add_handler(CommandHandler(name, handler, filters=FRESH))
+    for action, pressed in [
+        ("sample", buttons.sample_button),
+        ("default", buttons.default_button),
+        ("delete", buttons.delete_button),
+        ("confirm", buttons.confirm_button),
+        ("kept", buttons.kept_button),
+        ("take:(again|steadier|livelier)", buttons.take_button),
+        ("keep", buttons.keep_button),
+        ("consent:(yes|no)", buttons.consent_button),
+        ("revoke", buttons.revoke_button),
+        ("forget:(yes|no)", buttons.forget_button),
+    ]:
+        app.add_handler(CallbackQueryHandler(pressed, pattern=f"^{action}:"))
+    private_clip = FRESH & filters.ChatType.PRIVATE & AUDIO_LIKE
+    app.add_handler(
+        ConversationHandler(
+            entry_points=[MessageHandler(private_clip, naming.got_clip)],
+            states={
+                naming.NAMING: [
+                    MessageHandler(FRESH & filters.TEXT & ~filters.COMMAND, naming.name_clip),
+                    MessageHandler(private_clip, naming.got_clip),
+                ],
+                ConversationHandler.TIMEOUT: [TypeHandler(Update, naming.forget_clip)],
+            },
+            fallbacks=[CommandHandler("cancel", naming.cancel)],
+            conversation_timeout=naming.TIMEOUT_S,
+        )
+    )
+    app.add_error_handler(on_error)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log an unexpected failure (no message text) and tell the user something went wrong."""
+    log.error("unhandled error in a Telegram handler", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_user is not None:
+        await tell(update, text("error_unexpected", where_of(update).locale))
 
 
 async def register_commands(app: App) -> None:
     """Show the commands in Telegram's menu, in English and Chinese."""
     for language in ("en", "zh"):
-        commands = [BotCommand(c, text(f"cmd_{c}", language)) for c in COMMANDS]
-        await app.bot.set_my_commands(commands, language_code=None if language == "en" else "zh")
+        menu = [BotCommand(c, text(f"cmd_{c}", language)) for c in COMMANDS]
+        await app.bot.set_my_commands(menu, language_code=None if language == "en" else "zh")
 
 
 async def run(settings: Settings) -> None:
     """Take updates until SIGINT/SIGTERM, then finish the requests in hand and stop; a second
     signal stops at once."""
+    telegram = load_telegram_settings()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     main = asyncio.current_task()
@@ -74,16 +172,16 @@ async def run(settings: Settings) -> None:
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, on_signal)
-    async with serving(settings):
+    async with serving(settings, telegram):
         await stop.wait()
 
 
 @contextlib.asynccontextmanager
-async def serving(settings: Settings) -> AsyncIterator[App]:
+async def serving(settings: Settings, telegram: TelegramSettings) -> AsyncIterator[App]:
     """The bot taking updates (by webhook when TELEGRAM_WEBHOOK_URL is set, else by long
     polling) for as long as the block lasts; then it finishes the requests in hand."""
-    async with open_speech(settings) as speech:
-        app = build_application(settings, speech)
+    async with open_core(settings) as core:
+        app = build_application(settings, telegram, core)
         try:
             await app.initialize()
         except InvalidToken:  # its message quotes the token: say it in our own words
@@ -93,9 +191,8 @@ async def serving(settings: Settings) -> AsyncIterator[App]:
             await app.start()
             try:
                 # before new updates come in: a job is either resumed or a live handler's
-                await speech.resume("telegram",
-                                    functools.partial(handlers.deliver_resumed, app.bot))
-                await receive_updates(app, settings)
+                await core.delivery.resume("telegram", app.bot_data["outbox"])
+                await receive_updates(app, telegram)
                 yield app
             finally:
                 assert app.updater is not None
@@ -104,24 +201,34 @@ async def serving(settings: Settings) -> AsyncIterator[App]:
                 await app.stop()
 
 
-async def receive_updates(app: App, settings: Settings) -> None:
+async def receive_updates(app: App, telegram: TelegramSettings) -> None:
     """Start taking updates. A webhook listens on the URL's own path, behind a proxy that ends
     TLS; each replica sets the same webhook, and none deletes it on the way out."""
     assert app.updater is not None
-    url = settings.telegram_webhook_url
+    url = telegram.telegram_webhook_url
     if url is None:
         await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
         return
-    secret = settings.require("telegram_webhook_secret").get_secret_value()
-    listen, port = settings.telegram_webhook_listen, settings.telegram_webhook_port
+    secret = require(
+        telegram.telegram_webhook_secret, "telegram_webhook_secret"
+    ).get_secret_value()
+    listen, port = telegram.telegram_webhook_listen, telegram.telegram_webhook_port
     try:
         await app.updater.start_webhook(
-            listen=listen, port=port, url_path=urlsplit(url).path, webhook_url=url,
-            secret_token=secret, allowed_updates=Update.ALL_TYPES)
+            listen=listen,
+            port=port,
+            url_path=urlsplit(url).path,
+            webhook_url=url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
     except BadRequest as exc:  # Telegram's reason, e.g. "bad webhook: ..."; it holds no secret
         raise ConfigError(
-            f"Setting TELEGRAM_WEBHOOK_URL was refused by Telegram: {exc.message}") from None
+            f"Setting TELEGRAM_WEBHOOK_URL was refused by Telegram: {exc.message}"
+        ) from None
     except OSError as exc:
-        raise ConfigError(f"Settings TELEGRAM_WEBHOOK_LISTEN/PORT: cannot listen on "
-                          f"{listen}:{port} ({exc.strerror})") from None
+        raise ConfigError(
+            f"Settings TELEGRAM_WEBHOOK_LISTEN/PORT: cannot listen on "
+            f"{listen}:{port} ({exc.strerror})"
+        ) from None
     log.info("Telegram: webhook set; listening on %s:%d", listen, port)

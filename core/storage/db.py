@@ -26,8 +26,13 @@ async def open_database(url: str) -> AsyncEngine:
     # SQLite writes one at a time whatever the pool, and each connection is a thread with a
     # page cache of its own: a few are as fast as thirty, and hold 100 MB less under load.
     few = url.startswith("sqlite")
-    engine = create_async_engine(url, hide_parameters=True, pool_size=5 if few else 10,
-                                 max_overflow=0 if few else 20, pool_timeout=POOL_WAIT_S)
+    engine = create_async_engine(
+        url,
+        hide_parameters=True,
+        pool_size=5 if few else 10,
+        max_overflow=0 if few else 20,
+        pool_timeout=POOL_WAIT_S,
+    )
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_for_many_writers)
     async with engine.begin() as conn:
@@ -44,10 +49,16 @@ def upsert(dialect: str, table: Table, values: dict[str, Any], *, key: str) -> I
     writers creating the same row at once do not clash (as two of update-else-insert would)."""
     changes = {name: value for name, value in values.items() if name != key}
     if dialect == "postgresql":
-        return postgresql.insert(table).values(values).on_conflict_do_update(
-            index_elements=[key], set_=changes)
-    return sqlite.insert(table).values(values).on_conflict_do_update(
-        index_elements=[key], set_=changes)
+        return (
+            postgresql.insert(table)
+            .values(values)
+            .on_conflict_do_update(index_elements=[key], set_=changes)
+        )
+    return (
+        sqlite.insert(table)
+        .values(values)
+        .on_conflict_do_update(index_elements=[key], set_=changes)
+    )
 
 
 def _sqlite_for_many_writers(connection: Any, _: Any) -> None:

@@ -95,7 +95,6 @@ jobs = Table(
     Column("kind", String(16), nullable=False),  # clone|smart|offline
     Column("text", UserText, nullable=False),
     Column("params", JSON, nullable=False),
-    Column("task_id", String(128), nullable=True),
     Column("error", String(64), nullable=True),
     Column("seconds", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -112,6 +111,7 @@ jobs = Table(
     Column("handoff", Boolean, nullable=False, server_default=false()),
     Column("lease_until", DateTime(timezone=True), nullable=True),
     Column("worker", String(64), nullable=True),
+    Column("started_at", DateTime(timezone=True), nullable=True),  # taken by a runner
     Column("progress", JSON(none_as_null=True), nullable=True),  # the last `Progress` seen
     Column("error_params", JSON(none_as_null=True), nullable=True),  # of the error that ended it
     Index("ix_jobs_request", "platform", "request_key", unique=True),

@@ -89,7 +89,13 @@ class Ai302:
         return response.json()
 
     async def _retrying(
-        self, method: str, url: str, *, billable: bool, auth: bool, as_json: bool = True,
+        self,
+        method: str,
+        url: str,
+        *,
+        billable: bool,
+        auth: bool,
+        as_json: bool = True,
         **kwargs: Any,
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self._key.get_secret_value()}"} if auth else {}
@@ -111,8 +117,9 @@ class Ai302:
             if error is None:
                 return response
             log.warning("302.AI %s %s: %s (attempt %d)", method, _path(url), error, attempt + 1)
-            retryable = isinstance(error, (UpstreamUnavailable, UpstreamTimeout,
-                                           UpstreamRateLimited))
+            retryable = isinstance(
+                error, (UpstreamUnavailable, UpstreamTimeout, UpstreamRateLimited)
+            )
             if not (may_retry and retryable) or attempt == self._retries:
                 raise error
             retry_after = error.retry_after if isinstance(error, UpstreamRateLimited) else None

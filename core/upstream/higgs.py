@@ -23,8 +23,19 @@ Task = Literal["clone", "smart"]
 OnTask = Callable[[str], Awaitable[None]]
 
 DONE_STATES = {"SUCCESS", "SUCCEEDED", "SUCCEED", "COMPLETED", "COMPLETE", "DONE", "FINISHED"}
-PENDING_STATES = {"PENDING", "QUEUED", "QUEUING", "WAITING", "SUBMITTED", "CREATED", "STARTED",
-                  "PROCESSING", "RUNNING", "IN_PROGRESS", "GENERATING"}
+PENDING_STATES = {
+    "PENDING",
+    "QUEUED",
+    "QUEUING",
+    "WAITING",
+    "SUBMITTED",
+    "CREATED",
+    "STARTED",
+    "PROCESSING",
+    "RUNNING",
+    "IN_PROGRESS",
+    "GENERATING",
+}
 FAILED_STATES = {"FAILURE", "FAILED", "ERROR", "CANCELLED", "CANCELED", "TIMEOUT", "REVOKED"}
 AUDIO_KEYS = ("audio_url", "url", "output", "audio", "file_url", "result", "data")
 # Words with which a failed task says it could not fetch or read a reference clip.
@@ -73,8 +84,11 @@ class HiggsClient:
         self._deadline_s = deadline_s
         self._seconds_per_char: float | None = None  # learnt from finished tasks
         self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
-            lambda key: self.query(*key), lambda status: status.state != "pending",
-            interval=poll_interval_s, interval_max=poll_interval_max_s, sleep=sleep,
+            lambda key: self.query(*key),
+            lambda status: status.state != "pending",
+            interval=poll_interval_s,
+            interval_max=poll_interval_max_s,
+            sleep=sleep,
         )
 
     async def create(self, task: Task, body: dict[str, Any]) -> str:
@@ -107,8 +121,7 @@ class HiggsClient:
         expect_s = None
         if chars is not None and self._seconds_per_char is not None:
             # never so late that a wrong guess costs much (or outlasts the deadline)
-            expect_s = min(self._seconds_per_char * chars, EXPECT_AT_MOST_S,
-                           self._deadline_s / 3)
+            expect_s = min(self._seconds_per_char * chars, EXPECT_AT_MOST_S, self._deadline_s / 3)
         status = await self._poller.until_settled((task, task_id), expect_s=expect_s)
         if chars is not None and chars >= LEARN_FROM_CHARS and status.state == "done":
             self.learn(time.monotonic() - started, chars)
@@ -140,8 +153,9 @@ class HiggsClient:
         tasks it waits for, and at start-up by those of an earlier run."""
         sample = seconds / chars
         known = self._seconds_per_char
-        self._seconds_per_char = sample if known is None else (1 - LEARNING) * known + (
-            LEARNING * sample)
+        self._seconds_per_char = (
+            sample if known is None else (1 - LEARNING) * known + (LEARNING * sample)
+        )
 
 
 def parse_status(payload: Any) -> TaskStatus:

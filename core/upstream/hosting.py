@@ -29,4 +29,3 @@ class Ai302Upload:
         if url is None:
             raise UpstreamUnavailable("upload answered without a URL")
         return url
-

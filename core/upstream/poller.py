@@ -73,8 +73,12 @@ class Poller(Generic[Key, Status]):
             delay, interval = max(self._interval, EARLY * expect_s), self._interval
             steady_s = LATE * expect_s
         watch: _Watch[Key, Status] = _Watch(
-            key, asyncio.get_running_loop().create_future(), self._now + delay, interval,
-            self._now + steady_s)
+            key,
+            asyncio.get_running_loop().create_future(),
+            self._now + delay,
+            interval,
+            self._now + steady_s,
+        )
         self._watches.append(watch)
         if self._loop is None or self._loop.done():
             self._loop = asyncio.create_task(self._run())
@@ -128,8 +132,13 @@ class Poller(Generic[Key, Status]):
             if watch.next_at >= watch.steady_until:
                 watch.interval = min(self._interval_max, watch.interval * 1.5)
 
-    def _settle(self, watch: _Watch[Key, Status], *, status: Status | None = None,
-                error: Exception | None = None) -> None:
+    def _settle(
+        self,
+        watch: _Watch[Key, Status],
+        *,
+        status: Status | None = None,
+        error: Exception | None = None,
+    ) -> None:
         if watch in self._watches:
             self._watches.remove(watch)
         if watch.answer.done():  # its waiter gave up (cancelled, or past its deadline)

@@ -26,7 +26,12 @@ from tests.fakes.serving import serve
 API_KEY = "sk-test-0123456789abcdefghijklmnop"
 
 Endpoint = Literal[
-    "clone_create", "clone_query", "smart_create", "smart_query", "upload", "transcribe",
+    "clone_create",
+    "clone_query",
+    "smart_create",
+    "smart_query",
+    "upload",
+    "transcribe",
     "download",
 ]
 
@@ -41,9 +46,7 @@ class Fault:
     delay_s: float = 0.0
 
     @classmethod
-    def error(
-        cls, status: int, err_code: int, message: str = "error", **headers: str
-    ) -> Fault:
+    def error(cls, status: int, err_code: int, message: str = "error", **headers: str) -> Fault:
         """A 302.AI error body; header names use `_` for `-` (retry_after=…)."""
         body = {"error": {"err_code": err_code, "message": message, "message_cn": message}}
         return cls(status, body, {k.replace("_", "-"): v for k, v in headers.items()})
@@ -140,7 +143,8 @@ class Fake302:
         generation_s = self.behaviour.generation_s
         if self.behaviour.generation_per_task is not None:
             generation_s = self.tasks[task_id]["generation_s"] = (
-                self.behaviour.generation_per_task())
+                self.behaviour.generation_per_task()
+            )
         # Wall-clock times, for the benchmark's notice latency (ready → the voice is sent).
         self.tasks[task_id]["created"] = created = time.time()
         self.tasks[task_id]["ready_at"] = created + generation_s
@@ -217,10 +221,18 @@ class Fake302:
         authorised: bool = True,
     ) -> web.StreamResponse | None:
         """Record the request; answer it with a queued fault or an auth error, if any."""
-        self.requests.append(Recorded(
-            endpoint, request.method, request.path, dict(request.query), dict(request.headers),
-            json_body, form or {}, files or {},
-        ))
+        self.requests.append(
+            Recorded(
+                endpoint,
+                request.method,
+                request.path,
+                dict(request.query),
+                dict(request.headers),
+                json_body,
+                form or {},
+                files or {},
+            )
+        )
         if self.behaviour.latency_s:
             await asyncio.sleep(self.behaviour.latency_s)
         if self.faults[endpoint]:
@@ -228,8 +240,12 @@ class Fake302:
             if fault.delay_s:
                 await asyncio.sleep(fault.delay_s)
             text = fault.body if isinstance(fault.body, str) else json.dumps(fault.body or {})
-            return web.Response(status=fault.status, text=text, headers=fault.headers,
-                                content_type="application/json")
+            return web.Response(
+                status=fault.status,
+                text=text,
+                headers=fault.headers,
+                content_type="application/json",
+            )
         if authorised and request.headers.get("Authorization") != f"Bearer {API_KEY}":
             return web.json_response(
                 {"error": {"err_code": -10001, "message": "Invalid API key"}}, status=401

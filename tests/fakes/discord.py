@@ -24,8 +24,14 @@ from tests.fakes.serving import serve
 
 TOKEN = "fake-discord-token.not.real"
 APP_ID = 900000000000000001
-BOT_USER = {"id": str(APP_ID), "username": "voicebot", "discriminator": "0", "global_name": None,
-            "avatar": None, "bot": True}
+BOT_USER = {
+    "id": str(APP_ID),
+    "username": "voicebot",
+    "discriminator": "0",
+    "global_name": None,
+    "avatar": None,
+    "bot": True,
+}
 GUILD_ID = 700000000000000001
 PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 15) | (1 << 16) | (1 << 31) | (1 << 46)  # a member's
 MANAGE_GUILD = 1 << 5
@@ -57,8 +63,14 @@ class Person:
     bot: bool = False
 
     def user(self) -> dict[str, Any]:
-        return {"id": str(self.id), "username": self.name, "discriminator": "0",
-                "global_name": self.name, "avatar": None, "bot": self.bot}
+        return {
+            "id": str(self.id),
+            "username": self.name,
+            "discriminator": "0",
+            "global_name": self.name,
+            "avatar": None,
+            "bot": self.bot,
+        }
 
 
 @dataclass(frozen=True)
@@ -67,9 +79,17 @@ class Role:
     name: str
 
     def payload(self) -> dict[str, Any]:
-        return {"id": str(self.id), "name": self.name, "color": 0, "hoist": False,
-                "position": 1, "permissions": "0", "managed": False, "mentionable": True,
-                "flags": 0}
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "color": 0,
+            "hoist": False,
+            "position": 1,
+            "permissions": "0",
+            "managed": False,
+            "mentionable": True,
+            "flags": 0,
+        }
 
 
 class FakeDiscord:
@@ -119,49 +139,100 @@ class FakeDiscord:
     def new_id(self) -> str:
         return str(next(self._ids))
 
-    def attachment(self, data: bytes, filename: str = "voice-message.ogg",
-                   content_type: str = "audio/ogg", size: int | None = None,
-                   voice: bool = True) -> dict[str, Any]:
+    def attachment(
+        self,
+        data: bytes,
+        filename: str = "voice-message.ogg",
+        content_type: str = "audio/ogg",
+        size: int | None = None,
+        voice: bool = True,
+    ) -> dict[str, Any]:
         attachment_id = self.new_id()
         self.files[f"{attachment_id}-{filename}"] = data
         url = f"{self.base_url}/attachments/{attachment_id}-{filename}"
         extra = {"duration_secs": 5.0, "waveform": "AAAA"} if voice else {}
-        return {"id": attachment_id, "filename": filename, "size": size or len(data),
-                "url": url, "proxy_url": url, "content_type": content_type, **extra}
+        return {
+            "id": attachment_id,
+            "filename": filename,
+            "size": size or len(data),
+            "url": url,
+            "proxy_url": url,
+            "content_type": content_type,
+            **extra,
+        }
 
-    def message(self, author: Person, content: str = "", *, attachments: list[Any] = (),  # type: ignore[assignment]
-                guild: bool = True, **extra: Any) -> dict[str, Any]:
-        data = {"id": self.new_id(), "channel_id": str(CHANNEL_ID), "author": author.user(),
-                "content": content, "timestamp": datetime.now(UTC).isoformat(),
-                "edited_timestamp": None, "tts": False, "mention_everyone": False,
-                "mentions": [], "mention_roles": [], "attachments": list(attachments),
-                "embeds": [], "pinned": False, "type": 0,
-                "flags": 8192 if attachments and "waveform" in attachments[0] else 0, **extra}
+    def message(
+        self,
+        author: Person,
+        content: str = "",
+        *,
+        attachments: list[Any] = (),  # type: ignore[assignment]
+        guild: bool = True,
+        **extra: Any,
+    ) -> dict[str, Any]:
+        data = {
+            "id": self.new_id(),
+            "channel_id": str(CHANNEL_ID),
+            "author": author.user(),
+            "content": content,
+            "timestamp": datetime.now(UTC).isoformat(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": list(attachments),
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+            "flags": 8192 if attachments and "waveform" in attachments[0] else 0,
+            **extra,
+        }
         if guild:
             data["guild_id"] = str(GUILD_ID)
         return data
 
-    def interaction(self, person: Person, kind: int, data: dict[str, Any], *,
-                    guild: bool = True, **extra: Any) -> dict[str, Any]:
+    def interaction(
+        self, person: Person, kind: int, data: dict[str, Any], *, guild: bool = True, **extra: Any
+    ) -> dict[str, Any]:
         channel_id = extra["message"]["channel_id"] if "message" in extra else str(CHANNEL_ID)
         payload: dict[str, Any] = {
-            "id": self.new_id(), "application_id": str(APP_ID), "type": kind, "data": data,
-            "token": f"itoken-{self.new_id()}", "version": 1, "locale": person.locale,
-            "attachment_size_limit": 25 * 1024 * 1024, "app_permissions": "0",
-            "entitlements": [], "authorizing_integration_owners": {},
+            "id": self.new_id(),
+            "application_id": str(APP_ID),
+            "type": kind,
+            "data": data,
+            "token": f"itoken-{self.new_id()}",
+            "version": 1,
+            "locale": person.locale,
+            "attachment_size_limit": 25 * 1024 * 1024,
+            "app_permissions": "0",
+            "entitlements": [],
+            "authorizing_integration_owners": {},
             "channel_id": channel_id,
-            "channel": {"id": channel_id, "type": 0 if guild else 1, "name": "general",
-                        "guild_id": str(GUILD_ID), "position": 0, "permission_overwrites": [],
-                        "nsfw": False, "parent_id": None, "recipients": [person.user()]},
+            "channel": {
+                "id": channel_id,
+                "type": 0 if guild else 1,
+                "name": "general",
+                "guild_id": str(GUILD_ID),
+                "position": 0,
+                "permission_overwrites": [],
+                "nsfw": False,
+                "parent_id": None,
+                "recipients": [person.user()],
+            },
             **extra,
         }
         if guild:
             payload["guild_id"] = str(GUILD_ID)
-            payload["member"] = {"user": person.user(),
-                                 "roles": [str(r) for r in person.roles], "joined_at":
-                                 datetime.now(UTC).isoformat(), "deaf": False, "mute": False,
-                                 "permissions": str(PERMISSIONS | (MANAGE_GUILD if person.admin
-                                                                   else 0)), "flags": 0}
+            payload["member"] = {
+                "user": person.user(),
+                "roles": [str(r) for r in person.roles],
+                "joined_at": datetime.now(UTC).isoformat(),
+                "deaf": False,
+                "mute": False,
+                "permissions": str(PERMISSIONS | (MANAGE_GUILD if person.admin else 0)),
+                "flags": 0,
+            }
         else:
             payload["user"] = person.user()
         if "message" in extra:
@@ -171,14 +242,32 @@ class FakeDiscord:
     def guild(self, roles: list[Role]) -> dict[str, Any]:
         """The server as the gateway announces it when the bot connects (GUILD_CREATE)."""
         everyone = {**Role(GUILD_ID, "@everyone").payload(), "position": 0}
-        return {"id": str(GUILD_ID), "name": "server", "icon": None, "owner_id": "1",
-                "roles": [everyone, *(r.payload() for r in roles)], "channels": [],
-                "threads": [], "members": [], "emojis": [], "stickers": [], "features": [],
-                "member_count": 4, "preferred_locale": "en-US", "unavailable": False,
-                "large": False, "verification_level": 0, "default_message_notifications": 0,
-                "explicit_content_filter": 0, "mfa_level": 0, "premium_tier": 0,
-                "system_channel_flags": 0, "nsfw_level": 0, "afk_timeout": 300,
-                "joined_at": datetime.now(UTC).isoformat()}
+        return {
+            "id": str(GUILD_ID),
+            "name": "server",
+            "icon": None,
+            "owner_id": "1",
+            "roles": [everyone, *(r.payload() for r in roles)],
+            "channels": [],
+            "threads": [],
+            "members": [],
+            "emojis": [],
+            "stickers": [],
+            "features": [],
+            "member_count": 4,
+            "preferred_locale": "en-US",
+            "unavailable": False,
+            "large": False,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "premium_tier": 0,
+            "system_channel_flags": 0,
+            "nsfw_level": 0,
+            "afk_timeout": 300,
+            "joined_at": datetime.now(UTC).isoformat(),
+        }
 
     def dm_messages(self, person: Person) -> list[Call]:
         """What the bot sent (or tried to send) to a person by DM."""
@@ -204,34 +293,78 @@ class FakeDiscord:
         if path == "/users/@me":
             return _json(BOT_USER)
         if path == "/oauth2/applications/@me":
-            return _json({"id": str(APP_ID), "name": "voicebot", "icon": None,
-                          "description": "", "rpc_origins": [], "bot_public": True,
-                          "bot_require_code_grant": False, "owner": BOT_USER,
-                          "verify_key": "0" * 64, "flags": 0, "summary": ""})
+            return _json(
+                {
+                    "id": str(APP_ID),
+                    "name": "voicebot",
+                    "icon": None,
+                    "description": "",
+                    "rpc_origins": [],
+                    "bot_public": True,
+                    "bot_require_code_grant": False,
+                    "owner": BOT_USER,
+                    "verify_key": "0" * 64,
+                    "flags": 0,
+                    "summary": "",
+                }
+            )
         if path == "/gateway/bot":
-            return _json({"url": self.gateway_url, "shards": self.recommended_shards,
-                          "session_start_limit": {"total": 1000, "remaining": 1000,
-                                                  "reset_after": 0, "max_concurrency": 1}})
+            return _json(
+                {
+                    "url": self.gateway_url,
+                    "shards": self.recommended_shards,
+                    "session_start_limit": {
+                        "total": 1000,
+                        "remaining": 1000,
+                        "reset_after": 0,
+                        "max_concurrency": 1,
+                    },
+                }
+            )
         if path.endswith("/commands") and request.method == "PUT":
-            return _json([{"description": "", **command, "id": self.new_id(),
-                           "application_id": str(APP_ID),
-                           "version": "1", "default_member_permissions": None}
-                          for command in call.json])
+            return _json(
+                [
+                    {
+                        "description": "",
+                        **command,
+                        "id": self.new_id(),
+                        "application_id": str(APP_ID),
+                        "version": "1",
+                        "default_member_permissions": None,
+                    }
+                    for command in call.json
+                ]
+            )
         if path.endswith("/callback"):
             return _json(self._callback_answer(path, call))
         if path == "/users/@me/channels" and request.method == "POST":
             recipient = str(call.json["recipient_id"])
             channel = self.dm_channels.setdefault(recipient, self.new_id())
-            return _json({"id": channel, "type": 1, "last_message_id": None,
-                          "recipients": [{"id": recipient, "username": "someone",
-                                          "discriminator": "0", "avatar": None}]})
-        if request.method == "POST" and any(path == f"/channels/{self.dm_channels.get(user)}"
-                                            "/messages" for user in self.closed_dms):
+            return _json(
+                {
+                    "id": channel,
+                    "type": 1,
+                    "last_message_id": None,
+                    "recipients": [
+                        {
+                            "id": recipient,
+                            "username": "someone",
+                            "discriminator": "0",
+                            "avatar": None,
+                        }
+                    ],
+                }
+            )
+        if request.method == "POST" and any(
+            path == f"/channels/{self.dm_channels.get(user)}/messages" for user in self.closed_dms
+        ):
             return _json({"code": 50007, "message": "Cannot send messages to this user"}, 403)
         if request.method == "DELETE":
             return web.Response(status=204)
-        if request.method in ("POST", "PATCH", "GET") and "/messages" in path or (
-            path.startswith("/webhooks/") and request.method == "POST"
+        if (
+            request.method in ("POST", "PATCH", "GET")
+            and "/messages" in path
+            or (path.startswith("/webhooks/") and request.method == "POST")
         ):
             call.returned = self._message_for(call)
             return _json(call.returned)
@@ -251,10 +384,22 @@ class FakeDiscord:
                 await ws.send_json({"op": 11})
             elif message["op"] == 2:
                 self.identified.append(message["d"])
-                await ws.send_json({"op": 0, "t": "READY", "s": 1, "d": {
-                    "v": 10, "user": BOT_USER, "guilds": [], "session_id": uuid.uuid4().hex,
-                    "resume_gateway_url": self.gateway_url, "shard": message["d"].get("shard"),
-                    "application": {"id": str(APP_ID), "flags": 0}}})
+                await ws.send_json(
+                    {
+                        "op": 0,
+                        "t": "READY",
+                        "s": 1,
+                        "d": {
+                            "v": 10,
+                            "user": BOT_USER,
+                            "guilds": [],
+                            "session_id": uuid.uuid4().hex,
+                            "resume_gateway_url": self.gateway_url,
+                            "shard": message["d"].get("shard"),
+                            "application": {"id": str(APP_ID), "flags": 0},
+                        },
+                    }
+                )
         return ws
 
     async def _cdn(self, request: web.Request) -> web.Response:
@@ -265,9 +410,14 @@ class FakeDiscord:
         """What `?with_response=true` returns: the interaction, and the message it made."""
         body = call.payload if isinstance(call.payload, dict) else {}
         data = body.get("data") or {}
-        answer: dict[str, Any] = {"interaction": {
-            "id": path.split("/")[2], "type": 2, "response_message_loading": body.get("type") == 5,
-            "response_message_ephemeral": bool((data.get("flags") or 0) & 64)}}
+        answer: dict[str, Any] = {
+            "interaction": {
+                "id": path.split("/")[2],
+                "type": 2,
+                "response_message_loading": body.get("type") == 5,
+                "response_message_ephemeral": bool((data.get("flags") or 0) & 64),
+            }
+        }
         if body.get("type") in (4, 5, 7):
             pressed = self._pressed.get(path.split("/")[2], {}) if body["type"] == 7 else {}
             message = self._message_for(Call("POST", f"{path}/{pressed.get('id', '')}", json=data))
@@ -288,12 +438,24 @@ class FakeDiscord:
             message_id = self.new_id()
         parts = call.path.split("/")
         channel_id = parts[2] if parts[1] == "channels" else str(CHANNEL_ID)
-        return {"id": message_id, "channel_id": channel_id, "author": BOT_USER,
-                "content": body.get("content") or "", "timestamp": datetime.now(UTC).isoformat(),
-                "edited_timestamp": None, "tts": False, "mention_everyone": False,
-                "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
-                "pinned": False, "type": 0, "flags": body.get("flags") or 0,
-                "components": body.get("components") or []}
+        return {
+            "id": message_id,
+            "channel_id": channel_id,
+            "author": BOT_USER,
+            "content": body.get("content") or "",
+            "timestamp": datetime.now(UTC).isoformat(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+            "flags": body.get("flags") or 0,
+            "components": body.get("components") or [],
+        }
 
 
 async def _record(request: web.Request, path: str) -> Call:
@@ -302,13 +464,16 @@ async def _record(request: web.Request, path: str) -> Call:
         reader = await request.multipart()
         async for part in reader:
             if part.filename is not None:  # type: ignore[union-attr]
-                call.files[part.name or ""] = (part.filename,  # type: ignore[union-attr]
-                                               part.headers.get("Content-Type", ""),
-                                               bytes(await part.read()))  # type: ignore[union-attr]
+                call.files[part.name or ""] = (
+                    part.filename,  # type: ignore[union-attr]
+                    part.headers.get("Content-Type", ""),
+                    bytes(await part.read()),
+                )  # type: ignore[union-attr]
             else:
                 value = await part.text()  # type: ignore[union-attr]
-                call.form[part.name or ""] = json.loads(value) if part.name == "payload_json" \
-                    else value
+                call.form[part.name or ""] = (
+                    json.loads(value) if part.name == "payload_json" else value
+                )
     elif request.can_read_body:
         text = await request.text()
         call.json = json.loads(text) if text else None
@@ -317,5 +482,6 @@ async def _record(request: web.Request, path: str) -> Call:
 
 def _json(body: Any, status: int = 200) -> web.Response:
     # discord.py parses JSON only when the type is exactly application/json (no charset)
-    return web.Response(body=json.dumps(body).encode(), status=status,
-                        headers={"Content-Type": "application/json"})
+    return web.Response(
+        body=json.dumps(body).encode(), status=status, headers={"Content-Type": "application/json"}
+    )

@@ -24,9 +24,15 @@ from aiohttp import web
 from tests.fakes.serving import serve
 
 TOKEN = "7654321:TEST-token-not-real"  # deliberately not shaped like a real token
-BOT = {"id": 7654321, "is_bot": True, "first_name": "Voice Bot", "username": "voice_test_bot",
-       "can_join_groups": True, "can_read_all_group_messages": False,
-       "supports_inline_queries": False}
+BOT = {
+    "id": 7654321,
+    "is_bot": True,
+    "first_name": "Voice Bot",
+    "username": "voice_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 
 
 @dataclass
@@ -56,8 +62,12 @@ class User:
     is_bot: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "is_bot": self.is_bot, "first_name": self.first_name,
-                "language_code": self.language_code}
+        return {
+            "id": self.id,
+            "is_bot": self.is_bot,
+            "first_name": self.first_name,
+            "language_code": self.language_code,
+        }
 
 
 class FakeBotApi:
@@ -96,28 +106,51 @@ class FakeBotApi:
         return [c for c in self.calls if c.method in methods]
 
     def message(self, chat: Chat, user: User, **content: Any) -> dict[str, Any]:
-        return {"message_id": next(self._ids), "date": int(time.time()),
-                "chat": chat.as_dict(), "from": user.as_dict(), **content}
+        return {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "chat": chat.as_dict(),
+            "from": user.as_dict(),
+            **content,
+        }
 
-    def voice_note(self, chat: Chat, user: User, ogg: bytes, *, kind: str = "voice",
-                   size: int | None = None, **extra: Any) -> dict[str, Any]:
+    def voice_note(
+        self,
+        chat: Chat,
+        user: User,
+        ogg: bytes,
+        *,
+        kind: str = "voice",
+        size: int | None = None,
+        **extra: Any,
+    ) -> dict[str, Any]:
         """A message carrying a file the bot can download (`voice`, `audio`, `document`…)."""
         file_id = f"file-{uuid.uuid4().hex}"
         self.files[file_id] = (f"voice/{file_id}.oga", ogg)
-        media = {"file_id": file_id, "file_unique_id": file_id[-12:],
-                 "file_size": size if size is not None else len(ogg), **extra}
+        media = {
+            "file_id": file_id,
+            "file_unique_id": file_id[-12:],
+            "file_size": size if size is not None else len(ogg),
+            **extra,
+        }
         if kind in ("voice", "audio", "video_note"):
             media["duration"] = 5
         if kind == "video_note":
             media["length"] = 240
         return self.message(chat, user, **{kind: media})
 
-    def command(self, chat: Chat, user: User, text: str,
-                reply_to: dict[str, Any] | None = None) -> dict[str, Any]:
+    def command(
+        self, chat: Chat, user: User, text: str, reply_to: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         command = text.split()[0]
         extra: dict[str, Any] = {"reply_to_message": reply_to} if reply_to else {}
-        return self.message(chat, user, text=text, **extra, entities=[
-            {"type": "bot_command", "offset": 0, "length": len(command)}])
+        return self.message(
+            chat,
+            user,
+            text=text,
+            **extra,
+            entities=[{"type": "bot_command", "offset": 0, "length": len(command)}],
+        )
 
     def text(self, chat: Chat, user: User, text: str) -> dict[str, Any]:
         return self.message(chat, user, text=text)
@@ -129,17 +162,28 @@ class FakeBotApi:
         if isinstance(origin, User):
             source = {"type": "user", "date": date, "sender_user": origin.as_dict()}
         elif isinstance(origin, Chat):
-            source = {"type": "channel", "date": date, "chat": origin.as_dict(),
-                      "message_id": next(self._ids)}
+            source = {
+                "type": "channel",
+                "date": date,
+                "chat": origin.as_dict(),
+                "message_id": next(self._ids),
+            }
         else:
             source = {"type": "hidden_user", "date": date, "sender_user_name": origin}
         return {**message, "forward_origin": source}
 
     def press(self, user: User, message: dict[str, Any], data: str) -> dict[str, Any]:
         """The update a button press makes, on a message the bot sent."""
-        return {"update_id": next(self._update_ids), "callback_query": {
-            "id": uuid.uuid4().hex, "from": user.as_dict(), "chat_instance": "ci",
-            "message": message, "data": data}}
+        return {
+            "update_id": next(self._update_ids),
+            "callback_query": {
+                "id": uuid.uuid4().hex,
+                "from": user.as_dict(),
+                "chat_instance": "ci",
+                "message": message,
+                "data": data,
+            },
+        }
 
     def update(self, message: dict[str, Any]) -> dict[str, Any]:
         if message["chat"]["type"] == "private":
@@ -167,8 +211,11 @@ class FakeBotApi:
         if self.faults[method]:
             status, description, parameters = self.faults[method].popleft()
             return _error(status, description, parameters)
-        if method.startswith("send") and int(params.get("chat_id") or 0) > 0 \
-                and int(params["chat_id"]) not in self.started:
+        if (
+            method.startswith("send")
+            and int(params.get("chat_id") or 0) > 0
+            and int(params["chat_id"]) not in self.started
+        ):
             return _error(403, "Forbidden: bot can't initiate conversation with a user")
         handler = getattr(self, f"_{method}", None)
         if handler is None:
@@ -224,45 +271,81 @@ class FakeBotApi:
         return self._sent(call, text=call.params["text"])
 
     async def _editMessageText(self, call: Call) -> Any:
-        return self._sent(call, message_id=int(call.params["message_id"]),
-                          text=call.params["text"])
+        return self._sent(
+            call, message_id=int(call.params["message_id"]), text=call.params["text"]
+        )
 
     async def _editMessageReplyMarkup(self, call: Call) -> Any:
         return self._sent(call, message_id=int(call.params["message_id"]))
 
     async def _sendVoice(self, call: Call) -> Any:
-        return self._sent(call, voice={"file_id": "out", "file_unique_id": "out",
-                                       "duration": int(call.params.get("duration") or 0)})
+        return self._sent(
+            call,
+            voice={
+                "file_id": "out",
+                "file_unique_id": "out",
+                "duration": int(call.params.get("duration") or 0),
+            },
+        )
 
     async def _sendAudio(self, call: Call) -> Any:
-        return self._sent(call, audio={"file_id": "out", "file_unique_id": "out",
-                                       "duration": int(call.params.get("duration") or 0)})
+        return self._sent(
+            call,
+            audio={
+                "file_id": "out",
+                "file_unique_id": "out",
+                "duration": int(call.params.get("duration") or 0),
+            },
+        )
 
     async def _getChatMember(self, call: Call) -> Any:
         user_id = int(call.params["user_id"])
         status = "administrator" if user_id in self.admins else "member"
         user = {"id": user_id, "is_bot": False, "first_name": "User"}
         if status == "administrator":
-            return {"status": status, "user": user, "can_be_edited": False,
-                    "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
-                    "can_manage_video_chats": True, "can_restrict_members": True,
-                    "can_promote_members": False, "can_change_info": True,
-                    "can_invite_users": True, "can_post_stories": False,
-                    "can_edit_stories": False, "can_delete_stories": False}
+            return {
+                "status": status,
+                "user": user,
+                "can_be_edited": False,
+                "is_anonymous": False,
+                "can_manage_chat": True,
+                "can_delete_messages": True,
+                "can_manage_video_chats": True,
+                "can_restrict_members": True,
+                "can_promote_members": False,
+                "can_change_info": True,
+                "can_invite_users": True,
+                "can_post_stories": False,
+                "can_edit_stories": False,
+                "can_delete_stories": False,
+            }
         return {"status": status, "user": user}
 
     async def _getFile(self, call: Call) -> Any:
         file_id = call.params["file_id"]
         path, data = self.files[file_id]
-        return {"file_id": file_id, "file_unique_id": file_id[-12:], "file_size": len(data),
-                "file_path": path}
+        return {
+            "file_id": file_id,
+            "file_unique_id": file_id[-12:],
+            "file_size": len(data),
+            "file_path": path,
+        }
 
     def _sent(self, call: Call, **content: Any) -> dict[str, Any]:
         chat_id = int(call.params["chat_id"])
-        chat = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup",
-                "first_name": "User", "title": "Group"}
-        message = {"message_id": content.pop("message_id", next(self._ids)),
-                   "date": int(time.time()), "chat": chat, "from": BOT, **content}
+        chat = {
+            "id": chat_id,
+            "type": "private" if chat_id > 0 else "supergroup",
+            "first_name": "User",
+            "title": "Group",
+        }
+        message = {
+            "message_id": content.pop("message_id", next(self._ids)),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": BOT,
+            **content,
+        }
         if "reply_markup" in call.params:
             message["reply_markup"] = call.params["reply_markup"]
         return message

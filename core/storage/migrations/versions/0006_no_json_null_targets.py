@@ -14,10 +14,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("UPDATE jobs SET target = NULL WHERE target IS NOT NULL AND "
-               "CAST(target AS TEXT) = 'null'")
-    op.execute("UPDATE jobs SET origin = NULL WHERE origin IS NOT NULL AND "
-               "CAST(origin AS TEXT) = 'null'")
+    op.execute(
+        "UPDATE jobs SET target = NULL WHERE target IS NOT NULL AND CAST(target AS TEXT) = 'null'"
+    )
+    op.execute(
+        "UPDATE jobs SET origin = NULL WHERE origin IS NOT NULL AND CAST(origin AS TEXT) = 'null'"
+    )
 
 
 def downgrade() -> None:

@@ -17,8 +17,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("jobs") as batch:
-        batch.add_column(sa.Column("handoff", sa.Boolean, nullable=False,
-                                   server_default=sa.false()))
+        batch.add_column(
+            sa.Column("handoff", sa.Boolean, nullable=False, server_default=sa.false())
+        )
         batch.add_column(sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("worker", sa.String(64), nullable=True))
         batch.add_column(sa.Column("progress", sa.JSON, nullable=True))

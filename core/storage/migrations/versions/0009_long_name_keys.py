@@ -16,11 +16,13 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("voices") as batch:
-        batch.alter_column("name_key", type_=sa.String(576), existing_type=sa.String(128),
-                           existing_nullable=False)
+        batch.alter_column(
+            "name_key", type_=sa.String(576), existing_type=sa.String(128), existing_nullable=False
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("voices") as batch:
-        batch.alter_column("name_key", type_=sa.String(128), existing_type=sa.String(576),
-                           existing_nullable=False)
+        batch.alter_column(
+            "name_key", type_=sa.String(128), existing_type=sa.String(576), existing_nullable=False
+        )

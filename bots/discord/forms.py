@@ -1,0 +1,150 @@
+"""Forms (modals) and the one short-lived view: naming a voice cloned from a message, keeping a
+designed voice, writing a dialogue, and confirming /forgetme."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import discord
+
+from bots.discord.common import (
+    Interaction,
+    registered_text,
+    speaker_of,
+    tell_error,
+    where_of,
+    wired,
+    working,
+)
+from bots.discord.texts import text
+from core.messages import forgotten_text, saved_text
+from core.outbox import Reply, ReplyTarget
+
+
+class Form(discord.ui.Modal):
+    """A modal whose errors are told to whoever sent it."""
+
+    async def on_error(  # type: ignore[override]  # a Modal's errors carry no item
+        self, interaction: Interaction, error: Exception
+    ) -> None:
+        await tell_error(interaction, error)
+
+
+class CloneModal(Form):
+    """Asks for the name (and optional transcript) of a voice cloned from a message; someone
+    else's voice waits for them, and is put to them."""
+
+    def __init__(self, locale: str, clip: asyncio.Task[bytes], source: discord.Message) -> None:
+        super().__init__(title=text("dc_modal_title", locale), timeout=600)
+        self.clip = clip  # already downloading: the attachment URL will expire
+        self.source = source
+        self.name: discord.ui.TextInput[CloneModal] = discord.ui.TextInput(
+            label=text("dc_modal_name", locale), max_length=32
+        )
+        self.transcript: discord.ui.TextInput[CloneModal] = discord.ui.TextInput(
+            label=text("dc_modal_transcript", locale),
+            style=discord.TextStyle.paragraph,
+            required=False,
+            max_length=1000,
+        )
+        self.add_item(self.name)
+        self.add_item(self.transcript)
+
+    async def on_submit(self, interaction: Interaction) -> None:
+        client, where = wired(interaction), where_of(interaction)
+        async with working(interaction):
+            voice = await client.core.voices.register(
+                where,
+                self.name.value,
+                await self.clip,
+                transcript=self.transcript.value or None,
+                speaker=speaker_of(self.source),
+                source=self.source.jump_url,
+            )
+            await interaction.followup.send(registered_text(voice, where.locale))
+        await client.core.consent.ask(where, voice, Reply(client.outbox, source_of(self.source)))
+
+    async def on_timeout(self) -> None:
+        self.clip.cancel()
+
+
+class KeepModal(Form):
+    """Asks for the name to keep a designed voice under."""
+
+    def __init__(self, job_id: str, locale: str) -> None:
+        super().__init__(title=text("button_keep_voice", locale), timeout=600)
+        self.job_id = job_id
+        self.name: discord.ui.TextInput[KeepModal] = discord.ui.TextInput(
+            label=text("dc_modal_name", locale), max_length=32
+        )
+        self.add_item(self.name)
+
+    async def on_submit(self, interaction: Interaction) -> None:
+        where = where_of(interaction)
+        async with working(interaction):
+            voice = await wired(interaction).core.voices.keep(where, self.job_id, self.name.value)
+            await interaction.followup.send(saved_text(voice, where.locale))
+
+
+class DialogueModal(Form):
+    """A form for a dialogue script (a slash command option holds one line only)."""
+
+    def __init__(self, locale: str) -> None:
+        super().__init__(title=text("dc_dialogue_title", locale), timeout=1800)
+        self.script: discord.ui.TextInput[DialogueModal] = discord.ui.TextInput(
+            label=text("dc_dialogue_label", locale),
+            style=discord.TextStyle.paragraph,
+            placeholder='alice: Hi Bob!\nbob: Hello!\n"a grumpy robot": Beep.',
+            max_length=4000,
+        )
+        self.add_item(self.script)
+
+    async def on_submit(self, interaction: Interaction) -> None:
+        client, where = wired(interaction), where_of(interaction)
+        await client.speak(
+            interaction,
+            lambda reply: client.core.speaking.dialogue(where, self.script.value, reply=reply),
+        )
+
+
+class ForgetConfirm(discord.ui.View):
+    """Asks before /forgetme deletes anything. Only its user sees it (ephemeral), so an
+    ordinary view does; it acts when pressed rather than have the command wait for it."""
+
+    def __init__(self, locale: str) -> None:
+        super().__init__(timeout=600)
+        self.forget.label = text("button_forget", locale)
+        self.cancel.label = text("button_cancel", locale)
+
+    @discord.ui.button(style=discord.ButtonStyle.danger)
+    async def forget(
+        self, interaction: Interaction, button: discord.ui.Button[ForgetConfirm]
+    ) -> None:
+        where = where_of(interaction)
+        forgotten = await wired(interaction).core.consent.forget_me(where)
+        self.stop()
+        await interaction.response.edit_message(
+            content=forgotten_text(forgotten, where.locale), view=None
+        )
+
+    @discord.ui.button(style=discord.ButtonStyle.secondary)
+    async def cancel(
+        self, interaction: Interaction, button: discord.ui.Button[ForgetConfirm]
+    ) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            content=text("forget_cancelled", where_of(interaction).locale), view=None
+        )
+
+    async def on_error(
+        self, interaction: Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        await tell_error(interaction, error)
+
+
+def source_of(message: discord.Message) -> ReplyTarget:
+    """A message a voice was cloned from, as the consent request's place."""
+    return ReplyTarget(
+        chat_id=str(message.channel.id), reply_to=str(message.id), user_id=str(message.author.id)
+    )

@@ -1,0 +1,167 @@
+"""The core's way out on Discord. While the user's interaction is alive (this process took
+it), progress edits its response and the labelled result replaces it; a job resumed after a
+restart, its interaction long gone, is posted in its channel instead. Consent requests go
+under the cloned message and to the speaker by DM."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from collections.abc import Awaitable, Callable, Iterator
+
+import discord
+
+from bots.discord.buttons import consent_view, take_view
+from bots.discord.common import Interaction, Start, tell
+from bots.discord.texts import text
+from bots.discord.voice_message import post_voice_message
+from core.domain import Progress, Voice, VoiceClip, Where
+from core.errors import VoicebotError
+from core.messages import consent_text, error_text, label_text, progress_text
+from core.outbox import ChatGone, Reply, ReplyTarget
+
+log = logging.getLogger(__name__)
+
+SendFile = Callable[[discord.File], Awaitable[object]]
+
+
+class DiscordOutbox:
+    """Posts what the core says, through the client."""
+
+    def __init__(self, client: discord.Client, *, consent_hours: float) -> None:
+        self._client = client
+        self._consent_hours = consent_hours
+        self._live: dict[str, Interaction] = {}  # by request (interaction id)
+        self._shown: dict[str, str] = {}  # the progress line each one shows
+        self._told_no_voice_messages: set[str] = set()  # channels, told once why a file came
+
+    async def speak(self, interaction: Interaction, start: Start) -> None:
+        """Acknowledge ("thinking…"), then have the core answer through this outbox."""
+        await interaction.response.defer(thinking=True)
+        assert interaction.channel_id is not None
+        target = ReplyTarget(
+            chat_id=str(interaction.channel_id),
+            user_id=str(interaction.user.id),
+            request=str(interaction.id),
+        )
+        self._live[target.request] = interaction
+        try:
+            await start(Reply(self, target))
+        finally:
+            self._live.pop(target.request, None)
+            self._shown.pop(target.request, None)
+
+    async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
+        interaction = self._live.get(target.request)
+        line = progress_text(progress, where.locale)
+        if interaction is not None and self._shown.get(target.request) != line:
+            self._shown[target.request] = line
+            await interaction.edit_original_response(content=line)
+
+    async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
+        """The label (with take buttons), then the voice message(s) under it."""
+        interaction = self._live.get(target.request)
+        channel = self._client.get_partial_messageable(int(target.chat_id))
+        content = text(
+            "dc_said_by",
+            where.locale,
+            label=label_text(clip, where.locale),
+            user=f"<@{target.user_id}>",
+        )
+        view = take_view(clip, where.locale)
+        with gone_channels():
+            label: discord.Message | None = None
+            if interaction is not None:
+                with contextlib.suppress(discord.HTTPException):  # expired (15 min) meanwhile
+                    label = await interaction.edit_original_response(content=content, view=view)
+            if label is None:
+                label = await channel.send(content, view=view)
+            for part in clip.messages:
+                try:
+                    await post_voice_message(
+                        self._client.http, channel.id, part, reply_to=label.id
+                    )
+                except discord.Forbidden:  # voice messages not allowed here: a plain file
+                    file = discord.File(io.BytesIO(part.ogg), f"{clip.voice_name or 'voice'}.ogg")
+                    await self._fallback(interaction, target, where, label)(file)
+
+    def _fallback(
+        self,
+        interaction: Interaction | None,
+        target: ReplyTarget,
+        where: Where,
+        label: discord.Message,
+    ) -> SendFile:
+        """How a file goes where a voice message may not: to the user's interaction (saying
+        why, once per channel), or under the label."""
+        if interaction is None:
+            channel = self._client.get_partial_messageable(int(target.chat_id))
+            return lambda file: channel.send(file=file, reference=label)
+
+        async def send(file: discord.File) -> None:
+            await interaction.followup.send(file=file)
+            if target.chat_id not in self._told_no_voice_messages:
+                self._told_no_voice_messages.add(target.chat_id)
+                await tell(interaction, text("dc_voice_fallback", where.locale))
+
+        return send
+
+    async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
+        """Privately to the user while their interaction lives ("thinking…" taken away);
+        else in the channel, naming them."""
+        words = error_text(error, where.locale)
+        interaction = self._live.get(target.request)
+        if interaction is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
+            with contextlib.suppress(discord.HTTPException):
+                await tell(interaction, words)
+            return
+        with gone_channels():
+            channel = self._client.get_partial_messageable(int(target.chat_id))
+            await channel.send(f"<@{target.user_id}> {words}")
+
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+        """Under the cloned message, pinging its speaker (and nobody else), and to them by DM
+        where their privacy settings allow; in the server's language where it is known."""
+        assert voice.speaker is not None  # a pending voice always has one
+        guild = None if where.private else self._client.get_guild(int(where.space_id))
+        locale = str(guild.preferred_locale) if guild is not None else where.locale
+        speaker = discord.Object(int(voice.speaker.id))
+        words = consent_text(
+            voice, self._consent_hours, locale, speaker=f"<@{speaker.id}>", owner=where.user_name
+        )
+        mention = discord.AllowedMentions(users=[speaker])
+        channel = self._client.get_partial_messageable(int(source.chat_id))
+        with gone_channels():
+            await channel.send(
+                words,
+                allowed_mentions=mention,
+                view=consent_view(voice, locale),
+                reference=discord.MessageReference(
+                    message_id=int(source.reply_to),
+                    channel_id=channel.id,
+                    fail_if_not_exists=False,
+                ),
+            )
+        link = (
+            f"https://discord.com/channels/{'@me' if where.private else where.space_id}"
+            f"/{source.chat_id}/{source.reply_to}"
+        )  # in a DM "this message" needs its link
+        try:
+            dm = await self._client.create_dm(speaker)
+            await dm.send(
+                f"{words}\n{link}", allowed_mentions=mention, view=consent_view(voice, locale)
+            )
+        except discord.HTTPException:  # DMs closed, or no server in common: the channel has it
+            log.info("could not DM the speaker of voice %s", voice.id)
+
+
+@contextlib.contextmanager
+def gone_channels() -> Iterator[None]:
+    """Discord's answer for a channel deleted meanwhile, as `ChatGone`."""
+    try:
+        yield
+    except discord.NotFound as exc:
+        raise ChatGone() from exc

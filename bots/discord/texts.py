@@ -1,0 +1,83 @@
+"""What only the Discord bot says (its help, forms, labels), in English and Chinese."""
+
+from __future__ import annotations
+
+from core.messages import phrasebook
+
+DISCORD: dict[str, dict[str, str]] = {
+    "dc_help": {
+        "en": (
+            "I speak text in voices you register.\n"
+            "**Register a voice**: right-click (long-press) a message with a voice message or "
+            "audio file → Apps → **Clone this voice**; or reply to it with `@me clone NAME`; "
+            "or `/clone name: audio:`.\n"
+            "**Speak**: `/say voice: text:` posts a voice message. `/default` picks the voice "
+            "used when you leave `voice` out. Long text is spoken sentence by sentence. Under "
+            "each result: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
+            "**Design a voice in words**: `/design description: text:`, then 💾 keep it.\n"
+            "**A conversation**: `/dialogue`, then one `name: text` line per turn.\n"
+            "**Fine-tune**: `/tune voice: temperature: top_k: top_p:`.\n"
+            "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`, "
+            "`/share`.\n"
+            "**Consent**: cloning someone else's voice asks them first; it speaks only once "
+            "they approve. `/myvoices` shows every voice made from your speech (revoke any); "
+            "`/forgetme` deletes everything I keep about you. Admins: `/settings`.\n"
+            "Voices made in a server belong to it; voices made in DMs are yours alone. "
+            "Best clips: 6–30 seconds of one person talking."
+        ),
+        "zh": (
+            "我可以用你登记的声音朗读文字。\n"
+            "**登记声音**：右键（长按）一条含语音或音频的消息 → 应用 → **Clone this voice**；"
+            "或回复它 `@我 clone 名称`；或使用 `/clone name: audio:`。\n"
+            "**朗读**：`/say voice: text:` 会发送一条语音消息。"
+            "`/default` 设置省略 voice 时使用的声音。长文本会逐句朗读。"
+            "每条结果下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
+            "**用文字设计声音**：`/design description: text:`，满意可 💾 保留。\n"
+            "**对话**：`/dialogue`，然后每行一句 `名称: 文字`。\n"
+            "**微调**：`/tune voice: temperature: top_k: top_p:`。\n"
+            "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`、`/share`。\n"
+            "**同意**：克隆他人的声音会先征求本人同意，同意后才能使用。"
+            "`/myvoices` 查看用你的声音登记的所有声音（可撤销）；"
+            "`/forgetme` 删除我保存的关于你的一切。管理员：`/settings`。\n"
+            "在服务器里登记的声音属于该服务器；在私信中登记的只属于你。最佳片段：6–30 秒单人讲话。"
+        ),
+    },
+    "dc_no_audio": {
+        "en": "That message has no voice message or audio file to clone.",
+        "zh": "这条消息里没有可以克隆的语音或音频文件。",
+    },
+    "dc_clone_usage": {
+        "en": "Reply to a voice message or audio file with @me clone NAME "
+        "(or @me clone NAME | the words spoken in it).",
+        "zh": "请用 @我 clone 名称 回复一条语音或音频消息"
+        "（也可以 @我 clone 名称 | 其中说的原话）。",
+    },
+    "dc_modal_title": {"en": "Clone this voice", "zh": "克隆这个声音"},
+    "dc_modal_name": {"en": "Voice name", "zh": "声音名称"},
+    "dc_modal_transcript": {
+        "en": "Words spoken in the clip (optional)",
+        "zh": "片段中说的原话（可选）",
+    },
+    "dc_dialogue_title": {"en": "A dialogue", "zh": "对话"},
+    "dc_dialogue_label": {
+        "en": 'One turn per line: NAME: text, or "description": text',
+        "zh": '每行一句：名称: 文字，或 "描述": 文字',
+    },
+    "dc_pick_voice": {"en": "Pick a voice…", "zh": "选择一个声音…"},
+    "dc_voice_panel": {
+        "en": "**{name}** · {seconds:.0f} s · “{transcript}”",
+        "zh": "**{name}** · {seconds:.0f} 秒 · “{transcript}”",
+    },
+    "dc_button_sample": {"en": "▶ Play", "zh": "▶ 试听"},
+    "dc_button_approve_named": {"en": "✅ Approve {name}", "zh": "✅ 同意 {name}"},
+    "dc_button_decline_named": {"en": "❌ Decline {name}", "zh": "❌ 拒绝 {name}"},
+    "dc_said_by": {"en": "🔊 {label} · for {user}", "zh": "🔊 {label} · 应 {user} 请求"},
+    "dc_voice_fallback": {
+        "en": "This channel does not let me post voice messages, so here is an audio file. "
+        "A server admin can grant me the **Send Voice Messages** permission.",
+        "zh": "这个频道不允许我发送语音消息，所以改为发送音频文件。服务器管理员可以授予我"
+        "**发送语音消息**权限。",
+    },
+}
+
+text = phrasebook(DISCORD)

@@ -1,0 +1,168 @@
+"""One small handler per button: /voices' play, default and delete, another take, consent
+answers, revoking, and /forgetme's confirmation."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+
+from bots.telegram.common import (
+    Context,
+    answers_errors,
+    as_manager,
+    core_of,
+    speak,
+    target_of,
+    where_of,
+)
+from bots.telegram.outbox import send_voice
+from bots.telegram.texts import text
+from core.domain import Voice, Where
+from core.messages import forgotten_text
+from core.speaking import Change
+
+
+async def pressed(update: Update, context: Context) -> tuple[Voice, Where]:
+    """The voice a button names (if it still exists and is usable here)."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None
+    voice = await core_of(context).voices.by_id(where, query.data.partition(":")[2])
+    return voice, where
+
+
+@answers_errors
+async def sample_button(update: Update, context: Context) -> None:
+    """Play a voice's reference clip."""
+    voice, where = await pressed(update, context)
+    clip = await core_of(context).voices.sample(where, voice)
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    await query.answer()
+    await send_voice(context.bot, target_of(update, query.message), clip, where)
+
+
+@answers_errors
+async def default_button(update: Update, context: Context) -> None:
+    """Make a voice this chat's default."""
+    voice, where = await pressed(update, context)
+    await core_of(context).voices.set_default(where, voice)
+    assert update.callback_query is not None
+    await update.callback_query.answer(text("voice_default_set", where.locale, name=voice.name))
+
+
+@answers_errors
+async def delete_button(update: Update, context: Context) -> None:
+    """Ask before deleting a voice (that this user may delete)."""
+    voice, _ = await pressed(update, context)
+    where = await as_manager(update, context)
+    await core_of(context).voices.managed(where, voice)
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    await query.answer()
+    await query.message.reply_text(
+        text("confirm_delete", where.locale, name=voice.name),
+        reply_markup=InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        text("button_confirm_delete", where.locale),
+                        callback_data=f"confirm:{voice.id}",
+                    ),
+                    InlineKeyboardButton(
+                        text("button_keep", where.locale), callback_data=f"kept:{voice.id}"
+                    ),
+                ]
+            ]
+        ),
+    )
+
+
+@answers_errors
+async def confirm_button(update: Update, context: Context) -> None:
+    """Delete the voice, as confirmed."""
+    voice, _ = await pressed(update, context)
+    where = await as_manager(update, context)
+    await core_of(context).voices.delete(where, voice)
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text("voice_deleted", where.locale, name=voice.name)
+    )
+
+
+@answers_errors
+async def kept_button(update: Update, context: Context) -> None:
+    """Leave the voice be."""
+    voice, where = await pressed(update, context)
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text("voice_kept", where.locale, name=voice.name)
+    )
+
+
+@answers_errors
+async def take_button(update: Update, context: Context) -> None:
+    """Another take of a voice message: the same, steadier or livelier."""
+    query, where, core = update.callback_query, where_of(update), core_of(context)
+    assert query is not None and query.data is not None and isinstance(query.message, Message)
+    _, change, job_id = query.data.split(":")
+    await query.answer()
+    await speak(
+        update,
+        context,
+        query.message,
+        lambda reply: core.speaking.retake(where, job_id, cast(Change, change), reply=reply),
+    )  # the pattern admits 3
+
+
+@answers_errors
+async def keep_button(update: Update, context: Context) -> None:
+    """Say how to keep a designed voice (a button cannot ask for its name)."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(text("keep_how", where_of(update).locale), show_alert=True)
+
+
+@answers_errors
+async def consent_button(update: Update, context: Context) -> None:
+    """The speaker's answer to a request to register their voice: approve or decline."""
+    query, where, consent = update.callback_query, where_of(update), core_of(context).consent
+    assert query is not None and query.data is not None
+    _, answer, voice_id = query.data.split(":")
+    if answer == "yes":
+        voice, key = await consent.approve(where, voice_id), "consent_approved"
+    else:
+        voice, key = await consent.decline(where, voice_id), "consent_declined"
+    await query.answer()
+    await query.edit_message_text(
+        text(key, where.locale, speaker=where.user_name, name=voice.name)
+    )
+
+
+@answers_errors
+async def revoke_button(update: Update, context: Context) -> None:
+    """Delete a voice made from the presser's speech, wherever it lives."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None
+    voice = await core_of(context).consent.revoke(where, query.data.partition(":")[2])
+    await query.answer()
+    await query.edit_message_text(text("voice_revoked", where.locale, name=voice.name))
+
+
+@answers_errors
+async def forget_button(update: Update, context: Context) -> None:
+    """Forget the user who asked, as confirmed, or leave everything be."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None and context.user_data is not None
+    _, answer, asker = query.data.split(":")
+    if asker != where.user_id:
+        await query.answer(text("tg_not_your_button", where.locale), show_alert=True)
+        return
+    await query.answer()
+    if answer != "yes":
+        await query.edit_message_text(text("forget_cancelled", where.locale))
+        return
+    context.user_data.pop("clip", None)  # a clip waiting for its name goes too
+    forgotten = await core_of(context).consent.forget_me(where)
+    await query.edit_message_text(forgotten_text(forgotten, where.locale))

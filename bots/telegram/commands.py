@@ -1,0 +1,321 @@
+"""One small handler per command; every decision is the core's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction
+
+from bots.telegram.common import (
+    Context,
+    answers_errors,
+    arguments,
+    as_manager,
+    core_of,
+    download,
+    media_of,
+    outbox_of,
+    source_of,
+    speak,
+    speaker_of,
+    tell,
+    where_of,
+)
+from bots.telegram.outbox import consent_row
+from bots.telegram.texts import text
+from core.domain import Sampling, Voice, Where
+from core.messages import my_voices_text, pending_text, rules_text, saved_text, tuned_text
+from core.outbox import Reply, ReplyTarget
+
+MAX_LISTED = 30  # voices with buttons in one /voices message (Telegram caps keyboards)
+SWITCH = {"on": True, "off": False}
+QUOTA_DIGITS = 9  # a daily quota is a count of characters, not a number to overflow a column
+
+
+@answers_errors
+async def start(update: Update, context: Context) -> None:
+    """Explain what the bot does, with examples."""
+    await tell(update, text("tg_help", where_of(update).locale))
+
+
+@answers_errors
+async def clone(update: Update, context: Context) -> None:
+    """Register the replied-to voice message as a named voice: /clone NAME [| words]."""
+    message = update.effective_message
+    assert message is not None
+    name, _, words = arguments(message).partition("|")
+    source = message.reply_to_message
+    if not name.strip() or source is None or media_of(source) is None:
+        await tell(update, text("tg_clone_usage", where_of(update).locale))
+        return
+    where, core = await as_manager(update, context), core_of(context)  # admins-only chats
+    await core.rules.require_may_clone(where)  # before fetching the file
+    await message.chat.send_action(ChatAction.TYPING)
+    voice = await core.voices.register(
+        where,
+        name,
+        await download(source, context),
+        transcript=words or None,
+        speaker=speaker_of(source),
+        source=source_of(source),
+    )
+    await announce(update, context, voice, where, under=source)
+
+
+@answers_errors
+async def say(update: Update, context: Context) -> None:
+    """Speak text in a voice: /say [NAME] text, or reply /say [NAME] to a text message."""
+    message, where, core = update.effective_message, where_of(update), core_of(context)
+    assert message is not None
+    replied = message.reply_to_message
+    replied_text = (replied.text or replied.caption) if replied else None
+    voice, words = await core.voices.parse_say(
+        where, arguments(message), replied_text=replied_text
+    )
+    await speak(
+        update, context, message, lambda reply: core.speaking.say(where, voice, words, reply=reply)
+    )
+
+
+@answers_errors
+async def design(update: Update, context: Context) -> None:
+    """Speak in a voice described in words: /design DESCRIPTION | TEXT."""
+    message, where, core = update.effective_message, where_of(update), core_of(context)
+    assert message is not None
+    description, _, words = arguments(message).partition("|")
+    await speak(
+        update,
+        context,
+        message,
+        lambda reply: core.speaking.design(where, description, words, reply=reply),
+    )
+
+
+@answers_errors
+async def dialogue(update: Update, context: Context) -> None:
+    """Speak a conversation: /dialogue, then one `name: text` line per turn."""
+    message, where, core = update.effective_message, where_of(update), core_of(context)
+    assert message is not None
+    await speak(
+        update,
+        context,
+        message,
+        lambda reply: core.speaking.dialogue(where, arguments(message), reply=reply),
+    )
+
+
+@answers_errors
+async def keep(update: Update, context: Context) -> None:
+    """Keep a designed voice: reply /keep NAME to its voice message."""
+    message, where = update.effective_message, where_of(update)
+    assert message is not None
+    job_id = button_job(message.reply_to_message, "keep")
+    if not context.args or job_id is None:
+        await tell(update, text("keep_usage", where.locale))
+        return
+    await message.chat.send_action(ChatAction.TYPING)
+    voice = await core_of(context).voices.keep(where, job_id, context.args[0])
+    await tell(update, saved_text(voice, where.locale))
+
+
+@answers_errors
+async def tune(update: Update, context: Context) -> None:
+    """Set a voice's sampling defaults: /tune NAME temperature=0.7 top_k=40 top_p=0.9."""
+    where = where_of(update)
+    if not context.args:
+        await tell(update, text("tune_usage", where.locale))
+        return
+    name, *settings = context.args
+    voice = await core_of(context).voices.tune(
+        await as_manager(update, context), name, Sampling.parse(settings)
+    )
+    await tell(update, tuned_text(voice, where.locale))
+
+
+@answers_errors
+async def voices(update: Update, context: Context) -> None:
+    """List the voices usable here, each with play / default / delete buttons."""
+    where, core = where_of(update), core_of(context)
+    found = await core.voices.usable(where)
+    if not found:
+        await tell(update, text("voices_empty", where.locale))
+        return
+    default = await core.voices.default(where)
+    lines = [text("voices_header", where.locale)]
+    rows = []
+    for voice in found[:MAX_LISTED]:
+        line = text("voice_line", where.locale, name=voice.name, seconds=voice.seconds)
+        if default is not None and voice.id == default.id:
+            line += text("voice_line_default", where.locale)
+        if voice.personal and not where.private:
+            line += text("voice_line_personal", where.locale)
+        if not voice.shared:
+            line += text("voice_line_unshared", where.locale)
+        lines.append(line)
+        rows.append(
+            [
+                InlineKeyboardButton(f"▶ {voice.name}", callback_data=f"sample:{voice.id}"),
+                InlineKeyboardButton(
+                    text("button_default", where.locale), callback_data=f"default:{voice.id}"
+                ),
+                InlineKeyboardButton(
+                    text("button_delete", where.locale), callback_data=f"delete:{voice.id}"
+                ),
+            ]
+        )
+    if len(found) > MAX_LISTED:
+        lines.append(text("voices_more", where.locale, count=len(found) - MAX_LISTED))
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(
+        "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows), do_quote=True
+    )
+
+
+@answers_errors
+async def default(update: Update, context: Context) -> None:
+    """Pick the voice /say uses when no name is given: /default NAME."""
+    where = where_of(update)
+    if not context.args:
+        await tell(update, text("tg_default_usage", where.locale))
+        return
+    voice = await core_of(context).voices.set_default(where, context.args[0])
+    await tell(update, text("voice_default_set", where.locale, name=voice.name))
+
+
+@answers_errors
+async def rename(update: Update, context: Context) -> None:
+    """Give a voice a new name: /rename OLD NEW."""
+    if not context.args or len(context.args) != 2:
+        await tell(update, text("tg_rename_usage", where_of(update).locale))
+        return
+    where = await as_manager(update, context)
+    old, new = context.args
+    voice = await core_of(context).voices.rename(where, old, new)
+    await tell(update, text("voice_renamed", where.locale, old=old, new=voice.name))
+
+
+@answers_errors
+async def delete(update: Update, context: Context) -> None:
+    """Delete a voice and its clip: /delete NAME."""
+    if not context.args:
+        await tell(update, text("tg_delete_usage", where_of(update).locale))
+        return
+    where = await as_manager(update, context)
+    voice = await core_of(context).voices.delete(where, context.args[0])
+    await tell(update, text("voice_deleted", where.locale, name=voice.name))
+
+
+@answers_errors
+async def share(update: Update, context: Context) -> None:
+    """Let everyone here speak in your voice, or only you: /share NAME on|off."""
+    where, args = where_of(update), context.args or []
+    if len(args) != 2 or args[1].lower() not in SWITCH:
+        await tell(update, text("tg_share_usage", where.locale))
+        return
+    voice = await core_of(context).voices.share(where, args[0], SWITCH[args[1].lower()])
+    await tell(
+        update,
+        text("voice_shared" if voice.shared else "voice_unshared", where.locale, name=voice.name),
+    )
+
+
+@answers_errors
+async def settings(update: Update, context: Context) -> None:
+    """Show this group's rules, or change one (admins): /settings clone|share|quota VALUE."""
+    where, rules = where_of(update), core_of(context).rules
+    if not context.args:
+        shown = rules_text(await rules.of(where), where.locale)
+        await tell(update, f"{shown}\n\n{text('tg_settings_usage', where.locale)}")
+        return
+    change = rule_change([word.lower() for word in context.args])
+    if change is None:
+        await tell(update, text("tg_settings_usage", where.locale))
+        return
+    await rules.change(await as_manager(update, context), **change)
+    await tell(update, rules_text(await rules.of(where), where.locale))
+
+
+@answers_errors
+async def myvoices(update: Update, context: Context) -> None:
+    """List every voice made from the user's speech, each with a revoke button."""
+    where = where_of(update)
+    found = (await core_of(context).consent.mine(where))[:MAX_LISTED]
+    rows = []
+    for voice in found:
+        row = [
+            InlineKeyboardButton(
+                text("button_revoke", where.locale, name=voice.name),
+                callback_data=f"revoke:{voice.id}",
+            )
+        ]
+        if voice.pending:
+            row += consent_row(voice, where.locale)
+        rows.append(row)
+    assert update.effective_message is not None
+    buttons = InlineKeyboardMarkup(rows) if rows else None
+    await update.effective_message.reply_text(
+        my_voices_text(found, where.locale), reply_markup=buttons, do_quote=True
+    )
+
+
+@answers_errors
+async def forgetme(update: Update, context: Context) -> None:
+    """Offer to delete everything kept about the user (only they may confirm)."""
+    where = where_of(update)
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(
+        text("forget_confirm", where.locale),
+        reply_markup=InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        text("button_forget", where.locale),
+                        callback_data=f"forget:yes:{where.user_id}",
+                    ),
+                    InlineKeyboardButton(
+                        text("button_cancel", where.locale),
+                        callback_data=f"forget:no:{where.user_id}",
+                    ),
+                ]
+            ]
+        ),
+        do_quote=True,
+    )
+
+
+async def announce(
+    update: Update, context: Context, voice: Voice, where: Where, *, under: Message
+) -> None:
+    """Tell the requester their voice is saved; when it is someone else's voice, that it waits
+    for them, and have the core ask them (under the clip, and in private)."""
+    if not voice.pending:
+        await tell(update, saved_text(voice, where.locale))
+        return
+    assert voice.speaker is not None
+    await tell(update, pending_text(voice, where.locale, speaker=voice.speaker.name))
+    source = ReplyTarget(chat_id=str(under.chat_id), reply_to=str(under.message_id))
+    await core_of(context).consent.ask(where, voice, Reply(outbox_of(context), source))
+
+
+def rule_change(words: list[str]) -> dict[str, Any] | None:
+    """`/settings` words as a change of the group's rules, or None when they make no sense."""
+    match words:
+        case ["clone", ("everyone" | "admins") as who]:
+            return {"who_clones": who}
+        case ["share", switch] if switch in SWITCH:
+            return {"members_use_others": SWITCH[switch]}
+        case ["quota", chars] if chars.isdecimal() and len(chars) <= QUOTA_DIGITS:
+            return {"daily_chars": int(chars)}
+    return None
+
+
+def button_job(message: Message | None, action: str) -> str | None:
+    """The job id behind a message's `action` button (how /keep finds what it replies to)."""
+    keyboard = message.reply_markup if message is not None else None
+    for row in keyboard.inline_keyboard if keyboard else ():
+        for button in row:
+            data = str(button.callback_data or "")
+            if data.startswith(f"{action}:"):
+                return data.partition(":")[2]
+    return None

@@ -1,0 +1,277 @@
+"""The core's way out on Telegram: one status message that follows a job's progress and gives
+way to its voice note (or becomes its error), the voice notes themselves, and consent requests.
+A job resumed after a restart is posted the same way, its old status message cleared."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import html
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.helpers import mention_html
+
+from bots.telegram.texts import text
+from core.domain import Progress, Voice, VoiceClip, Where
+from core.errors import VoicebotError
+from core.messages import consent_text, error_text, label_text, progress_text
+from core.outbox import ChatGone, ReplyTarget
+
+log = logging.getLogger(__name__)
+
+ACTION_REFRESH_S = 4.0  # a chat action shows for 5 s
+PLACE_EDIT_EVERY_S = 3.0  # a long line moves often: edit the place shown at most this often
+SEND_RETRY_PAUSES_S = (1.0, 3.0)
+VOICE_MESSAGES_FORBIDDEN = "VOICE_MESSAGES_FORBIDDEN"  # the user's privacy settings say no
+
+NoteStatus = Callable[[str, str], Awaitable[None]]  # (job id, status message id)
+
+
+@dataclass(slots=True)
+class _Status:
+    message_id: int
+    shown: str
+    edited_at: float
+
+
+class TelegramOutbox:
+    """Posts what the core says, through the bot."""
+
+    def __init__(self, bot: Bot, *, note_status: NoteStatus, consent_hours: float) -> None:
+        self._bot = bot
+        self._note_status = note_status  # a resumed job's status is cleared when it is posted
+        self._consent_hours = consent_hours
+        self._status: dict[ReplyTarget, _Status] = {}  # the live jobs' status messages
+
+    async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
+        line = progress_text(progress, where.locale)
+        status = self._status.get(target)
+        if status is not None and (
+            status.shown == line
+            or (
+                progress.stage == "queued"
+                and time.monotonic() - status.edited_at < PLACE_EDIT_EVERY_S
+            )
+        ):
+            return
+        if status is None:
+            message = await self._bot.send_message(
+                int(target.chat_id), line, reply_parameters=reply_to(target)
+            )
+            self._status[target] = _Status(message.message_id, line, time.monotonic())
+            if progress.job_id:
+                await self._note_status(progress.job_id, str(message.message_id))
+            return
+        status.shown, status.edited_at = line, time.monotonic()
+        await self._bot.edit_message_text(
+            line, chat_id=int(target.chat_id), message_id=status.message_id
+        )
+
+    async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
+        """The voice note(s) under the request, then the status message goes."""
+        with gone_chats():
+            await send_voice(self._bot, target, clip, where)
+        status_id = self._status_shown(target)
+        if status_id is not None:
+            with contextlib.suppress(TelegramError):
+                await self._bot.delete_message(int(target.chat_id), status_id)
+
+    async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
+        """The error, in the status message if there was one, else under the request."""
+        words = error_text(error, where.locale)
+        status_id = self._status_shown(target)
+        if status_id is not None:
+            with contextlib.suppress(TelegramError):
+                await self._bot.edit_message_text(
+                    words, chat_id=int(target.chat_id), message_id=status_id
+                )
+                return
+        with gone_chats():
+            await self._bot.send_message(
+                int(target.chat_id), words, reply_parameters=reply_to(target)
+            )
+
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+        """In the chat under the clip, and in private if the speaker can be reached there;
+        in the requester's language (the speaker's is unknown)."""
+        assert voice.speaker is not None
+        request = consent_text(
+            voice,
+            self._consent_hours,
+            where.locale,
+            speaker=mention_html(voice.speaker.id, voice.speaker.name),
+            owner=html.escape(where.user_name),
+        )
+        buttons = InlineKeyboardMarkup([consent_row(voice, where.locale)])
+        if not where.private:  # a private chat is the requester's own: the speaker is not there
+            with gone_chats():
+                await self._bot.send_message(
+                    int(source.chat_id),
+                    request,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=buttons,
+                    reply_parameters=reply_to(source),
+                )
+        try:
+            await self._bot.send_message(
+                int(voice.speaker.id), request, parse_mode=ParseMode.HTML, reply_markup=buttons
+            )
+        except (Forbidden, BadRequest):  # they never started the bot (or blocked it)
+            log.debug("consent request for voice %s: the speaker cannot be written to", voice.id)
+        except TelegramError as exc:  # the voice is saved and /myvoices shows the request anyway
+            log.warning(
+                "consent request for voice %s not sent in private: %s",
+                voice.id,
+                type(exc).__name__,
+            )
+
+    def _status_shown(self, target: ReplyTarget) -> int | None:
+        """The status message shown for the job: this run's, or the one a resumed job noted."""
+        status = self._status.pop(target, None)
+        if status is not None:
+            return status.message_id
+        return int(target.status_id) if target.status_id else None
+
+
+class Recording:
+    """One `record_voice` refresher per chat, however many voices are being made there:
+    chat actions count against a group's 20-a-minute limit like messages do."""
+
+    def __init__(self, bot: Bot) -> None:
+        self._bot = bot
+        self._chats: dict[int, tuple[asyncio.Task[None], int]] = {}
+
+    @contextlib.asynccontextmanager
+    async def in_chat(self, chat_id: int) -> AsyncIterator[None]:
+        task, users = self._chats.get(chat_id) or (None, 0)
+        if task is None:
+            task = asyncio.create_task(self._refresh(chat_id))
+        self._chats[chat_id] = (task, users + 1)
+        try:
+            yield
+        finally:
+            task, users = self._chats.pop(chat_id)
+            if users > 1:
+                self._chats[chat_id] = (task, users - 1)
+            else:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    async def _refresh(self, chat_id: int) -> None:
+        while True:
+            try:
+                await self._bot.send_chat_action(chat_id, ChatAction.RECORD_VOICE)
+            except TelegramError as exc:
+                log.info("chat action failed: %s", type(exc).__name__)
+            await asyncio.sleep(ACTION_REFRESH_S)
+
+
+@contextlib.contextmanager
+def gone_chats() -> Iterator[None]:
+    """Telegram's refusal of a chat that will not take messages any more, as `ChatGone`."""
+    try:
+        yield
+    except (Forbidden, BadRequest) as exc:
+        if not chat_gone(exc):
+            raise
+        raise ChatGone() from exc
+
+
+def chat_gone(error: TelegramError) -> bool:
+    """The chat will not take the bot's messages any more: a user who blocked it, a group
+    that removed it, a chat deleted since."""
+    return isinstance(error, Forbidden) or "chat not found" in error.message.lower()
+
+
+def reply_to(target: ReplyTarget) -> ReplyParameters | None:
+    # a reply whose request was deleted meanwhile still arrives (it was paid for)
+    if not target.reply_to:
+        return None
+    return ReplyParameters(int(target.reply_to), allow_sending_without_reply=True)
+
+
+async def send_voice(bot: Bot, target: ReplyTarget, clip: VoiceClip, where: Where) -> None:
+    """Reply with the voice note(s), the last with buttons for another take; as audio files
+    where the user's settings forbid voice notes."""
+    caption = label_text(clip, where.locale)
+    for part in clip.messages:
+        last = part is clip.messages[-1]
+        buttons = take_buttons(clip, where) if clip.job_id and last else None
+        try:
+            await persistently(
+                functools.partial(
+                    bot.send_voice,
+                    int(target.chat_id),
+                    part.ogg,
+                    duration=round(part.seconds),
+                    caption=caption,
+                    reply_markup=buttons,
+                    reply_parameters=reply_to(target),
+                )
+            )
+        except BadRequest as exc:
+            if VOICE_MESSAGES_FORBIDDEN not in exc.message.upper():
+                raise
+            await persistently(
+                functools.partial(
+                    bot.send_audio,
+                    int(target.chat_id),
+                    part.ogg,
+                    duration=round(part.seconds),
+                    caption=caption,
+                    reply_markup=buttons,
+                    reply_parameters=reply_to(target),
+                    filename=f"{clip.voice_name or 'voice'}.ogg",
+                )
+            )
+
+
+async def persistently(send: Callable[[], Awaitable[Message]]) -> Message:
+    """Send, again after a pause when Telegram stumbles (5xx, a dropped connection): the voice
+    was paid for. A refusal (bad request, blocked) is final; flood limits are the rate
+    limiter's."""
+    for pause in SEND_RETRY_PAUSES_S:
+        try:
+            return await send()
+        except BadRequest:
+            raise
+        except NetworkError as exc:
+            log.warning("sending failed (%s), again in %s s", type(exc).__name__, pause)
+            await asyncio.sleep(pause)
+    return await send()
+
+
+def take_buttons(clip: VoiceClip, where: Where) -> InlineKeyboardMarkup:
+    row = [
+        InlineKeyboardButton(
+            text(f"button_{change}", where.locale), callback_data=f"take:{change}:{clip.job_id}"
+        )
+        for change in ("again", "steadier", "livelier")
+    ]
+    rows = [row]
+    if clip.description:
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text("button_keep_voice", where.locale), callback_data=f"keep:{clip.job_id}"
+                )
+            ]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def consent_row(voice: Voice, locale: str) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(
+            text(f"button_{key}", locale), callback_data=f"consent:{answer}:{voice.id}"
+        )
+        for key, answer in (("approve", "yes"), ("decline", "no"))
+    ]

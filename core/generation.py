@@ -1,0 +1,298 @@
+"""Generation: a stored job made into voice messages. Long text goes in sentence-sized parts,
+a dialogue in the model's multi-speaker format or turn by turn, every output is checked by ear
+(when on), and each upstream task is recorded before it is waited for, so a job resumed after
+a restart waits for its tasks instead of paying for them again."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from core import audio
+from core.audio import EncodedVoice
+from core.dialogue import Turn, cast, speaker_of
+from core.domain import Progress, ProgressCallback, Sampling, Voice, no_progress
+from core.engines import Engine, SpeechRequest
+from core.errors import ReferenceUnreachable, UpstreamError, VoiceGone
+from core.jobs.log import Job, JobLog
+from core.library import VoiceLibrary
+from core.references import References
+from core.text import chunks, error_rate, spell_out
+from core.upstream.higgs import OnTask
+from core.voices import Casting, Voices
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Craft:
+    """How outputs are made: in parts of `chunk_chars`, a few at a time; checked by ear
+    (`self_check`) against `self_check_max_error`; cut into voice messages of at most
+    `max_voice_seconds`."""
+
+    chunk_chars: int = 300
+    chunk_concurrency: int = 3
+    self_check: bool = False
+    self_check_max_error: float = 0.35
+    max_voice_seconds: float = 1800.0
+
+
+class Generation:
+    """Turns a job into its voice messages; the job's row records each step."""
+
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        jobs: JobLog,
+        library: VoiceLibrary,
+        voices: Voices,
+        references: References,
+        craft: Craft,
+    ) -> None:
+        self.engine = engine
+        self._jobs = jobs
+        self._library = library
+        self._voices = voices
+        self._references = references
+        self.craft = craft
+
+    async def make(
+        self, job: Job, report: ProgressCallback, *, steps: dict[str, str] | None = None
+    ) -> list[EncodedVoice]:
+        """The job's voice messages: preparing → generating → encoding. `steps` are the
+        upstream tasks an earlier run started for it, waited for instead of made again."""
+        await report(Progress("preparing"))
+        work = _Work(
+            job.id,
+            report,
+            asyncio.Semaphore(self.craft.chunk_concurrency),
+            steps=dict(steps or {}),
+        )
+        used: list[Voice] = []
+        if job.kind == "dialogue":
+            casting = await self._voices.cast(job.where, job.text)
+            speech = await self._dialogue(casting, job.sampling, work)
+            used = list(casting.voices.values())
+        elif job.voice_id is not None:
+            used = [await self._voices.by_id(job.where, job.voice_id)]
+            speech = await self._speak(used[0], None, job.text, job.sampling, work)
+        elif job.description is not None:
+            speech = await self._speak(None, job.description, job.text, job.sampling, work)
+        else:  # its voice was deleted (forgotten) since
+            raise VoiceGone()
+        if work.errors:
+            await self._jobs.checked(job.id, sum(work.errors) / len(work.errors))
+        await report(Progress("encoding"))
+        encoded = await audio.encode_voices(speech, max_seconds=self.craft.max_voice_seconds)
+        if job.description is not None:  # a designed voice: the take may become a voice
+            await self._library.save_take(job.id, speech)
+        if used:
+            await self._library.count_uses(voice.id for voice in used)
+        return encoded
+
+    async def _speak(
+        self,
+        voice: Voice | None,
+        description: str | None,
+        text: str,
+        sampling: Sampling,
+        work: _Work,
+    ) -> bytes:
+        """Generate `text` (in sentence-sized parts when long) as one audio file, in a stored
+        voice or (with no voice) one described in words."""
+        parts = chunks(spell_out(text), self.craft.chunk_chars)
+
+        async def attempt(voice: Voice | None, work: _Work) -> list[bytes]:
+            references = (await self._references.of(voice),) if voice else ()
+            base = SpeechRequest(
+                text="", sampling=sampling, description=description, references=references
+            )
+            return await self._speak_parts(base, parts, work)
+
+        try:
+            pieces = await attempt(voice, work)
+        except ReferenceUnreachable:
+            assert voice is not None
+            log.info("voice %s: the service could not fetch its reference; re-hosting", voice.id)
+            pieces = await attempt(await self._references.rehosted(voice), work.again())
+        return pieces[0] if len(pieces) == 1 else await audio.join_speech(pieces)
+
+    async def _dialogue(self, casting: Casting, sampling: Sampling, work: _Work) -> bytes:
+        """Two speakers of one kind in one task, in the model's own multi-speaker format
+        (reference i, or description i, is SPEAKERi); anything else turn by turn, joined."""
+        turns, voices = casting.turns, casting.voices
+        people = cast(turns)
+        native = (
+            self.engine.multi_speaker
+            and len(people) == 2
+            and people[0].described == people[1].described
+            and sum(len(t.text) for t in turns) <= 2 * self.craft.chunk_chars
+        )
+        if native:
+            index = {speaker_of(p): i for i, p in enumerate(people)}
+            lines = "\n".join(
+                f"[SPEAKER{index[speaker_of(t)]}] {spell_out(t.text)}" for t in turns
+            )
+            if people[0].described:
+                base = SpeechRequest(
+                    text="",
+                    sampling=sampling,
+                    description="\n".join(
+                        f"SPEAKER{i}: {p.speaker}" for i, p in enumerate(people)
+                    ),
+                )
+                return (await self._speak_parts(base, [lines], work))[0]
+            cloned = [voices[speaker_of(p)] for p in people]
+            for attempt in range(2):
+                references = tuple([await self._references.of(voice) for voice in cloned])
+                base = SpeechRequest(text="", references=references, sampling=sampling)
+                try:
+                    return (
+                        await self._speak_parts(base, [lines], work.again() if attempt else work)
+                    )[0]
+                except ReferenceUnreachable:
+                    if attempt:
+                        raise
+                    log.info("dialogue: a reference could not be fetched; re-hosting both")
+                    cloned = [await self._references.rehosted(v) for v in cloned]
+        return await self._turn_by_turn(turns, voices, sampling, work)
+
+    async def _turn_by_turn(
+        self,
+        turns: list[Turn],
+        voices: dict[tuple[str, bool], Voice],
+        sampling: Sampling,
+        work: _Work,
+    ) -> bytes:
+        done = 0
+        await work.report(Progress("generating", parts=len(turns)))
+
+        async def one(index: int, turn: Turn) -> bytes:
+            nonlocal done
+            quiet = replace(
+                work,
+                report=no_progress,  # progress counts turns, not their parts
+                prefix=f"{work.prefix}t{index}.",
+            )
+            speech = await self._speak(
+                voices.get(speaker_of(turn)),
+                turn.speaker if turn.described else None,
+                turn.text,
+                sampling,
+                quiet,
+            )
+            done += 1
+            await work.report(Progress("generating", done=done, parts=len(turns)))
+            return speech
+
+        return await audio.join_speech(await _all([one(i, turn) for i, turn in enumerate(turns)]))
+
+    async def _speak_parts(
+        self, base: SpeechRequest, parts: list[str], work: _Work
+    ) -> list[bytes]:
+        """Each part in order, a few of the job's at a time; the first failure stops the rest."""
+        done = 0
+
+        async def submitted(task_id: str) -> None:
+            await work.report(Progress("generating", done=done, parts=len(parts)))
+
+        async def one(index: int, words: str) -> bytes:
+            nonlocal done
+            request, step = replace(base, text=words), f"{work.prefix}{index}"
+            async with work.running:
+                result = await self._generate(request, step, work, submitted)
+                result = await self._checked(request, result, step, work, submitted)
+            done += 1
+            if len(parts) > 1:
+                await work.report(Progress("generating", done=done, parts=len(parts)))
+            return result
+
+        if not self.engine.hosts_references:  # no task ids to wait for
+            await work.report(Progress("generating", parts=len(parts)))
+        return await _all([one(i, words) for i, words in enumerate(parts)])
+
+    async def _generate(
+        self, request: SpeechRequest, step: str, work: _Work, on_task: OnTask
+    ) -> bytes:
+        """One step of a job: its task, recorded before it is waited for; or the task an
+        earlier run started for this step, waited for again (never paid for twice)."""
+
+        async def started(task_id: str) -> None:
+            await self._jobs.started(work.job_id, step, task_id)
+            await on_task(task_id)
+
+        known = work.steps.pop(step, None)
+        if known is not None:
+            log.info("job %s: waiting again for task %s (step %s)", work.job_id, known, step)
+            await on_task(known)
+        try:
+            return await self.engine.speak(request, on_task=started, task_id=known)
+        except UpstreamError:
+            await self._jobs.ended(work.job_id, step)
+            raise
+
+    async def _checked(
+        self, request: SpeechRequest, result: bytes, step: str, work: _Work, on_task: OnTask
+    ) -> bytes:
+        """The self-check: hear what was generated; when it is far from the text (the model
+        can hallucinate or stop short), make one more take and keep the closer one."""
+        if not self.craft.self_check or self._references.transcriber is None:
+            return result
+        error = await self._error_of(request.text, result)
+        if error is not None and error > self.craft.self_check_max_error:
+            log.info("self-check: error rate %.2f, making another take", error)
+            try:
+                second = await self._generate(request, f"{step}c", work, on_task)
+            except UpstreamError as exc:  # the first take stands
+                log.warning("self-check: the second take failed: %r", exc)
+            else:
+                second_error = await self._error_of(request.text, second)
+                if second_error is not None and second_error < error:
+                    result, error = second, second_error
+        if error is not None:
+            work.errors.append(error)
+        return result
+
+    async def _error_of(self, text: str, speech: bytes) -> float | None:
+        """The error rate of a take, or None when it could not be heard (the check is a
+        bonus: it never fails a voice)."""
+        transcriber = self._references.transcriber
+        assert transcriber is not None
+        try:
+            heard = await transcriber.transcribe(await audio.speech_wav(speech))
+        except UpstreamError as exc:
+            log.warning("self-check skipped: %r", exc)
+            return None
+        return error_rate(text, spell_out(heard))  # transcripts write digits; the text words
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What the parts of one job share: its id, its progress, its concurrency, its checks."""
+
+    job_id: str
+    report: ProgressCallback
+    running: asyncio.Semaphore  # the job's upstream tasks at once, however they are split
+    errors: list[float] = field(default_factory=list)  # the self-check's measured rates
+    steps: dict[str, str] = field(default_factory=dict)  # tasks an earlier run started, by step
+    prefix: str = ""  # of this part of the job's step names (a dialogue turn, a second try)
+
+    def again(self) -> _Work:
+        """The same work, tried again (after re-hosting a reference): new steps."""
+        return replace(self, prefix=f"{self.prefix}r")
+
+
+async def _all(work: list[Coroutine[Any, Any, bytes]]) -> list[bytes]:
+    """Run them all at once, results in order; the first failure cancels the rest."""
+    tasks = [asyncio.create_task(coroutine) for coroutine in work]
+    try:
+        return await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
