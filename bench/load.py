@@ -240,8 +240,8 @@ class Stages:
     async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
         self.error = error
 
-    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
-        pass
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
+        return True
 
 
 async def _one(speech: Core, where: Where, tag: str) -> Ended:

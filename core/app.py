@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import shutil
 import signal
 import socket
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Literal
@@ -31,10 +32,11 @@ from core.references import References
 from core.rules import Rules
 from core.settings import Settings
 from core.speaking import Speaking
-from core.storage.db import open_database
+from core.storage.db import erase, open_database
 from core.upstream.api import Ai302, Sleep
 from core.upstream.higgs import LEARN_FROM_CHARS, HiggsClient, HiggsUrls
 from core.upstream.hosting import Ai302Upload, ReferenceHost
+from core.upstream.results import ResultRules
 from core.upstream.transcribe import Ai302Whisper, Transcriber
 from core.voices import Voices
 from core.worker import Worker
@@ -43,6 +45,7 @@ log = logging.getLogger(__name__)
 
 TAKES_KEPT_S = 24 * 3600  # how long a designed voice's take can still be kept
 RESULTS_KEPT_S = 24 * 3600  # a worker's voice messages, if no bot has posted them by then
+ORPHANS_KEPT_S = 3600  # a clip no voice holds (its registration was cut off) goes after this
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,11 @@ async def open_core(
                         deadline_s=settings.generation_deadline_s,
                         poll_interval_s=settings.poll_interval_s,
                         poll_interval_max_s=settings.poll_interval_max_s,
+                        results=ResultRules.of(
+                            upstream=settings.upstream_urls,
+                            hosts=settings.result_host_names,
+                            max_bytes=settings.max_result_bytes,
+                        ),
                         sleep=sleep,
                     )
                 )
@@ -149,6 +157,7 @@ async def open_core(
                 library=library,
                 jobs=jobs,
                 claims=Claims(db=db),
+                erase=functools.partial(erase, db),
                 policy=policy,
                 queue=queue,
                 host=host,
@@ -179,6 +188,7 @@ def _wire(
     library: VoiceLibrary,
     jobs: JobLog,
     claims: Claims,
+    erase: Callable[[], Awaitable[None]],
     policy: QueuePolicy,
     queue: InProcessQueue,
     host: ReferenceHost | None,
@@ -192,6 +202,9 @@ def _wire(
         daily_chars=settings.daily_chars_per_user,
         per_user_per_minute=settings.user_requests_per_minute,
         per_chat_per_minute=settings.chat_requests_per_minute,
+        clones_per_hour=settings.clones_per_hour,
+        voices_per_user=settings.max_voices_per_user,
+        voices_per_chat=settings.max_voices_per_chat,
     )
     voices = Voices(
         library=library,
@@ -212,6 +225,7 @@ def _wire(
             self_check=settings.uses_higgs if settings.self_check is None else settings.self_check,
             self_check_max_error=settings.self_check_max_error,
             max_voice_seconds=settings.max_voice_seconds,
+            longest_s=settings.longest_speech_s,
         ),
     )
     runner: Runner = (
@@ -223,7 +237,11 @@ def _wire(
     return Core(
         voices=voices,
         consent=Consent(
-            library=library, jobs=jobs, timeout_s=settings.consent_timeout_hours * 3600
+            library=library,
+            jobs=jobs,
+            delivery=delivery,
+            erase=erase,
+            timeout_s=settings.consent_timeout_hours * 3600,
         ),
         rules=rules,
         speaking=Speaking(
@@ -263,12 +281,15 @@ async def run_worker(settings: Settings) -> None:
 
 async def _sweep(core: Core) -> None:
     """A few times per consent timeout (at least every 10 min): drop unanswered consent
-    requests, and voice messages workers made that no bot will post any more."""
+    requests, voice messages workers made that no bot will post any more, designed takes
+    nobody kept in time, and clips no voice holds."""
     every_s = min(600.0, max(1.0, core.consent.timeout_s / 4))
     while True:
         try:
             await core.consent.expire()
             await core.jobs.drop_stale_results(RESULTS_KEPT_S)
+            await core.library.drop_old_takes(TAKES_KEPT_S)
+            await core.library.drop_orphan_clips(ORPHANS_KEPT_S)
         except Exception:  # the database may be briefly unavailable; try again next round
             log.exception("sweeping expired requests and results failed")
         await asyncio.sleep(every_s)

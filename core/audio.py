@@ -20,7 +20,14 @@ import av
 from pydub import AudioSegment
 
 from core import process
-from core.errors import AudioTooShort, BadUpstreamAudio, FileTooLarge, NoSpeech, NotAudio
+from core.errors import (
+    AudioTooShort,
+    BadUpstreamAudio,
+    FileTooLarge,
+    NoSpeech,
+    NotAudio,
+    ResultTooLarge,
+)
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -34,6 +41,9 @@ OPUS_RATES = {8_000, 12_000, 16_000, 24_000, 48_000}  # what an Opus encoder tak
 MIN_REF_S = 3.0
 MAX_REF_S = 30.0
 MAX_DECODE_S = 180  # longer uploads are judged on their first three minutes
+# Generated audio longer than this is refused, its decoding stopped just past it (a small
+# compressed file can expand into hours of PCM); callers pass Settings.longest_speech_s.
+LONGEST_S = 2000.0
 WAVEFORM_POINTS = 256
 
 # Container format names we take: OGG/Opus, MP3, M4A/AAC/MP4, WAV, WebM/Matroska, FLAC.
@@ -77,8 +87,9 @@ async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
     return await asyncio.to_thread(_shape_reference, pcm)
 
 
-async def encode_voice(data: bytes) -> EncodedVoice:
-    """Make a voice message (mono OGG/Opus, length, waveform) from upstream audio.
+async def encode_voice(data: bytes, *, limit_s: float = LONGEST_S) -> EncodedVoice:
+    """Make a voice message (mono OGG/Opus, length, waveform) from upstream audio of at most
+    `limit_s` seconds (longer is `ResultTooLarge`).
 
     Encoded in this process (FFmpeg's libraries through PyAV, in a worker thread, one per core
     at a time): starting an ffmpeg program for each voice cost more CPU than the encode itself.
@@ -87,7 +98,7 @@ async def encode_voice(data: bytes) -> EncodedVoice:
         raise BadUpstreamAudio("empty audio")
     async with process.cpu_slot():
         try:
-            ogg, pcm, rate = await asyncio.to_thread(_encode_opus, data)
+            ogg, pcm, rate = await asyncio.to_thread(_encode_opus, data, limit_s)
         except (av.error.FFmpegError, ValueError) as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
     if len(pcm) < 2 * rate // 10:  # under 0.1 s is no speech at all
@@ -95,7 +106,7 @@ async def encode_voice(data: bytes) -> EncodedVoice:
     return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / rate, waveform=waveform(pcm))
 
 
-def _encode_opus(data: bytes) -> tuple[bytes, bytes, int]:
+def _encode_opus(data: bytes, limit_s: float) -> tuple[bytes, bytes, int]:
     """Decode any audio, make it mono, and encode it as OGG/Opus (48 kb/s, tuned for speech);
     also returns the 16-bit PCM it encoded and its rate, for the length and waveform. Audio at
     a rate Opus takes (Higgs makes 24 kHz) is not resampled: players play every Opus stream
@@ -111,10 +122,13 @@ def _encode_opus(data: bytes) -> tuple[bytes, bytes, int]:
         )
         stream.bit_rate = 48_000
         resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
+        limit = int(limit_s * rate) * 2
 
         def encode(frames: list[av.AudioFrame]) -> None:
             for frame in frames:
                 pcm.extend(bytes(frame.planes[0])[: frame.samples * 2])
+                if len(pcm) > limit:
+                    raise ResultTooLarge(f"audio longer than {limit_s:g} s")
                 sink.mux(stream.encode(frame))
 
         for frame in source.decode(heard):
@@ -124,13 +138,15 @@ def _encode_opus(data: bytes) -> tuple[bytes, bytes, int]:
     return out.getvalue(), bytes(pcm), rate
 
 
-async def encode_voices(data: bytes, *, max_seconds: float) -> list[EncodedVoice]:
+async def encode_voices(
+    data: bytes, *, max_seconds: float, limit_s: float = LONGEST_S
+) -> list[EncodedVoice]:
     """Like `encode_voice`, but longer than `max_seconds` it is cut, in its quietest moments,
     into several voice messages in order (chat platforms cap a message's size)."""
-    whole = await encode_voice(data)
+    whole = await encode_voice(data, limit_s=limit_s)
     if whole.seconds <= max_seconds:
         return [whole]
-    pcm = await _upstream_pcm(data, VOICE_RATE)
+    pcm = await _upstream_pcm(data, VOICE_RATE, limit_s)
     pieces = [pcm[start:end] for start, end in _cuts(pcm, max_seconds)]
     return list(await asyncio.gather(*(_encode_pcm(piece) for piece in pieces)))
 
@@ -187,16 +203,18 @@ async def _encode_pcm(pcm: bytes) -> EncodedVoice:
     return EncodedVoice(ogg=done.out, seconds=len(pcm) / 2 / VOICE_RATE, waveform=waveform(pcm))
 
 
-async def join_speech(parts: list[bytes], *, pause_ms: int = 350) -> bytes:
+async def join_speech(
+    parts: list[bytes], *, pause_ms: int = 350, limit_s: float = LONGEST_S
+) -> bytes:
     """One WAV from pieces generated separately, in order: each trimmed of its own silence at
     the ends, then joined with a short pause and crossfade, as between two sentences."""
-    pcms = await asyncio.gather(*(_upstream_pcm(part, REF_RATE) for part in parts))
+    pcms = await asyncio.gather(*(_upstream_pcm(part, REF_RATE, limit_s) for part in parts))
     return await asyncio.to_thread(_join_pcm, pcms, pause_ms)
 
 
-async def speech_wav(data: bytes) -> bytes:
+async def speech_wav(data: bytes, *, limit_s: float = LONGEST_S) -> bytes:
     """Generated audio as a small 16 kHz mono WAV, for the transcriber to check."""
-    pcm = await _upstream_pcm(data, 16_000)
+    pcm = await _upstream_pcm(data, 16_000, limit_s)
     segment = AudioSegment(data=pcm, sample_width=2, frame_rate=16_000, channels=1)
     buffer = io.BytesIO()
     segment.export(buffer, format="wav")
@@ -211,7 +229,9 @@ def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
     return bytes(min(255, round(255 * level / loudest)) for level in levels)
 
 
-async def _upstream_pcm(data: bytes, rate: int) -> bytes:
+async def _upstream_pcm(data: bytes, rate: int, limit_s: float) -> bytes:
+    """Generated audio as mono 16-bit PCM at `rate`; past `limit_s` it is `ResultTooLarge`
+    (decoded one second past it, to know)."""
     with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
         path = Path(tmp) / "speech"
         await asyncio.to_thread(path.write_bytes, data)
@@ -220,6 +240,8 @@ async def _upstream_pcm(data: bytes, rate: int) -> bytes:
                 [
                     "-i",
                     str(path),
+                    "-t",
+                    str(limit_s + 1),
                     "-map",
                     "0:a:0",
                     "-ac",
@@ -235,6 +257,8 @@ async def _upstream_pcm(data: bytes, rate: int) -> bytes:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
     if not pcm:
         raise BadUpstreamAudio("upstream audio is empty")
+    if len(pcm) > int(limit_s * rate) * 2:
+        raise ResultTooLarge(f"audio longer than {limit_s:g} s")
     return pcm
 
 

@@ -4,8 +4,10 @@ it, take it back whenever they like, and can have the bot forget them altogether
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
+from core.delivery import Delivery
 from core.domain import Forgotten, Voice, Where
 from core.errors import NotTheSpeaker, RequestClosed, VoiceGone
 from core.jobs.log import JobLog
@@ -18,20 +20,32 @@ log = logging.getLogger(__name__)
 class Consent:
     """The speaker's side of every voice made from their speech."""
 
-    def __init__(self, *, library: VoiceLibrary, jobs: JobLog, timeout_s: float) -> None:
+    def __init__(
+        self,
+        *,
+        library: VoiceLibrary,
+        jobs: JobLog,
+        delivery: Delivery,
+        erase: Callable[[], Awaitable[None]],
+        timeout_s: float,
+    ) -> None:
         self._library = library
         self._jobs = jobs
+        self._delivery = delivery
+        self._erase = erase  # makes deleted rows unreadable in the database's files too
         self.timeout_s = timeout_s  # an unanswered request is dropped after this
 
-    async def ask(self, where: Where, voice: Voice, source: Reply) -> None:
+    async def ask(self, where: Where, voice: Voice, source: Reply) -> bool:
         """Put a pending voice to its speaker, through the outbox: under the message it was
-        made from (`source`), and privately where the platform allows."""
+        made from (`source`), and privately where the platform allows. Whether it reached
+        them (the adapter tells the requester when it did not); nothing to ask is True."""
         if not voice.pending:
-            return
+            return True
         try:
-            await source.outbox.ask_consent(where, source.target, voice)
+            return await source.outbox.ask_consent(where, source.target, voice)
         except ChatGone:  # /myvoices shows the request all the same
             log.info("consent request for voice %s: the chat is gone", voice.id)
+            return False
 
     async def approve(self, where: Where, voice_id: str) -> Voice:
         """The speaker agrees: the pending voice may speak from now on."""
@@ -71,7 +85,9 @@ class Consent:
 
     async def forget_me(self, where: Where) -> Forgotten:
         """Delete every voice this user made or speaks in, their clips, the user's requests
-        (and designed takes) and settings, on this platform."""
+        (and designed takes) and settings, on this platform. Their jobs running here stop
+        first, so nothing they make is stored afterwards."""
+        await self._delivery.cancel_user(where.platform, where.user_id)
         found = await self._library.made_by_or_from(where.platform, where.user_id)
         for voice in found:
             await self._library.delete(voice)
@@ -79,6 +95,7 @@ class Consent:
         for job_id in job_ids:
             await self._library.drop_take(job_id)
         settings = await self._library.forget_space(where.personal_scope)
+        await self._erase()
         log.info("forgot a user: %d voices, %d jobs", len(found), len(job_ids))
         return Forgotten(
             voices=len(found),

@@ -12,7 +12,7 @@ from dataclasses import replace
 from core.audio import EncodedVoice
 from core.dialogue import cast, parse_script
 from core.domain import Progress, ProgressCallback, VoiceClip, no_progress
-from core.errors import AlreadyRequested, VoicebotError, VoiceGone
+from core.errors import AlreadyRequested, TakeGone, VoicebotError, VoiceGone
 from core.jobs.log import Job, JobLog
 from core.jobs.runners import Runner
 from core.library import VoiceLibrary
@@ -29,6 +29,7 @@ class Delivery:
         self.runner = runner
         self._library = library
         self._background: set[asyncio.Task[VoiceClip | None]] = set()
+        self._running: dict[tuple[str, str], set[asyncio.Task[list[EncodedVoice]]]] = {}
 
     async def answer(
         self, job: Job, reply: Reply | None, *, resumed: bool = False
@@ -40,7 +41,13 @@ class Delivery:
         outcome: VoiceClip | VoicebotError
         report = no_progress if reply is None or resumed else _reporter(job, reply)
         try:
-            outcome = await self._clip(job, await self.runner.run(job, report, resumed=resumed))
+            outcome = await self._clip(job, await self._run(job, report, resumed))
+        except _Forgotten:  # the user asked to be forgotten meanwhile: no trace of it stays
+            if reply is None:
+                raise TakeGone() from None
+            with suppress(Exception):  # (its row is gone: no delivery to claim)
+                await reply.outbox.fail(job.where, reply.target, TakeGone())
+            return None
         except AlreadyRequested:  # (resumed) another gateway of this platform posted it
             if reply is None:
                 raise
@@ -57,6 +64,33 @@ class Delivery:
         if reply is not None:
             await self._post(job, reply, outcome)
         return outcome if isinstance(outcome, VoiceClip) else None
+
+    async def cancel_user(self, platform: str, user_id: str) -> int:
+        """Stop the jobs this process runs for a user (who asked to be forgotten); returns
+        how many it stopped."""
+        running = self._running.pop((platform, user_id), set())
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
+        return len(running)
+
+    async def _run(self, job: Job, report: ProgressCallback, resumed: bool) -> list[EncodedVoice]:
+        """The runner's run of the job, in a task of its own that `cancel_user` can stop (a
+        cancel of the caller stops it too)."""
+        task = asyncio.create_task(self.runner.run(job, report, resumed=resumed))
+        held = self._running.setdefault((job.where.platform, job.where.user_id), set())
+        held.add(task)
+        try:
+            await asyncio.wait([task])
+        except asyncio.CancelledError:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            raise
+        finally:
+            held.discard(task)
+        if task.cancelled():
+            raise _Forgotten()
+        return task.result()
 
     @asynccontextmanager
     async def delivering(self, job_id: str) -> AsyncIterator[None]:
@@ -150,3 +184,7 @@ def _reporter(job: Job, reply: Reply) -> ProgressCallback:
 
 def _short(words: str, limit: int = 30) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
+class _Forgotten(Exception):
+    """A job stopped because its user asked to be forgotten."""

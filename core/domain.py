@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
+
+from confusable_homoglyphs import confusables as unicode_confusables
 
 from core.errors import BadSampling, BadVoiceName, UnknownSetting
 
@@ -224,14 +227,48 @@ async def no_progress(progress: Progress) -> None:
 
 
 def clean_voice_name(raw: str) -> str:
-    """Normalise and check a voice name: 1–32 letters/digits/-/_ in any script."""
+    """Normalise and check a voice name: 1–32 letters/digits/-/_ in any script, nothing
+    invisible in it (two names that look the same are the same name)."""
     name = unicodedata.normalize("NFC", raw.strip())
-    if not 1 <= len(name) <= NAME_MAX or not all(
-        ch.isalnum() or ch in "-_" or (i > 0 and _is_mark(ch) and name[i - 1] not in "-_")
-        for i, ch in enumerate(name)
+    if (
+        not 1 <= len(name) <= NAME_MAX
+        or any(invisible(ch) for ch in name)
+        or not all(
+            ch.isalnum() or ch in "-_" or (i > 0 and _is_mark(ch) and name[i - 1] not in "-_")
+            for i, ch in enumerate(name)
+        )
     ):
         raise BadVoiceName(name=printable(name))
     return name
+
+
+# Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt): shown as nothing,
+# so a name holding one looks like a name without it.
+IGNORABLE = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+
+
+def invisible(ch: str) -> bool:
+    """A character shown as nothing at all (a variation selector, a filler, a joiner…)."""
+    point = ord(ch)
+    return any(low <= point <= high for low, high in IGNORABLE)
 
 
 def _is_mark(ch: str) -> bool:
@@ -242,6 +279,28 @@ def _is_mark(ch: str) -> bool:
 def name_key(name: str) -> str:
     """The case-insensitive form a name is unique by."""
     return unicodedata.normalize("NFKC", name).casefold()
+
+
+def skeleton(name: str) -> str:
+    """What a name looks like, whatever its script: each character as the least of the
+    characters Unicode lists as confusable with it (Cyrillic "а" and Latin "a" alike, "l" and
+    "1"), after case and compatibility forms are folded. Two names of one skeleton are
+    confusable (after UTS #39's skeletons, from its confusables data)."""
+    return "".join(_look(ch) for ch in name_key(name))
+
+
+@functools.cache
+def _looks() -> dict[str, str]:
+    table: dict[str, str] = {}
+    data: dict[str, list[dict[str, str]]] = unicode_confusables.confusables_data
+    for char, alikes in data.items():
+        forms = [char, *(alike["c"].strip("\u200e\u200f") for alike in alikes)]
+        table[char] = min((form for form in forms if len(form) == 1), default=char)
+    return table
+
+
+def _look(ch: str) -> str:
+    return _looks().get(ch, ch)
 
 
 def printable(name: str, limit: int = 40) -> str:

@@ -181,6 +181,24 @@ class QuotaExceeded(BadInput):
     key = "error_quota"  # params: used, limit, hours (until the day turns, UTC)
 
 
+class NotYourTake(BadInput):
+    """Keeping a designed voice someone else designed."""
+
+    key = "error_not_your_take"
+
+
+class TooManyVoices(BadInput):
+    """Past the voices one person may have registered on a platform."""
+
+    key = "error_too_many_voices"  # params: limit
+
+
+class TooManyVoicesHere(BadInput):
+    """Past the voices one chat or server may hold."""
+
+    key = "error_too_many_voices_here"  # params: limit
+
+
 class AlreadyRequested(VoicebotError):
     """The chat sent a request again (after the bot restarted): its job is already under way."""
 
@@ -252,6 +270,19 @@ class BadUpstreamAudio(UpstreamError):
     """The service said it succeeded but sent something that is not usable audio."""
 
     key = "error_bad_upstream_audio"
+
+
+class ResultRefused(UpstreamError):
+    """The service named a result the bot does not fetch: on a host results do not come from,
+    at a private address, or past too many redirects."""
+
+    key = "error_result_refused"
+
+
+class ResultTooLarge(UpstreamError):
+    """A result past the size cap, or audio that decodes past the longest the bot makes."""
+
+    key = "error_result_too_large"
 
 
 def stored(error: VoicebotError) -> dict[str, Any]:

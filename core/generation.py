@@ -16,7 +16,7 @@ from core.audio import EncodedVoice
 from core.dialogue import Turn, cast, speaker_of
 from core.domain import Progress, ProgressCallback, Sampling, Voice, no_progress
 from core.engines import Engine, SpeechRequest
-from core.errors import ReferenceUnreachable, UpstreamError, VoiceGone
+from core.errors import ReferenceUnreachable, TakeGone, UpstreamError, VoiceGone
 from core.jobs.log import Job, JobLog
 from core.library import VoiceLibrary
 from core.references import References
@@ -31,13 +31,15 @@ log = logging.getLogger(__name__)
 class Craft:
     """How outputs are made: in parts of `chunk_chars`, a few at a time; checked by ear
     (`self_check`) against `self_check_max_error`; cut into voice messages of at most
-    `max_voice_seconds`."""
+    `max_voice_seconds`; generated audio longer than `longest_s` is refused, its decoding
+    stopped just past it."""
 
     chunk_chars: int = 300
     chunk_concurrency: int = 3
     self_check: bool = False
     self_check_max_error: float = 0.35
     max_voice_seconds: float = 1800.0
+    longest_s: float = audio.LONGEST_S
 
 
 class Generation:
@@ -87,9 +89,14 @@ class Generation:
         if work.errors:
             await self._jobs.checked(job.id, sum(work.errors) / len(work.errors))
         await report(Progress("encoding"))
-        encoded = await audio.encode_voices(speech, max_seconds=self.craft.max_voice_seconds)
+        encoded = await audio.encode_voices(
+            speech, max_seconds=self.craft.max_voice_seconds, limit_s=self.craft.longest_s
+        )
         if job.description is not None:  # a designed voice: the take may become a voice
             await self._library.save_take(job.id, speech)
+            if not await self._jobs.exists(job.id):  # forgotten (/forgetme) meanwhile
+                await self._library.drop_take(job.id)
+                raise TakeGone()
         if used:
             await self._library.count_uses(voice.id for voice in used)
         return encoded
@@ -119,7 +126,9 @@ class Generation:
             assert voice is not None
             log.info("voice %s: the service could not fetch its reference; re-hosting", voice.id)
             pieces = await attempt(await self._references.rehosted(voice), work.again())
-        return pieces[0] if len(pieces) == 1 else await audio.join_speech(pieces)
+        if len(pieces) == 1:
+            return pieces[0]
+        return await audio.join_speech(pieces, limit_s=self.craft.longest_s)
 
     async def _dialogue(self, casting: Casting, sampling: Sampling, work: _Work) -> bytes:
         """Two speakers of one kind in one task, in the model's own multi-speaker format
@@ -189,7 +198,8 @@ class Generation:
             await work.report(Progress("generating", done=done, parts=len(turns)))
             return speech
 
-        return await audio.join_speech(await _all([one(i, turn) for i, turn in enumerate(turns)]))
+        speeches = await _all([one(i, turn) for i, turn in enumerate(turns)])
+        return await audio.join_speech(speeches, limit_s=self.craft.longest_s)
 
     async def _speak_parts(
         self, base: SpeechRequest, parts: list[str], work: _Work
@@ -263,7 +273,8 @@ class Generation:
         transcriber = self._references.transcriber
         assert transcriber is not None
         try:
-            heard = await transcriber.transcribe(await audio.speech_wav(speech))
+            wav = await audio.speech_wav(speech, limit_s=self.craft.longest_s)
+            heard = await transcriber.transcribe(wav)
         except UpstreamError as exc:
             log.warning("self-check skipped: %r", exc)
             return None

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row, delete, select, update
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -135,6 +135,20 @@ class VoiceLibrary:
         )
         async with self._db.connect() as conn:
             return [self._voice(row) for row in (await conn.execute(query)).all()]
+
+    async def counts(self, where: Where) -> tuple[int, int]:
+        """How many voices this user made on the platform, and how many this space holds."""
+        mine = (
+            select(func.count())
+            .select_from(voices)
+            .where(voices.c.owner_id == where.user_id, voices.c.scope.like(f"{where.platform}:%"))
+        )
+        here = select(func.count()).select_from(voices).where(voices.c.scope == where.space_scope)
+        async with self._db.connect() as conn:
+            return (
+                int((await conn.execute(mine)).scalar_one()),
+                int((await conn.execute(here)).scalar_one()),
+            )
 
     async def pending_since(self, cutoff: datetime) -> list[Voice]:
         """Voices still waiting for consent that were asked for before `cutoff`."""
@@ -266,6 +280,22 @@ class VoiceLibrary:
             for take in self._takes.iterdir():
                 if take.stat().st_mtime < cutoff:
                     take.unlink(missing_ok=True)
+                    dropped += 1
+            return dropped
+
+        return await asyncio.to_thread(sweep)
+
+    async def drop_orphan_clips(self, older_than_s: float) -> int:
+        """Delete reference files no voice holds (a registration cut off between writing its
+        clip and its row) once they are `older_than_s` old; returns how many."""
+        async with self._db.connect() as conn:
+            held = set((await conn.execute(select(voices.c.ref_file))).scalars())
+
+        def sweep() -> int:
+            cutoff, dropped = time.time() - older_than_s, 0
+            for clip in self._dir.iterdir():
+                if clip.name not in held and clip.stat().st_mtime < cutoff:
+                    clip.unlink(missing_ok=True)
                     dropped += 1
             return dropped
 

@@ -132,6 +132,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I am already on that one; the voice comes as soon as it is ready.",
         "zh": "这个请求我已经在处理了，声音准备好就会发出。",
     },
+    "error_not_your_take": {
+        "en": "Only the person who designed this voice can keep it.",
+        "zh": "只有设计这个声音的人才能保留它。",
+    },
+    "error_too_many_voices": {
+        "en": "You have registered {limit} voices already, the most one person may. Delete "
+        "one you no longer use (/voices), then try again.",
+        "zh": "你已经登记了 {limit} 个声音，达到了每人的上限。"
+        "请先删除一个不再使用的声音（/voices），再试一次。",
+    },
+    "error_too_many_voices_here": {
+        "en": "This chat holds {limit} voices already, the most it may. Delete one it no longer "
+        "uses (/voices), then try again.",
+        "zh": "这个聊天已有 {limit} 个声音，达到了上限。"
+        "请先删除一个不再使用的声音（/voices），再试一次。",
+    },
     "error_queue_full": {
         "en": "I'm very busy right now. Please try again in a few minutes.",
         "zh": "我现在非常忙，请几分钟后再试。",
@@ -212,6 +228,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The speech service sent back audio I could not play. Please try again.",
         "zh": "语音服务返回的音频无法播放，请重试。",
     },
+    "error_result_refused": {
+        "en": "The speech service offered the audio from a place I don't download from, so I "
+        "left it there. Please tell the bot's operator.",
+        "zh": "语音服务给出的音频地址不在允许下载的范围内，我没有下载。请联系管理员。",
+    },
+    "error_result_too_large": {
+        "en": "The speech service sent back far more audio than I asked for, so I stopped. "
+        "Please try again, perhaps with shorter text.",
+        "zh": "语音服务返回的音频远超预期，我已停止接收。请重试，或缩短文字。",
+    },
     # --- progress and results --------------------------------------------------------------
     "progress_queued": {
         "en": "Waiting in line (position {position})…",
@@ -288,6 +314,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{name}” is saved, but it cannot speak until {speaker} agrees. I have asked them.",
         "zh": "“{name}”已保存，但需要 {speaker} 同意后才能使用。我已经询问了对方。",
     },
+    "consent_unreached": {
+        "en": "I could not reach {speaker} after all, so they have not been asked; they can "
+        "still approve “{name}” with /myvoices.",
+        "zh": "我最终没能联系到 {speaker}，对方尚未被询问；对方仍可以用 /myvoices 同意“{name}”。",
+    },
     "consent_request": {
         "en": "{speaker}, {owner} wants to register your voice as “{name}” from this message. "
         "Until you approve, it cannot speak; unanswered, it is deleted in {hours:g} h. "
@@ -324,6 +355,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "voice_revoked": {
         "en": "“{name}” is deleted everywhere, with its clip.",
         "zh": "“{name}”及其音频已在所有地方删除。",
+    },
+    "copy_hosted": {
+        "en": " A copy uploaded to the speech service when it first spoke stays at an unlisted "
+        "address nobody else was given: the service offers no way to delete it.",
+        "zh": "它第一次说话时上传到语音服务的一份副本仍在一个未公开、未提供给任何人的地址上："
+        "该服务不提供删除方式。",
     },
     "forget_confirm": {
         "en": "This deletes every voice you made or that was made from your speech, their "
@@ -430,6 +467,12 @@ def pending_text(voice: Voice, locale: str | None = None, *, speaker: str) -> st
     return text("voice_pending", locale, name=voice.name, speaker=speaker)
 
 
+def unreached_text(voice: Voice, locale: str | None = None) -> str:
+    """Told to whoever cloned someone else's voice when the request reached them nowhere."""
+    speaker = voice.speaker.name if voice.speaker is not None else ""
+    return text("consent_unreached", locale, name=voice.name, speaker=speaker)
+
+
 def consent_text(
     voice: Voice, hours: float, locale: str | None = None, *, speaker: str, owner: str
 ) -> str:
@@ -482,6 +525,15 @@ def forgotten_text(forgotten: Forgotten, locale: str | None = None) -> str:
     )
     if forgotten.hosted:
         words += text("forgotten_hosted", locale, hosted=forgotten.hosted)
+    return words
+
+
+def answered_text(key: str, voice: Voice, locale: str | None = None, *, speaker: str = "") -> str:
+    """What a speaker's answer did (`consent_approved`, `consent_declined`, `voice_revoked`),
+    saying truthfully what happens to a copy of the clip the speech service holds."""
+    words = text(key, locale, speaker=speaker, name=voice.name)
+    if key != "consent_approved" and voice.hosted_url:
+        words += text("copy_hosted", locale)
     return words
 
 

@@ -7,6 +7,7 @@ a user, a chat or any text.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -122,7 +123,9 @@ class Metrics:
 
 @asynccontextmanager
 async def serving(metrics: Metrics, *, host: str, port: int) -> AsyncIterator[None]:
-    """Answer GET /healthz and GET /metrics on host:port for the duration of the block."""
+    """Answer GET /healthz and GET /metrics on host:port for the duration of the block. A
+    port another process holds (a second bot on the host, default settings) is a warning: the
+    bot goes on without them."""
 
     async def healthz(_: web.Request) -> web.Response:
         if await metrics.healthy():
@@ -143,11 +146,19 @@ async def serving(metrics: Metrics, *, host: str, port: int) -> AsyncIterator[No
         try:
             await web.TCPSite(runner, host, port).start()
         except OSError as exc:
-            raise ConfigError(
-                f"Setting METRICS_PORT: cannot listen on {host}:{port} ({exc.strerror}); "
-                "choose another port, or 0 for none"
-            ) from exc
-        log.info("serving /healthz and /metrics on %s:%d", host, port)
+            if exc.errno != errno.EADDRINUSE:
+                raise ConfigError(
+                    f"Setting METRICS_PORT: cannot listen on {host}:{port} ({exc.strerror}); "
+                    "choose another port, or 0 for none"
+                ) from exc
+            log.warning(
+                "METRICS_PORT %d on %s is in use: going on without /healthz and /metrics "
+                "(set another port, or 0 for none)",
+                port,
+                host,
+            )
+        else:
+            log.info("serving /healthz and /metrics on %s:%d", host, port)
         yield
     finally:
         await runner.cleanup()

@@ -46,9 +46,10 @@ class Outbox(Protocol):
     async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
         """Tell the requester, in their language, why there is no voice message."""
 
-    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
         """Put the pending `voice` to its speaker: under the message it was made from
-        (`source`), and privately where the platform allows."""
+        (`source`), and privately where the platform allows, each tried whatever became of
+        the other. Whether either reached them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ from core.errors import (
     GroupsOnly,
     QuotaExceeded,
     RoleNeeded,
+    TooManyVoices,
+    TooManyVoicesHere,
     UnknownSetting,
 )
 from core.jobs.log import JobLog
@@ -34,12 +36,18 @@ class Rules:
         daily_chars: int = 0,
         per_user_per_minute: int = 0,
         per_chat_per_minute: int = 0,
+        clones_per_hour: int = 0,
+        voices_per_user: int = 0,
+        voices_per_chat: int = 0,
     ) -> None:
         self._library = library
         self._jobs = jobs
         self.daily_chars = daily_chars  # the bot-wide default quota (0: none)
         self._user_rate = RateLimit(per_user_per_minute)
         self._chat_rate = RateLimit(per_chat_per_minute)
+        self._clone_rate = RateLimit(clones_per_hour, period=3600)
+        self._voices_per_user = voices_per_user  # (0: no limit)
+        self._voices_per_chat = voices_per_chat
 
     async def of(self, where: Where) -> SpaceRules:
         """This group's or server's rules, the bot's default quota filled in."""
@@ -75,6 +83,17 @@ class Rules:
         ):
             return
         raise CloningRestricted()
+
+    async def admit_clone(self, where: Where) -> None:
+        """Let a new voice in, or refuse it: this chat's rule on who clones, the user's pace
+        of registering, and how many voices the user and the chat hold already."""
+        await self.require_may_clone(where)
+        self._clone_rate.take(f"{where.platform}:{where.user_id}")
+        mine, here = await self._library.counts(where)
+        if self._voices_per_user and mine >= self._voices_per_user:
+            raise TooManyVoices(limit=self._voices_per_user)
+        if self._voices_per_chat and here >= self._voices_per_chat:
+            raise TooManyVoicesHere(limit=self._voices_per_chat)
 
     async def admit(self, where: Where, chars: int) -> None:
         """Let a request of `chars` characters in, or refuse it: past today's quota here, or

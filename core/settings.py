@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -9,8 +10,10 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from core.errors import ConfigError
+from core.upstream.results import FILE_HOSTS, MAX_RESULT_BYTES, WAV_BYTES_PER_S
 
 PLACEHOLDER_KEYS = {"", "sk-...", "sk-xxx", "changeme", "your-key-here"}
+HOST_NAME = re.compile(r"\.?[a-z0-9-]+(\.[a-z0-9-]+)*")
 S = TypeVar("S", bound=BaseSettings)
 
 
@@ -27,6 +30,9 @@ class Settings(BaseSettings):
     higgs_smart_create_url: str | None = None
     higgs_smart_query_url: str | None = None
     engine: Literal["auto", "higgs", "offline"] = "auto"
+    # a task's audio is fetched only from the upstream's own hosts and these (comma-separated
+    # names; ".example.com" takes its subdomains too), never from a private address
+    result_hosts: str = ",".join(FILE_HOSTS)
 
     data_dir: Path = Path("./data")
     database_url: str | None = None
@@ -38,6 +44,7 @@ class Settings(BaseSettings):
     metrics_host: str = "127.0.0.1"
 
     max_upload_mb: float = Field(default=20.0, gt=0, le=500)
+    max_result_mb: float = Field(default=MAX_RESULT_BYTES / 1024 / 1024, gt=0, le=4000)
     max_text_chars: int = Field(default=2000, ge=10, le=100_000)
     chunk_chars: int = Field(default=300, ge=50, le=2000)
     chunk_concurrency: int = Field(default=3, ge=1, le=32)
@@ -54,6 +61,9 @@ class Settings(BaseSettings):
     user_requests_per_minute: int = Field(default=6, ge=0)
     chat_requests_per_minute: int = Field(default=20, ge=0)
     daily_chars_per_user: int = Field(default=0, ge=0)  # 0: no quota (admins may set one)
+    clones_per_hour: int = Field(default=10, ge=0)  # voices one user may register an hour
+    max_voices_per_user: int = Field(default=50, ge=0)  # on a platform; 0: no limit
+    max_voices_per_chat: int = Field(default=200, ge=0)  # in one chat or server; 0: no limit
     consent_timeout_hours: float = Field(default=24.0, ge=0)
     generation_deadline_s: float = Field(default=180.0, gt=0)
     poll_interval_s: float = Field(default=0.5, gt=0)
@@ -78,6 +88,14 @@ class Settings(BaseSettings):
     def _optional_url(cls, value: str | None) -> str | None:
         return optional_url(value)
 
+    @field_validator("result_hosts")
+    @classmethod
+    def _host_names(cls, value: str) -> str:
+        names = [name.strip().lower() for name in value.split(",") if name.strip()]
+        if not all(HOST_NAME.fullmatch(name) for name in names):
+            raise ValueError("must be host names separated by commas, e.g. file.302.ai")
+        return ",".join(names)
+
     @field_validator("self_check", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
@@ -91,6 +109,31 @@ class Settings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def max_result_bytes(self) -> int:
+        return int(self.max_result_mb * 1024 * 1024)
+
+    @property
+    def longest_speech_s(self) -> float:
+        """Generated audio is decoded no further than this: a full voice message, or all a
+        full-size result holds as 24 kHz 16-bit mono WAV (what Higgs makes), the longer."""
+        return max(self.max_voice_seconds, self.max_result_bytes / WAV_BYTES_PER_S)
+
+    @property
+    def result_host_names(self) -> list[str]:
+        return [name for name in self.result_hosts.split(",") if name]
+
+    @property
+    def upstream_urls(self) -> list[str]:
+        """The configured upstream: the base URL and the four Higgs task URLs."""
+        return [
+            self.ai302_base_url,
+            self.higgs_url("clone", "create"),
+            self.higgs_url("clone", "query"),
+            self.higgs_url("smart", "create"),
+            self.higgs_url("smart", "query"),
+        ]
 
     @property
     def db_url(self) -> str:

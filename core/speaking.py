@@ -14,6 +14,7 @@ from core.errors import EmptyText, NoDescription, TextTooLong, VoicebotError, Vo
 from core.jobs.log import Job, JobLog
 from core.outbox import ChatGone, Reply
 from core.rules import Rules
+from core.text import clean_text
 from core.voices import Voices
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class Speaking:
         """Speak `text` in a voice described in words; `Voices.keep` can store the result."""
 
         async def opening() -> Job:
-            words, described = self._checked(text), description.strip()
+            words, described = self._checked(text), clean_text(description).strip()
             if not any(ch.isalnum() for ch in described):
                 raise NoDescription()
             if len(described) > MAX_DESCRIPTION:
@@ -186,7 +187,7 @@ class Speaking:
         )
 
     def _checked(self, text: str) -> str:
-        text = text.strip()
+        text = clean_text(text).strip()
         if not any(ch.isalnum() for ch in text):
             raise EmptyText()
         if len(text) > self.max_text_chars:

@@ -4,6 +4,9 @@ sentence-sized chunks (very long inputs drift or hallucinate; ~200–400 charact
 from __future__ import annotations
 
 import re
+import unicodedata
+import warnings
+from collections.abc import Callable
 
 import cn2an
 import jiwer
@@ -33,6 +36,7 @@ ZH_DIGITS = "零一二三四五六七八九"
 # Phone numbers and codes (0-led, or dashed) are read digit by digit.
 DIGIT_STRING = r"(?<![\d,.])(?:0\d+|\d+(?:-\d+)+)(?![\d,.]?\d)"
 YEAR = r"\b(1[1-9]\d\d|20\d\d)"
+LONGEST_SPELLED = 40  # characters of a number read out; longer ones are read as written
 SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "#": " number "}
 
 
@@ -40,29 +44,41 @@ def is_chinese(text: str) -> bool:
     return CJK.search(text) is not None
 
 
+def clean_text(text: str) -> str:
+    """Typed text as it may go to the model: control, bidi and zero-width characters removed
+    (they are invisible, say nothing, and can steer what a reader sees); tabs become spaces,
+    and every kind of line break a plain one (a dialogue is read line by line)."""
+    text = text.replace("\r\n", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return "".join(
+        " " if ch == "\t" else ch
+        for ch in text
+        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+
+
 def spell_out(text: str) -> str:
     """Numbers, units, currencies and symbols as words, in the text's language."""
     if is_chinese(text):
         return _spell_out_chinese(text)
-    text = re.sub(r"\b(\d{1,2}):(\d{2})\b", _clock, text)
-    text = re.sub(
+    text = _spelled(r"\b(\d{1,2}):(\d{2})\b", _clock, text)
+    text = _spelled(
         DIGIT_STRING, lambda m: " ".join(num2words(int(d)) for d in m[0] if d.isdigit()), text
     )
-    text = re.sub(rf"([$€£])\s?({NUMBER})", _money, text)
+    text = _spelled(rf"([$€£])\s?({NUMBER})", _money, text)
     unit_names = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-    text = re.sub(
+    text = _spelled(
         rf"({NUMBER})\s?({unit_names})(?![A-Za-z])",
         lambda m: f"{_words(m[1])} {UNITS[m[2]]}",
         text,
     )
-    text = re.sub(
+    text = _spelled(
         r"\b(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b",
         lambda m: num2words(int(m[1].replace(",", "")), to="ordinal"),
         text,
     )
-    text = re.sub(YEAR + r"s\b", lambda m: _plural(num2words(int(m[1]), to="year")), text)
-    text = re.sub(YEAR + r"\b(?![.,]\d|%)", lambda m: num2words(int(m[1]), to="year"), text)
-    text = re.sub(NUMBER, lambda m: _words(m[0]), text)
+    text = _spelled(YEAR + r"s\b", lambda m: _plural(num2words(int(m[1]), to="year")), text)
+    text = _spelled(YEAR + r"\b(?![.,]\d|%)", lambda m: num2words(int(m[1]), to="year"), text)
+    text = _spelled(NUMBER, lambda m: _words(m[0]), text)
     for symbol, word in SYMBOLS.items():
         text = text.replace(symbol, word)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
@@ -123,12 +139,32 @@ def _join(left: str, right: str) -> str:
 
 def _spell_out_chinese(text: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 1,000 → 1000
-    text = re.sub(r"(\d{1,2}):(\d{2})", lambda m: f"{int(m[1])}点{int(m[2])}分", text)
-    text = re.sub(
+    text = _spelled(r"(\d{1,2}):(\d{2})", lambda m: f"{int(m[1])}点{int(m[2])}分", text)
+    text = _spelled(
         DIGIT_STRING, lambda m: "".join(ZH_DIGITS[int(d)] for d in m[0] if d.isdigit()), text
     )
-    text = re.sub(rf"([$€£])\s?({NUMBER})", lambda m: f"{m[2]}{ZH_CURRENCIES[m[1]]}", text)
-    return str(cn2an.transform(text, "an2cn"))
+    text = _spelled(rf"([$€£])\s?({NUMBER})", lambda m: f"{m[2]}{ZH_CURRENCIES[m[1]]}", text)
+    with warnings.catch_warnings():  # past 16 digits it warns, and leaves them be
+        warnings.simplefilter("ignore")
+        try:
+            return str(cn2an.transform(text, "an2cn"))
+        except Exception:  # what it cannot read stays as written
+            return text
+
+
+def _spelled(pattern: str, spell: Callable[[re.Match[str]], str], text: str) -> str:
+    """`re.sub` with `spell`: what it cannot read (a number too long for words, say) stays as
+    written, so a request never fails for it, and no error carries the user's text."""
+
+    def safely(match: re.Match[str]) -> str:
+        if len(match[0]) > LONGEST_SPELLED:
+            return match[0]
+        try:
+            return spell(match)
+        except Exception:
+            return match[0]
+
+    return re.sub(pattern, safely, text)
 
 
 def _clock(match: re.Match[str]) -> str:

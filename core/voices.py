@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from core import audio
 from core.dialogue import Turn, cast, parse_script, speaker_of
-from core.domain import Person, Sampling, Voice, VoiceClip, Where, clean_voice_name
+from core.domain import Person, Sampling, Voice, VoiceClip, Where, clean_voice_name, skeleton
 from core.errors import (
     EmptyText,
+    NotYourTake,
     NotYourVoice,
     NoVoiceGiven,
     ScriptLineError,
@@ -24,7 +25,7 @@ from core.jobs.log import JobLog
 from core.library import VoiceLibrary
 from core.references import References
 from core.rules import Rules
-from core.text import spell_out
+from core.text import clean_text, spell_out
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +75,15 @@ class Voices:
         speaker = where.person if speaker is None else speaker
         if not speaker.id:
             raise SpeakerUnknown()
+        pending = speaker.id != where.user_id
         name = clean_voice_name(name)
-        await self._rules.require_may_clone(where)
+        await self._rules.admit_clone(where)
         await self._require_free(where, name)
         reference = await audio.prepare_reference(clip, max_bytes=self.max_upload_bytes)
-        words = (transcript or "").strip()
-        if not words and self._references.transcriber is not None:
+        words = clean_text(transcript or "").strip()
+        # nothing of someone else's voice leaves the bot before they agree: transcribed and
+        # uploaded before its first use once they approve (`References.of`)
+        if not words and not pending and self._references.transcriber is not None:
             try:
                 words = await self._references.transcribe(reference.wav)
             except UpstreamError as exc:  # saved anyway; transcribed again before first use
@@ -91,10 +95,10 @@ class Voices:
             seconds=reference.seconds,
             transcript=words,
             speaker=speaker,
-            pending=speaker.id != where.user_id,
+            pending=pending,
             source=source,
         )
-        if voice.transcript:
+        if voice.transcript and not pending:
             try:
                 voice = await self._references.hosted(voice)
             except UpstreamError as exc:  # hosted again before first use
@@ -108,6 +112,8 @@ class Voices:
         job = await self._jobs.get(where, job_id)
         if job.description is None or job.state != "done":
             raise TakeGone()
+        if job.where.user_id != where.user_id:
+            raise NotYourTake()
         whole = (job.seconds or 0) <= audio.MAX_REF_S
         voice = await self.register(
             where,
@@ -228,9 +234,8 @@ class Voices:
         )
 
     async def _require_free(self, where: Where, name: str) -> None:
-        try:
-            existing = await self._library.get(where, name, everything=True)
-        except VoiceNotFound:
-            return
-        if existing.scope == where.space_scope:
-            raise VoiceNameTaken(name=existing.name)
+        """The name is free here: no voice of this scope has it, or one that looks the same."""
+        looks = skeleton(name)
+        for existing in await self._library.list(where, everything=True):
+            if existing.scope == where.space_scope and skeleton(existing.name) == looks:
+                raise VoiceNameTaken(name=existing.name)

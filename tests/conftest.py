@@ -168,7 +168,11 @@ def ogg_stream(data: bytes) -> dict[str, Any]:
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     """Settings for a test; rate limits off unless the test is about them."""
-    limits_off = {"user_requests_per_minute": 0, "chat_requests_per_minute": 0}
+    limits_off = {
+        "user_requests_per_minute": 0,
+        "chat_requests_per_minute": 0,
+        "clones_per_hour": 0,
+    }
     return load_settings(_env_file=None, data_dir=data_dir, **{**limits_off, **overrides})
 
 
@@ -255,8 +259,9 @@ class Watch:
     async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
         self.failed.append((target, where, error))
 
-    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
         self.asked.append((source, voice))
+        return True
 
 
 async def watched(

@@ -204,8 +204,10 @@ async def test_myvoices_shows_who_made_each_and_revoking_deletes_it(
     await dc.press(BOB, revoke["custom_id"])
     listing = dc.rest.of("POST", "/interactions/")[-1].json["data"]
     assert listing["content"] == (
-        "“bobby” is deleted everywhere, with its clip.\n\nNo voice has been made from your speech."
-    )
+        "“bobby” is deleted everywhere, with its clip. A copy uploaded to the speech service "
+        "when it first spoke stays at an unlisted address nobody else was given: the service "
+        "offers no way to delete it.\n\nNo voice has been made from your speech."
+    )  # it spoke once, so the speech service was given its clip then
     assert listing["components"] == []
     assert traces_of(data_dir, str(BOB.id)) == []
     await dc.command(ALICE, "say", voice="bobby", text="Hello again.")
@@ -349,3 +351,34 @@ async def test_an_unshared_voice_is_its_owners_alone(dc: Discord, clips: Clips) 
     await dc.command(ADMIN, "settings", members_use_others=False)  # a server may say no to all
     await dc.command(BOB, "say", voice="alice", text="Hi.")
     assert dc.words()[-1] == ("I don't know a voice called “alice” here.", True)
+
+
+@pytest.mark.fault(
+    "discord: the consent request cannot be posted in the channel (403)",
+    "sent by DM all the same; the requester told when neither reached the speaker",
+)
+@pytest.mark.parametrize("dms", ["open", "closed"])
+async def test_a_channel_that_refuses_the_request_still_lets_the_speaker_be_asked(
+    dc: Discord, clips: Clips, dms: str
+) -> None:
+    if dms == "closed":
+        dc.rest.closed_dms.add(str(BOB.id))
+    dc.rest.fail("POST", f"/channels/{CHANNEL_ID}/messages", 403, 50013, "Missing Permissions")
+    await dc.clone_message(ALICE, voice_message_of(dc, BOB, clips), "bobby")
+
+    (refused,) = dc.channel_messages()
+    assert "wants to register your voice as “bobby”" in refused["content"]
+    (dm,) = dc.rest.dm_messages(BOB)  # tried whatever became of the channel's copy
+    assert "wants to register your voice as “bobby”" in dm.payload["content"]
+    unreached = (
+        "I could not reach bob after all, so they have not been asked; they can still approve "
+        "“bobby” with /myvoices.",
+        True,
+    )
+    if dms == "open":
+        assert buttons_of(dm.returned) == buttons_of(dm.payload)
+        assert unreached not in dc.words()
+    else:
+        assert dc.words()[-1] == unreached
+    (voice,) = await dc.bot.core.consent.mine(BOB_HERE)
+    assert voice.pending  # waiting all the same: /myvoices shows it to bob

@@ -41,8 +41,8 @@ class Mailbox:
     async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
         self._keep(target, where, error)
 
-    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
-        pass
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
+        return True
 
     def _keep(self, target: ReplyTarget, where: Where, outcome: VoiceClip | VoicebotError) -> None:
         self.delivered.append((target, where, outcome))

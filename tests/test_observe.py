@@ -123,16 +123,33 @@ async def test_healthz_says_503_when_the_database_does_not_answer(tmp_path: Path
     assert health.status_code == 503
 
 
-async def test_a_second_bot_on_the_same_port_is_told_which_setting_to_change(
+async def test_a_second_bot_on_the_same_port_goes_on_without_metrics_saying_so(
+    tmp_path: Path, alice: Where, clips: Clips, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        settings = make_settings(tmp_path / "data", engine="offline", metrics_port=port)
+        async with open_core(settings) as speech:
+            await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
+    (warning,) = [r for r in caplog.records if r.name == "core.observe"]
+    assert (warning.levelname, warning.getMessage()) == (
+        "WARNING",
+        f"METRICS_PORT {port} on 127.0.0.1 is in use: going on without /healthz and /metrics "
+        "(set another port, or 0 for none)",
+    )
+    assert warning.exc_info is None
+
+
+async def test_a_metrics_address_that_cannot_be_had_at_all_is_one_clear_line(
     tmp_path: Path,
 ) -> None:
-    with socket.create_server(("127.0.0.1", 0)) as taken:
-        settings = make_settings(
-            tmp_path / "data", engine="offline", metrics_port=taken.getsockname()[1]
-        )
-        with pytest.raises(ConfigError, match="METRICS_PORT"):
-            async with open_core(settings):
-                pass
+    settings = make_settings(
+        tmp_path / "data", engine="offline", metrics_host="192.0.2.1", metrics_port=free_port()
+    )  # an address of no interface here (TEST-NET-1): nothing is sent anywhere
+    with pytest.raises(ConfigError, match="METRICS_PORT: cannot listen on 192.0.2.1"):
+        async with open_core(settings):
+            pass
 
 
 async def test_console_logs_json_lines_that_never_carry_the_key(

@@ -73,8 +73,10 @@ class Terminal:
     async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
         self.error = error
 
-    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
-        """Never asked: a voice registered here is the terminal user's own."""
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
+        """Never asked: a voice registered here is the terminal user's own (and nobody else
+        is at this terminal to reach)."""
+        return False
 
 
 def _run(

@@ -30,7 +30,7 @@ from bots.discord.texts import text
 from core.app import Core
 from core.domain import Where
 from core.errors import VoicebotError
-from core.messages import error_text
+from core.messages import error_text, unreached_text
 from core.outbox import Reply
 
 log = logging.getLogger(__name__)
@@ -77,12 +77,12 @@ class VoiceBot(discord.AutoShardedClient):
 
     async def setup_hook(self) -> None:
         """After login: find the gateway if REST is routed elsewhere (with a shard count set,
-        discord.py would not ask), listen, sync commands."""
+        discord.py would not ask), listen, sync commands, resume undelivered jobs. Resuming
+        comes last: a login that fails before it is tried again, and must resume only once."""
         if self.discover_gateway:
             _, url, _ = await self.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         self.add_dynamic_items(*PERSISTENT)
-        await self.core.delivery.resume("discord", self.outbox)
         if self.guild_ids:  # instant, for development servers
             for guild_id in self.guild_ids:
                 guild = discord.Object(guild_id)
@@ -90,6 +90,7 @@ class VoiceBot(discord.AutoShardedClient):
                 await self.tree.sync(guild=guild)
         else:
             await self.tree.sync()
+        await self.core.delivery.resume("discord", self.outbox)
 
     async def on_ready(self) -> None:
         assert self.user is not None
@@ -120,7 +121,9 @@ class VoiceBot(discord.AutoShardedClient):
                 source=source.jump_url,
             )
             await message.reply(registered_text(voice, where.locale))
-            await self.core.consent.ask(where, voice, Reply(self.outbox, source_of(source)))
+            asking = Reply(self.outbox, source_of(source))
+            if not await self.core.consent.ask(where, voice, asking):
+                await message.reply(unreached_text(voice, where.locale))
         except VoicebotError as exc:
             await message.reply(error_text(exc, where.locale))
 

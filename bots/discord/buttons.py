@@ -13,7 +13,7 @@ from bots.discord.common import Interaction, tell, tell_error, where_of, wired
 from bots.discord.forms import KeepModal
 from bots.discord.texts import text
 from core.domain import Voice, VoiceClip, Where
-from core.messages import my_voices_text
+from core.messages import answered_text, my_voices_text
 from core.speaking import Change
 
 PICKER_ID = "voices:pick"
@@ -136,7 +136,7 @@ class ConsentAnswer(Persistent, template=r"consent:(yes|no):([0-9a-f]{32})"):
             voice, key = await consent.approve(where, voice_id), "consent_approved"
         else:
             voice, key = await consent.decline(where, voice_id), "consent_declined"
-        outcome = text(key, where.locale, speaker=interaction.user.mention, name=voice.name)
+        outcome = answered_text(key, voice, where.locale, speaker=interaction.user.mention)
         message = interaction.message
         if message is not None and message.flags.ephemeral:  # the /myvoices list
             content, view = await my_voices_message(interaction, where, note=outcome)
@@ -155,7 +155,7 @@ class Revoke(Persistent, template=r"revoke:([0-9a-f]{32})"):
         where = where_of(interaction)
         voice = await wired(interaction).core.consent.revoke(where, voice_id)
         content, view = await my_voices_message(
-            interaction, where, note=text("voice_revoked", where.locale, name=voice.name)
+            interaction, where, note=answered_text("voice_revoked", voice, where.locale)
         )
         await interaction.response.edit_message(content=content, view=view)
 

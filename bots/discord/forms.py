@@ -12,13 +12,14 @@ from bots.discord.common import (
     Interaction,
     registered_text,
     speaker_of,
+    tell,
     tell_error,
     where_of,
     wired,
     working,
 )
 from bots.discord.texts import text
-from core.messages import forgotten_text, saved_text
+from core.messages import forgotten_text, saved_text, unreached_text
 from core.outbox import Reply, ReplyTarget
 
 
@@ -63,7 +64,9 @@ class CloneModal(Form):
                 source=self.source.jump_url,
             )
             await interaction.followup.send(registered_text(voice, where.locale))
-        await client.core.consent.ask(where, voice, Reply(client.outbox, source_of(self.source)))
+        source = Reply(client.outbox, source_of(self.source))
+        if not await client.core.consent.ask(where, voice, source):
+            await tell(interaction, unreached_text(voice, where.locale))
 
     async def on_timeout(self) -> None:
         self.clip.cancel()

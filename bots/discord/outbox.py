@@ -122,9 +122,10 @@ class DiscordOutbox:
             channel = self._client.get_partial_messageable(int(target.chat_id))
             await channel.send(f"<@{target.user_id}> {words}")
 
-    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
         """Under the cloned message, pinging its speaker (and nobody else), and to them by DM
-        where their privacy settings allow; in the server's language where it is known."""
+        where their privacy settings allow, whatever became of the channel's copy; in the
+        server's language where it is known. Whether either reached them."""
         assert voice.speaker is not None  # a pending voice always has one
         guild = None if where.private else self._client.get_guild(int(where.space_id))
         locale = str(guild.preferred_locale) if guild is not None else where.locale
@@ -134,7 +135,8 @@ class DiscordOutbox:
         )
         mention = discord.AllowedMentions(users=[speaker])
         channel = self._client.get_partial_messageable(int(source.chat_id))
-        with gone_channels():
+        in_channel = False
+        try:
             await channel.send(
                 words,
                 allowed_mentions=mention,
@@ -145,6 +147,14 @@ class DiscordOutbox:
                     fail_if_not_exists=False,
                 ),
             )
+            in_channel = True
+        except discord.HTTPException as exc:  # no access (403), or deleted: the DM may reach
+            log.warning(
+                "consent request for voice %s not posted in its channel: %d %d",
+                voice.id,
+                exc.status,
+                exc.code,
+            )
         link = (
             f"https://discord.com/channels/{'@me' if where.private else where.space_id}"
             f"/{source.chat_id}/{source.reply_to}"
@@ -154,8 +164,10 @@ class DiscordOutbox:
             await dm.send(
                 f"{words}\n{link}", allowed_mentions=mention, view=consent_view(voice, locale)
             )
-        except discord.HTTPException:  # DMs closed, or no server in common: the channel has it
+        except discord.HTTPException:  # DMs closed, or no server in common
             log.info("could not DM the speaker of voice %s", voice.id)
+            return in_channel
+        return True
 
 
 @contextlib.contextmanager

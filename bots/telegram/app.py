@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
-from telegram.error import BadRequest, InvalidToken
+from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     ApplicationBuilder,
@@ -31,6 +31,7 @@ from bots.telegram.settings import TelegramSettings, load_telegram_settings
 from bots.telegram.texts import text
 from core.app import Core, open_core
 from core.errors import ConfigError
+from core.reaching import Sleep, reach
 from core.settings import Settings, require
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,13 @@ AUDIO_LIKE = (
     | filters.Document.AUDIO
     | filters.Document.VIDEO
 )
-FRESH = ~filters.UpdateType.EDITED  # editing a command must not run it (and pay) again
+# A new message: not an edit (editing a command must not run it, and pay, again), and not a
+# channel post (nothing is asked of the bot there, and a post has no sender to answer).
+NEW = filters.UpdateType.MESSAGE
+# Sent on behalf of a chat (an anonymous admin, someone posting as a channel, a channel's post
+# forwarded to its group): Telegram names one stand-in user for all of them, everywhere.
+AS_CHAT = filters.SenderChat.ALL
+FRESH = NEW & ~AS_CHAT
 
 
 def build_application(settings: Settings, telegram: TelegramSettings, core: Core) -> App:
@@ -92,7 +99,7 @@ def build_application(settings: Settings, telegram: TelegramSettings, core: Core
 
 def install(app: App) -> None:
     """Wire every handler into the application."""
-    for name, handler in [
+    named = [
         ("start", commands.start),
         ("help", commands.start),
         ("clone", commands.clone),
@@ -109,7 +116,19 @@ def install(app: App) -> None:
         ("settings", commands.settings),
         ("myvoices", commands.myvoices),
         ("forgetme", commands.forgetme),
-    ]:
+    ]
+    # A command sent on behalf of a chat is refused, not run as the chat: a voice needs an
+    # owner who can be asked, answer for it and have it forgotten, and quotas are a person's;
+    # a chat can do none of that (and Telegram would pool every anonymous admin as one user).
+    # A channel's post forwarded to its group was not sent to the bot: it gets no answer.
+    app.add_handler(
+        CommandHandler(
+            [name for name, _ in named],
+            commands.as_chat,
+            filters=NEW & AS_CHAT & ~filters.IS_AUTOMATIC_FORWARD,
+        )
+    )
+    for name, handler in named:
         app.add_handler(CommandHandler(name, handler, filters=FRESH))
     for action, pressed in [
         ("sample", buttons.sample_button),
@@ -158,34 +177,46 @@ async def register_commands(app: App) -> None:
 
 async def run(settings: Settings) -> None:
     """Take updates until SIGINT/SIGTERM, then finish the requests in hand and stop; a second
-    signal stops at once."""
+    signal, or one while Telegram is still being reached, stops at once."""
     telegram = load_telegram_settings()
-    stop = asyncio.Event()
+    stop, up = asyncio.Event(), asyncio.Event()
     loop = asyncio.get_running_loop()
     main = asyncio.current_task()
     assert main is not None
 
     def on_signal() -> None:
-        if stop.is_set():
+        if stop.is_set() or not up.is_set():
             main.cancel()
         stop.set()
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, on_signal)
-    async with serving(settings, telegram):
-        await stop.wait()
+    try:
+        async with serving(settings, telegram):
+            up.set()
+            await stop.wait()
+    except asyncio.CancelledError:
+        if not stop.is_set():  # not a signal's doing
+            raise
+        log.info("Telegram: stopped")
 
 
 @contextlib.asynccontextmanager
-async def serving(settings: Settings, telegram: TelegramSettings) -> AsyncIterator[App]:
+async def serving(
+    settings: Settings, telegram: TelegramSettings, *, sleep: Sleep = asyncio.sleep
+) -> AsyncIterator[App]:
     """The bot taking updates (by webhook when TELEGRAM_WEBHOOK_URL is set, else by long
-    polling) for as long as the block lasts; then it finishes the requests in hand."""
+    polling) for as long as the block lasts; then it finishes the requests in hand. Telegram
+    out of reach at start-up is waited for (pauses through `sleep`)."""
     async with open_core(settings) as core:
         app = build_application(settings, telegram, core)
         try:
-            await app.initialize()
-        except InvalidToken:  # its message quotes the token: say it in our own words
-            raise ConfigError("Setting TELEGRAM_BOT_TOKEN was rejected by Telegram") from None
+            await reach("Telegram", app.initialize, away=unreachable, sleep=sleep)
+        except BaseException as exc:
+            await app.bot.shutdown()  # its connections opened with the first try
+            if isinstance(exc, InvalidToken):  # its message quotes the token: our own words
+                raise ConfigError("Setting TELEGRAM_BOT_TOKEN was rejected by Telegram") from None
+            raise
         async with app:
             await register_commands(app)
             await app.start()
@@ -199,6 +230,11 @@ async def serving(settings: Settings, telegram: TelegramSettings) -> AsyncIterat
                 if app.updater.running:
                     await app.updater.stop()
                 await app.stop()
+
+
+def unreachable(error: Exception) -> bool:
+    """Telegram is away (no connection, a timeout, a 5xx), rather than refusing the request."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 
 
 async def receive_updates(app: App, telegram: TelegramSettings) -> None:

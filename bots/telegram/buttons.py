@@ -19,7 +19,7 @@ from bots.telegram.common import (
 from bots.telegram.outbox import send_voice
 from bots.telegram.texts import text
 from core.domain import Voice, Where
-from core.messages import forgotten_text
+from core.messages import answered_text, forgotten_text
 from core.speaking import Change
 
 
@@ -135,9 +135,7 @@ async def consent_button(update: Update, context: Context) -> None:
     else:
         voice, key = await consent.decline(where, voice_id), "consent_declined"
     await query.answer()
-    await query.edit_message_text(
-        text(key, where.locale, speaker=where.user_name, name=voice.name)
-    )
+    await query.edit_message_text(answered_text(key, voice, where.locale, speaker=where.user_name))
 
 
 @answers_errors
@@ -147,7 +145,7 @@ async def revoke_button(update: Update, context: Context) -> None:
     assert query is not None and query.data is not None
     voice = await core_of(context).consent.revoke(where, query.data.partition(":")[2])
     await query.answer()
-    await query.edit_message_text(text("voice_revoked", where.locale, name=voice.name))
+    await query.edit_message_text(answered_text("voice_revoked", voice, where.locale))
 
 
 @answers_errors

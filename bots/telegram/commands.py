@@ -25,7 +25,14 @@ from bots.telegram.common import (
 from bots.telegram.outbox import consent_row
 from bots.telegram.texts import text
 from core.domain import Sampling, Voice, Where
-from core.messages import my_voices_text, pending_text, rules_text, saved_text, tuned_text
+from core.messages import (
+    my_voices_text,
+    pending_text,
+    rules_text,
+    saved_text,
+    tuned_text,
+    unreached_text,
+)
 from core.outbox import Reply, ReplyTarget
 
 MAX_LISTED = 30  # voices with buttons in one /voices message (Telegram caps keyboards)
@@ -37,6 +44,11 @@ QUOTA_DIGITS = 9  # a daily quota is a count of characters, not a number to over
 async def start(update: Update, context: Context) -> None:
     """Explain what the bot does, with examples."""
     await tell(update, text("tg_help", where_of(update).locale))
+
+
+async def as_chat(update: Update, context: Context) -> None:
+    """Refuse a command sent on behalf of a chat (anonymously, or as a channel)."""
+    await tell(update, text("tg_as_yourself", where_of(update).locale))
 
 
 @answers_errors
@@ -295,7 +307,8 @@ async def announce(
     assert voice.speaker is not None
     await tell(update, pending_text(voice, where.locale, speaker=voice.speaker.name))
     source = ReplyTarget(chat_id=str(under.chat_id), reply_to=str(under.message_id))
-    await core_of(context).consent.ask(where, voice, Reply(outbox_of(context), source))
+    if not await core_of(context).consent.ask(where, voice, Reply(outbox_of(context), source)):
+        await tell(update, unreached_text(voice, where.locale))
 
 
 def rule_change(words: list[str]) -> dict[str, Any] | None:

@@ -120,10 +120,11 @@ async def speak(
 
 def speaker_of(message: Message) -> Person:
     """Whose speech a message carries: a forward's first sender if Telegram names them; nobody
-    for a hidden user, a chat or channel, or a bot."""
+    for a hidden user, a chat or channel, or a bot, nor for a message sent on behalf of a chat
+    (its sender is a stand-in)."""
     origin = message.forward_origin
     if origin is None:
-        user = message.from_user
+        user = None if message.sender_chat is not None else message.from_user
     elif isinstance(origin, MessageOriginUser):
         user = origin.sender_user
     else:

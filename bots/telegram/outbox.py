@@ -98,9 +98,10 @@ class TelegramOutbox:
                 int(target.chat_id), words, reply_parameters=reply_to(target)
             )
 
-    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> None:
-        """In the chat under the clip, and in private if the speaker can be reached there;
-        in the requester's language (the speaker's is unknown)."""
+    async def ask_consent(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
+        """In the chat under the clip, and in private if the speaker can be reached there
+        (tried whatever became of the chat's copy); in the requester's language (the
+        speaker's is unknown). Whether either reached them."""
         assert voice.speaker is not None
         request = consent_text(
             voice,
@@ -110,14 +111,22 @@ class TelegramOutbox:
             owner=html.escape(where.user_name),
         )
         buttons = InlineKeyboardMarkup([consent_row(voice, where.locale)])
+        in_chat = False
         if not where.private:  # a private chat is the requester's own: the speaker is not there
-            with gone_chats():
+            try:
                 await self._bot.send_message(
                     int(source.chat_id),
                     request,
                     parse_mode=ParseMode.HTML,
                     reply_markup=buttons,
                     reply_parameters=reply_to(source),
+                )
+                in_chat = True
+            except TelegramError as exc:  # the private copy may still reach them
+                log.warning(
+                    "consent request for voice %s not sent in the chat: %s",
+                    voice.id,
+                    type(exc).__name__,
                 )
         try:
             await self._bot.send_message(
@@ -131,6 +140,9 @@ class TelegramOutbox:
                 voice.id,
                 type(exc).__name__,
             )
+        else:
+            return True
+        return in_chat
 
     def _status_shown(self, target: ReplyTarget) -> int | None:
         """The status message shown for the job: this run's, or the one a resumed job noted."""

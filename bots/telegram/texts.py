@@ -89,6 +89,11 @@ TELEGRAM: dict[str, dict[str, str]] = {
         "(only you).",
         "zh": "请这样写：/share 名称 on（这里所有人可用）或 /share 名称 off（仅你可用）。",
     },
+    "tg_as_yourself": {
+        "en": "Send this as yourself, not anonymously or as a channel: a voice needs a person "
+        "who owns it.",
+        "zh": "请以你本人的身份发送，不要匿名或以频道身份发送：声音需要归属于一个真实的人。",
+    },
     "tg_not_your_button": {
         "en": "Only the person who asked can answer this.",
         "zh": "只有提出请求的人可以回答。",

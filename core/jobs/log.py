@@ -140,6 +140,12 @@ class JobLog:
             raise TakeGone()
         return Job.of(row)
 
+    async def exists(self, job_id: str) -> bool:
+        """Whether the job is still there (a user who asked to be forgotten takes theirs)."""
+        async with self._db.connect() as conn:
+            found = await conn.execute(select(jobs.c.id).where(jobs.c.id == job_id))
+            return found.first() is not None
+
     async def interrupt_unfinished(self) -> int:
         """Close the jobs a previous run left unfinished that have nowhere to be delivered
         (the console's); the others wait for their adapter to resume them."""

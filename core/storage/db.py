@@ -61,10 +61,23 @@ def upsert(dialect: str, table: Table, values: dict[str, Any], *, key: str) -> I
     )
 
 
+async def erase(engine: AsyncEngine) -> None:
+    """After deleting what a user asked to be forgotten: leave none of it readable in the
+    database's files. SQLite overwrites deleted content (`secure_delete`, set per connection)
+    and here moves the write-ahead log into the database and empties it. (Postgres keeps dead
+    rows until VACUUM reclaims them, which autovacuum does on its own schedule: run
+    `VACUUM (FULL) jobs, voices` for the same promise at once.)"""
+    if engine.dialect.name == "sqlite":
+        async with engine.connect() as conn:
+            await conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def _sqlite_for_many_writers(connection: Any, _: Any) -> None:
     """Write-ahead logging (readers never block the writer) and a long wait for the write lock:
-    under load, many jobs record their progress at once."""
+    under load, many jobs record their progress at once. Deleted content is overwritten, so a
+    forgotten user's words do not linger in free pages."""
     cursor = connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={WRITE_LOCK_WAIT_MS}")

@@ -25,6 +25,7 @@ from core.errors import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
+from core.upstream.results import ResultRules, fetch
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +76,20 @@ class Ai302:
     async def get_json(self, url: str, params: dict[str, str]) -> Any:
         return await self._call("GET", url, billable=False, params=params)
 
-    async def download(self, url: str) -> bytes:
-        """Fetch a result file. No API key is sent: result URLs are public, often elsewhere,
-        so a refusal there says nothing about our key (an expired link, most likely)."""
+    async def download(self, url: str, rules: ResultRules) -> bytes:
+        """Fetch a result file as `rules` allow (`results.fetch`: allowed hosts and public
+        addresses only, each redirect checked, the body capped). No API key is sent: result
+        URLs are public, often elsewhere, so a refusal there says nothing about our key (an
+        expired link, most likely)."""
         try:
-            response = await self._retrying("GET", url, billable=False, auth=False, as_json=False)
+            response = await self._retrying(
+                "GET",
+                url,
+                billable=False,
+                auth=False,
+                as_json=False,
+                send=lambda: fetch(self._http, url, rules),
+            )
         except (UpstreamAuth, UpstreamRejected) as exc:
             raise UpstreamUnavailable(f"result file refused: {exc}") from exc
         return response.content
@@ -96,6 +106,7 @@ class Ai302:
         billable: bool,
         auth: bool,
         as_json: bool = True,
+        send: Callable[[], Awaitable[httpx.Response]] | None = None,  # instead of a plain request
         **kwargs: Any,
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self._key.get_secret_value()}"} if auth else {}
@@ -103,7 +114,9 @@ class Ai302:
         for attempt in range(self._retries + 1):
             started, status = time.perf_counter(), "none"
             try:
-                response = await self._http.request(method, url, headers=headers, **kwargs)
+                response = await (
+                    send() if send else self._http.request(method, url, headers=headers, **kwargs)
+                )
                 status = f"{response.status_code // 100}xx"
                 error, may_retry = _check(response, as_json), not billable
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:

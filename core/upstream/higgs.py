@@ -16,6 +16,7 @@ from core import process
 from core.errors import ReferenceUnreachable, TaskFailed, UpstreamTimeout, UpstreamUnavailable
 from core.upstream.api import Ai302, Sleep, first_url
 from core.upstream.poller import Poller
+from core.upstream.results import ResultRules
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,9 @@ class HiggsUrls:
     def query(self, task: Task) -> str:
         return self.clone_query if task == "clone" else self.smart_query
 
+    def all(self) -> list[str]:
+        return [self.clone_create, self.clone_query, self.smart_create, self.smart_query]
+
 
 class HiggsClient:
     """Create, poll and fetch Higgs tasks; `generate` does all three."""
@@ -77,11 +81,14 @@ class HiggsClient:
         deadline_s: float = 180.0,
         poll_interval_s: float = 0.5,
         poll_interval_max_s: float = 2.0,
+        results: ResultRules | None = None,
         sleep: Sleep,
     ) -> None:
         self._api = api
         self._urls = urls
         self._deadline_s = deadline_s
+        # where results may come from: by default the task URLs' hosts and 302.AI's file hosts
+        self._results = results or ResultRules.of(upstream=urls.all())
         self._seconds_per_char: float | None = None  # learnt from finished tasks
         self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
             lambda key: self.query(*key),
@@ -105,15 +112,23 @@ class HiggsClient:
         return parse_status(await self._api.get_json(self._urls.query(task), {"task_id": task_id}))
 
     async def wait(self, task: Task, task_id: str, *, chars: int | None = None) -> bytes:
-        """Poll until the task ends, within the deadline, and fetch its audio. For a task just
-        created for `chars` characters, looks start near when it should end."""
+        """Poll until the task ends and fetch its audio, both within the one deadline (a body
+        that trickles in ends there too). For a task just created for `chars` characters,
+        looks start near when it should end."""
+        ends_at = asyncio.get_running_loop().time() + self._deadline_s
         try:
-            async with asyncio.timeout(self._deadline_s):
+            async with asyncio.timeout_at(ends_at):
                 url = await self._poll(task, task_id, chars)
         except TimeoutError:
             raise UpstreamTimeout(f"task {task_id} unfinished at the deadline") from None
+        left = ends_at - asyncio.get_running_loop().time()
         async with process.fetching():  # a finished task's audio waits upstream, not here
-            return await self._api.download(url)
+            try:  # (so the time spent waiting for room here is not counted)
+                async with asyncio.timeout(left):
+                    return await self._api.download(url, self._results)
+            except TimeoutError:
+                log.warning("Higgs task %s: its audio still downloading at the deadline", task_id)
+                raise UpstreamTimeout(f"task {task_id}: audio unfetched at the deadline") from None
 
     async def _poll(self, task: Task, task_id: str, chars: int | None) -> str:
         """The audio URL of the task once it succeeded."""

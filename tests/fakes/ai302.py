@@ -15,7 +15,7 @@ import time
 import uuid
 import wave
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -67,6 +67,9 @@ class Behaviour:
     tone_seconds: Callable[[str], float] | None = None  # or: a tone this long for input_text
     audio_per_task: Callable[[], bytes] | None = None  # or: this, called once per new task
     generation_per_task: Callable[[], float] | None = None  # or: each task's own generation_s
+    # the URL a finished task names, from its id (a redirect, a huge or a trickling body);
+    # by default its audio here
+    result_url: Callable[[str], str] | None = None
 
 
 @dataclass
@@ -103,6 +106,7 @@ class Fake302:
         self.requests: list[Recorded] = []
         self.files: dict[str, bytes] = {}
         self.tasks: dict[str, dict[str, Any]] = {}
+        self.sent: dict[str, int] = defaultdict(int)  # bytes of a huge or trickling body, by task
         self.base_url = ""
         self.gate: asyncio.Event | None = None  # when set, status queries wait for it to open
         self._tone = tone_wav()
@@ -122,6 +126,9 @@ class Fake302:
         app.router.add_get("/files/{name}", self._file)
         app.router.add_post("/v1/audio/transcriptions", self._transcribe)
         app.router.add_get("/audio/{task_id}", self._audio)
+        app.router.add_get("/redirect", self._redirect)
+        app.router.add_get("/huge/{task_id}", self._huge)
+        app.router.add_get("/trickle/{task_id}", self._trickle)
         self._runner, self.base_url = await serve(app)
 
     async def stop(self) -> None:
@@ -171,7 +178,10 @@ class Fake302:
             return self._status(self.behaviour.final_state, message=self.behaviour.failure_message)
         record.setdefault("answered_at", time.time())  # the first poll told it is done
         task_id = request.query["task_id"]
-        return self._status("SUCCESS", audio_url=f"{self.base_url}/audio/{task_id}.wav")
+        url = f"{self.base_url}/audio/{task_id}.wav"
+        if self.behaviour.result_url is not None:
+            url = self.behaviour.result_url(task_id)
+        return self._status("SUCCESS", audio_url=url)
 
     async def _upload(self, request: web.Request) -> web.StreamResponse:
         form, files = await self._multipart(request)
@@ -207,6 +217,51 @@ class Fake302:
         elif self.behaviour.tone_seconds is not None:
             audio = tone_wav(self.behaviour.tone_seconds(task["body"]["input_text"]))
         return web.Response(body=audio, content_type="audio/wav")
+
+    async def _redirect(self, request: web.Request) -> web.StreamResponse:
+        """A 302 to `?to=` (a result that moved, or one pointing where it should not)."""
+        answer = await self._begin("redirect", request, authorised=False)
+        if answer is not None:
+            return answer
+        return web.Response(status=302, headers={"Location": request.query["to"]})
+
+    async def _huge(self, request: web.Request) -> web.StreamResponse:
+        """`?size=` bytes of a result, streamed from a generator (never held whole); with
+        `?declare=1` its Content-Length says so up front, else it comes chunked."""
+        answer = await self._begin("huge", request, authorised=False)
+        if answer is not None:
+            return answer
+        size, task_id = int(request.query["size"]), request.match_info["task_id"]
+        response = web.StreamResponse(headers={"Content-Type": "audio/wav"})
+        if request.query.get("declare") == "1":
+            response.content_length = size
+        await response.prepare(request)
+        try:
+            for chunk in _zeros(size):
+                await response.write(chunk)
+                self.sent[task_id] += len(chunk)
+        except ConnectionError:  # the bot hung up
+            pass
+        return response
+
+    async def _trickle(self, request: web.Request) -> web.StreamResponse:
+        """A result that never ends: a WAV header, then a byte now and then, as long as the
+        bot listens (each byte well within any read timeout)."""
+        answer = await self._begin("trickle", request, authorised=False)
+        if answer is not None:
+            return answer
+        task_id = request.match_info["task_id"]
+        response = web.StreamResponse(headers={"Content-Type": "audio/wav"})
+        await response.prepare(request)
+        try:
+            await response.write(self._tone[:44])
+            while True:
+                await asyncio.sleep(0.05)  # the pace of the trickle, not a synchronisation
+                await response.write(b"\0")
+                self.sent[task_id] += 1
+        except ConnectionError:  # the bot hung up
+            pass
+        return response
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -269,3 +324,10 @@ class Fake302:
             else:
                 form[part.name or ""] = await part.text()  # type: ignore[union-attr]
         return form, files
+
+
+def _zeros(size: int, chunk: int = 64 * 1024) -> Iterator[bytes]:
+    """`size` zero bytes in chunks, made as they are asked for."""
+    block = bytes(chunk)
+    for start in range(0, size, chunk):
+        yield block[: min(chunk, size - start)]

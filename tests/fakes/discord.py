@@ -108,12 +108,13 @@ class FakeDiscord:
         self.identified: list[dict[str, Any]] = []  # each IDENTIFY's data, in order
         self._runner: web.AppRunner | None = None
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
+        """Serve on `port` (a free one when 0)."""
         app = web.Application(client_max_size=100 * 1024 * 1024)
         app.router.add_route("*", "/api/v10/{path:.*}", self._api)
         app.router.add_get("/attachments/{name}", self._cdn)
         app.router.add_get("/gateway", self._gateway)
-        self._runner, self.base_url = await serve(app)
+        self._runner, self.base_url = await serve(app, port)
 
     async def stop(self) -> None:
         if self._runner is not None:

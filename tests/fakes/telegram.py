@@ -3,8 +3,9 @@
 It answers the methods the bot calls, serves files for `getFile` downloads, hands out queued
 updates through `getUpdates` (or accepts a webhook: a test then posts the updates itself), and
 records every call. Helpers build the updates a user's client would cause: a voice note, a
-command (optionally replying to a message), a forward, a button press. Like Telegram, it
-refuses to write first to a user who never opened a chat with the bot.
+command (optionally replying to a message), a forward, a button press, a message sent on behalf
+of a chat (an anonymous admin, a channel identity), a channel post. Like Telegram, it refuses
+to write first to a user who never opened a chat with the bot.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ BOT = {
     "can_read_all_group_messages": False,
     "supports_inline_queries": False,
 }
+# Who Telegram names as the sender of a message sent on behalf of a chat (`sender_chat`): one
+# stand-in user for every anonymous admin of every group, one for every channel identity, one
+# for a channel's posts automatically forwarded to its discussion group.
+GROUP_ANONYMOUS_BOT = {"id": 1087968824, "is_bot": True, "first_name": "Group"}
+CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel"}
+TELEGRAM_SERVICE = {"id": 777000, "is_bot": False, "first_name": "Telegram"}
 
 
 @dataclass
@@ -85,11 +92,12 @@ class FakeBotApi:
         self._runner: web.AppRunner | None = None
         self.sent = asyncio.Queue[Call]()  # every sendVoice/sendAudio/sendMessage, as it comes
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
+        """Serve on `port` (a free one when 0)."""
         app = web.Application(client_max_size=100 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._method)
         app.router.add_get("/file/bot{token}/{path:.*}", self._file)
-        self._runner, self.base_url = await serve(app)
+        self._runner, self.base_url = await serve(app, port)
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -154,6 +162,41 @@ class FakeBotApi:
 
     def text(self, chat: Chat, user: User, text: str) -> dict[str, Any]:
         return self.message(chat, user, text=text)
+
+    def on_behalf_of(
+        self, message: dict[str, Any], chat: Chat, *, automatic: bool = False
+    ) -> dict[str, Any]:
+        """`message` as Telegram delivers it when sent on behalf of `chat`: by an anonymous
+        admin (`chat` is the group itself), by someone posting as a channel, or (`automatic`)
+        a channel's post forwarded to its discussion group. The sender is then a stand-in."""
+        if automatic:
+            return {
+                **message,
+                "from": TELEGRAM_SERVICE,
+                "sender_chat": chat.as_dict(),
+                "is_automatic_forward": True,
+            }
+        sender = GROUP_ANONYMOUS_BOT if chat.id == message["chat"]["id"] else CHANNEL_BOT
+        return {**message, "from": sender, "sender_chat": chat.as_dict()}
+
+    def channel_post(self, channel: Chat, text: str, *, edited: bool = False) -> dict[str, Any]:
+        """The update a post in a channel the bot is in makes (a command too): no sender but
+        the channel itself."""
+        post: dict[str, Any] = {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "chat": channel.as_dict(),
+            "sender_chat": channel.as_dict(),
+            "text": text,
+        }
+        if text.startswith("/"):
+            post["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
+            ]
+        if edited:
+            post["edit_date"] = post["date"]
+        kind = "edited_channel_post" if edited else "channel_post"
+        return {"update_id": next(self._update_ids), kind: post}
 
     def forwarded(self, message: dict[str, Any], origin: User | Chat | str) -> dict[str, Any]:
         """`message` as forwarded from where it first appeared: a user who lets forwards name
