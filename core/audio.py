@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 
 REF_RATE = 24_000  # what Higgs Audio v2 takes and makes
 VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
-OPUS_RATES = {8_000, 12_000, 16_000, 24_000, 48_000}  # what an Opus encoder takes as it is
 MIN_REF_S = 3.0
 MAX_REF_S = 30.0
 MAX_DECODE_S = 180  # longer uploads are judged on their first three minutes
@@ -87,9 +86,12 @@ async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
     return await asyncio.to_thread(_shape_reference, pcm)
 
 
-async def encode_voice(data: bytes, *, limit_s: float = LONGEST_S) -> EncodedVoice:
-    """Make a voice message (mono OGG/Opus, length, waveform) from upstream audio of at most
-    `limit_s` seconds (longer is `ResultTooLarge`).
+async def encode_voice(
+    data: bytes, *, limit_s: float = LONGEST_S, disclosure: str = ""
+) -> EncodedVoice:
+    """Make a voice message (mono OGG/Opus at 48 kHz, length, waveform) from upstream audio of
+    at most `limit_s` seconds (longer is `ResultTooLarge`). A `disclosure` (what made it)
+    travels in the file's tags, wherever the file goes.
 
     Encoded in this process (FFmpeg's libraries through PyAV, in a worker thread, one per core
     at a time): starting an ffmpeg program for each voice cost more CPU than the encode itself.
@@ -98,7 +100,7 @@ async def encode_voice(data: bytes, *, limit_s: float = LONGEST_S) -> EncodedVoi
         raise BadUpstreamAudio("empty audio")
     async with process.cpu_slot():
         try:
-            ogg, pcm, rate = await asyncio.to_thread(_encode_opus, data, limit_s)
+            ogg, pcm, rate = await asyncio.to_thread(_encode_opus, data, limit_s, disclosure)
         except (av.error.FFmpegError, ValueError) as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
     if len(pcm) < 2 * rate // 10:  # under 0.1 s is no speech at all
@@ -106,20 +108,21 @@ async def encode_voice(data: bytes, *, limit_s: float = LONGEST_S) -> EncodedVoi
     return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / rate, waveform=waveform(pcm))
 
 
-def _encode_opus(data: bytes, limit_s: float) -> tuple[bytes, bytes, int]:
-    """Decode any audio, make it mono, and encode it as OGG/Opus (48 kb/s, tuned for speech);
-    also returns the 16-bit PCM it encoded and its rate, for the length and waveform. Audio at
-    a rate Opus takes (Higgs makes 24 kHz) is not resampled: players play every Opus stream
-    at 48 kHz, and upsampling first would add no sound, only work."""
+def _encode_opus(data: bytes, limit_s: float, disclosure: str) -> tuple[bytes, bytes, int]:
+    """Decode any audio, make it mono 48 kHz, and encode it as OGG/Opus (48 kb/s, tuned for
+    speech); also returns the 16-bit PCM it encoded and its rate, for the length and waveform.
+    Every voice message says 48 kHz in its header, however it was made (Higgs makes 24 kHz:
+    upsampling adds no sound, and costs little beside the encoding)."""
     out, pcm = io.BytesIO(), bytearray()
     with av.open(io.BytesIO(data), "r") as source, av.open(out, "w", format="ogg") as sink:
         if not source.streams.audio:
             raise ValueError("no audio stream")
         heard = source.streams.audio[0]
-        rate = heard.rate if heard.rate in OPUS_RATES else VOICE_RATE
+        rate = VOICE_RATE
         stream = sink.add_stream(
             "libopus", rate=rate, layout="mono", options={"application": "voip"}
         )
+        stream.metadata.update(_tags(disclosure))
         stream.bit_rate = 48_000
         resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
         limit = int(limit_s * rate) * 2
@@ -139,16 +142,23 @@ def _encode_opus(data: bytes, limit_s: float) -> tuple[bytes, bytes, int]:
 
 
 async def encode_voices(
-    data: bytes, *, max_seconds: float, limit_s: float = LONGEST_S
+    data: bytes, *, max_seconds: float, limit_s: float = LONGEST_S, disclosure: str = ""
 ) -> list[EncodedVoice]:
     """Like `encode_voice`, but longer than `max_seconds` it is cut, in its quietest moments,
     into several voice messages in order (chat platforms cap a message's size)."""
-    whole = await encode_voice(data, limit_s=limit_s)
+    whole = await encode_voice(data, limit_s=limit_s, disclosure=disclosure)
     if whole.seconds <= max_seconds:
         return [whole]
     pcm = await _upstream_pcm(data, VOICE_RATE, limit_s)
     pieces = [pcm[start:end] for start, end in _cuts(pcm, max_seconds)]
-    return list(await asyncio.gather(*(_encode_pcm(piece) for piece in pieces)))
+    return list(await asyncio.gather(*(_encode_pcm(piece, disclosure) for piece in pieces)))
+
+
+def _tags(disclosure: str) -> dict[str, str]:
+    """The Vorbis comments that say a voice message is synthetic, and what made it."""
+    if not disclosure:
+        return {}
+    return {"SYNTHETIC_SPEECH": disclosure, "comment": f"synthetic speech: {disclosure}"}
 
 
 def _cuts(pcm: bytes, max_seconds: float) -> list[tuple[int, int]]:
@@ -171,7 +181,12 @@ def _cuts(pcm: bytes, max_seconds: float) -> list[tuple[int, int]]:
     return list(zip(cuts, [*cuts[1:], total], strict=True))
 
 
-async def _encode_pcm(pcm: bytes) -> EncodedVoice:
+async def _encode_pcm(pcm: bytes, disclosure: str) -> EncodedVoice:
+    tags = [
+        arg
+        for key, value in _tags(disclosure).items()
+        for arg in ("-metadata:s:a:0", f"{key}={value}")
+    ]
     done = await process.run(
         [
             "ffmpeg",
@@ -192,6 +207,7 @@ async def _encode_pcm(pcm: bytes) -> EncodedVoice:
             "48k",
             "-application",
             "voip",
+            *tags,
             "-f",
             "ogg",
             "pipe:1",

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from core.delivery import Delivery
 from core.domain import Forgotten, Voice, Where
-from core.errors import NotTheSpeaker, RequestClosed, VoiceGone
+from core.errors import AdminApproves, NotTheSpeaker, RequestClosed, VoiceGone
 from core.jobs.log import JobLog
 from core.library import VoiceLibrary
 from core.outbox import ChatGone, Reply
@@ -48,11 +48,12 @@ class Consent:
             return False
 
     async def approve(self, where: Where, voice_id: str) -> Voice:
-        """The speaker agrees: the pending voice may speak from now on."""
+        """The speaker (for an uploaded voice, a chat admin) agrees: the pending voice may
+        speak from now on."""
         return await self._library.approve(await self._request(where, voice_id))
 
     async def decline(self, where: Where, voice_id: str) -> Voice:
-        """The speaker says no: the pending voice and its clip are deleted."""
+        """The speaker (or a chat admin) says no: the pending voice and its clip are deleted."""
         voice = await self._request(where, voice_id)
         await self._library.delete(voice)
         return voice
@@ -106,12 +107,15 @@ class Consent:
         )
 
     async def _request(self, where: Where, voice_id: str) -> Voice:
-        """A consent request this user may answer: still open, and about their voice."""
+        """A consent request this user may answer: still open, and about their voice (an
+        uploaded one's: an admin of the chat it was uploaded in)."""
         voice = await self._asked_about(voice_id)
         if not voice.pending or voice.platform != where.platform:
             raise RequestClosed()
-        assert voice.speaker is not None
-        if voice.speaker.id != where.user_id:
+        if voice.speaker is None:  # uploaded: its speaker is unknown
+            if not (where.admin and voice.scope == where.space_scope):
+                raise AdminApproves()
+        elif voice.speaker.id != where.user_id:
             raise NotTheSpeaker(name=voice.speaker.name)
         age = (datetime.now(UTC) - voice.created_at).total_seconds()
         if age >= self.timeout_s:  # the sweep has not come round yet

@@ -161,6 +161,19 @@ class Voice:
     source: str = ""  # the message it was made from, as the platform names it
     approved_at: datetime | None = None
     uses: int = 0  # requests spoken in it
+    # an uploaded file's speaker is unknown: what its uploader said it is ("own" |
+    # "permission"); empty for a voice recorded by its speaker, or designed
+    statement: str = ""
+
+    @property
+    def awaits_admin(self) -> bool:
+        """An uploaded voice in a group, waiting for an admin of the chat to approve it."""
+        return self.pending and self.speaker is None
+
+    @property
+    def unvouched(self) -> bool:
+        """An uploaded voice no chat admin approved: its uploader's alone, never shared."""
+        return bool(self.statement) and self.approved_at is None
 
     @property
     def personal(self) -> bool:

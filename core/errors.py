@@ -177,6 +177,31 @@ class VoicePending(BadInput):
     key = "error_voice_pending"  # params: name
 
 
+class AwaitingAdmin(VoicePending):
+    """Speaking in an uploaded voice a chat admin has not approved yet."""
+
+    key = "error_voice_awaiting_admin"  # params: name
+
+
+class StatementNeeded(BadInput):
+    """An uploaded file registered without saying whose voice it is (the uploader's own, or
+    someone's who gave permission): it may be anyone's."""
+
+    key = "error_statement_needed"
+
+
+class AdminApproves(BadInput):
+    """Answering the request for an uploaded voice, which only an admin of its chat may do."""
+
+    key = "error_admin_approves"
+
+
+class UploadNotShareable(BadInput):
+    """Sharing an uploaded voice no chat admin approved: only its uploader may use it."""
+
+    key = "error_upload_not_shareable"  # params: name
+
+
 class QuotaExceeded(BadInput):
     key = "error_quota"  # params: used, limit, hours (until the day turns, UTC)
 

@@ -90,7 +90,10 @@ class Generation:
             await self._jobs.checked(job.id, sum(work.errors) / len(work.errors))
         await report(Progress("encoding"))
         encoded = await audio.encode_voices(
-            speech, max_seconds=self.craft.max_voice_seconds, limit_s=self.craft.longest_s
+            speech,
+            max_seconds=self.craft.max_voice_seconds,
+            limit_s=self.craft.longest_s,
+            disclosure=self._disclosure(job, used),
         )
         if job.description is not None:  # a designed voice: the take may become a voice
             await self._library.save_take(job.id, speech)
@@ -100,6 +103,17 @@ class Generation:
         if used:
             await self._library.count_uses(voice.id for voice in used)
         return encoded
+
+    def _disclosure(self, job: Job, used: list[Voice]) -> str:
+        """What made a voice message, for its tags: the model, and the voice(s) it speaks in."""
+        model = "an offline stand-in" if self.engine.name == "offline" else "Higgs Audio v2"
+        if job.kind == "dialogue":
+            voices = ", ".join(voice.name for voice in used) or "described voices"
+        elif used:
+            voices = used[0].name
+        else:
+            voices = f"designed ({(job.description or '')[:60]})"
+        return f"made by voicebot with {model}; voice: {voices}"
 
     async def _speak(
         self,

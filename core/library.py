@@ -25,7 +25,14 @@ from core.domain import (
     name_key,
     printable,
 )
-from core.errors import TakeGone, VoiceGone, VoiceNameTaken, VoiceNotFound, VoicePending
+from core.errors import (
+    AwaitingAdmin,
+    TakeGone,
+    VoiceGone,
+    VoiceNameTaken,
+    VoiceNotFound,
+    VoicePending,
+)
 from core.storage.db import upsert
 from core.storage.tables import spaces, voices
 
@@ -51,9 +58,11 @@ class VoiceLibrary:
         speaker: Person | None = None,
         pending: bool = False,
         source: str = "",
+        statement: str = "",
+        shared: bool = True,
     ) -> Voice:
         """Store a new voice in this space's scope; the name must be free there. A pending
-        voice waits for its speaker's consent before it can speak."""
+        voice waits for its speaker's consent (or, uploaded, an admin's) before it can speak."""
         name = clean_voice_name(name)
         voice_id = uuid.uuid4().hex
         path = self._dir / f"{voice_id}.wav"
@@ -74,6 +83,8 @@ class VoiceLibrary:
             "speaker_name": speaker.name[:128] if speaker else "",
             "status": "pending" if pending else "ready",
             "source": source[:255],
+            "statement": statement,
+            "shared": shared,
         }
         try:
             async with self._db.begin() as conn:
@@ -96,8 +107,10 @@ class VoiceLibrary:
         for scope in where.scopes:
             if scope in found:
                 return found[scope]
-        if any(v.pending and name_key(v.name) == key for v in present):
-            raise VoicePending(name=printable(name.strip()))
+        waiting = [v for v in present if v.pending and name_key(v.name) == key]
+        if waiting:
+            error = AwaitingAdmin if waiting[0].awaits_admin else VoicePending
+            raise error(name=printable(name.strip()))
         known = [v.name for v in usable]
         close = difflib.get_close_matches(name.strip(), known, n=3, cutoff=0.5)
         raise VoiceNotFound(name=printable(name.strip()), suggestions=close)
@@ -350,6 +363,7 @@ class VoiceLibrary:
             source=row.source,
             approved_at=None if row.approved_at is None else _aware(row.approved_at),
             uses=row.uses,
+            statement=row.statement,
         )
 
 

@@ -124,6 +124,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{name}” is waiting for its speaker's approval; it can speak once they agree.",
         "zh": "“{name}”正在等待本人同意，同意后才能使用。",
     },
+    "error_voice_awaiting_admin": {
+        "en": "“{name}” is waiting for approval by an admin of this chat; it can speak once "
+        "one approves it.",
+        "zh": "“{name}”正在等待本聊天管理员的批准，批准后才能使用。",
+    },
+    "error_statement_needed": {
+        "en": "An uploaded file could be anyone's voice, so say whose it is: own (your own "
+        "voice) or permission (someone who gave you permission), e.g. /clone NAME own.",
+        "zh": "上传的文件可能是任何人的声音，请说明是谁的：own（你自己的声音）或 permission"
+        "（已同意的他人），例如 /clone 名称 own。",
+    },
+    "error_admin_approves": {
+        "en": "Only an admin of this chat can approve or decline a voice made from an "
+        "uploaded file.",
+        "zh": "只有本聊天的管理员可以批准或拒绝用上传文件登记的声音。",
+    },
+    "error_upload_not_shareable": {
+        "en": "“{name}” was made from an uploaded file that no admin of a chat approved, so "
+        "it stays yours alone and cannot be shared. Register it in a group, where an admin "
+        "can approve it.",
+        "zh": "“{name}”来自未经任何聊天管理员批准的上传文件，因此只能你自己使用，无法共享。"
+        "请在群组中登记，由管理员批准。",
+    },
     "error_quota": {
         "en": "You have used {used} of your {limit} characters for today here. More in {hours} h.",
         "zh": "你今天在这里已使用 {used}/{limit} 个字符，{hours} 小时后恢复。",
@@ -326,6 +349,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{speaker}，{owner} 想用这条消息把你的声音登记为“{name}”。你同意之前它无法使用；"
         "{hours:g} 小时内未回复将被删除。随时可用 /myvoices 查看或撤销。",
     },
+    "voice_pending_admin": {
+        "en": "“{name}” is saved, but it cannot speak until an admin of this chat approves "
+        "it. I have asked here.",
+        "zh": "“{name}”已保存，但需要本聊天的管理员批准后才能使用。我已在这里发出请求。",
+    },
+    "voice_saved_upload": {
+        "en": "Only you can use it: a voice from an uploaded file is not shared.",
+        "zh": "只有你可以使用它：用上传文件登记的声音不会共享。",
+    },
+    "consent_unreached_admin": {
+        "en": "I could not post the request for an admin here, so no admin has been asked; "
+        "“{name}” cannot speak until one approves it, and is deleted if none does.",
+        "zh": "我没能在这里发出给管理员的请求，所以还没有管理员被询问；"
+        "“{name}”需要管理员批准才能使用，若无人批准将被删除。",
+    },
+    "consent_request_admin": {
+        "en": "An admin of this chat must approve this: {owner} uploaded a file as the voice "
+        "“{name}” and says it is {statement}. Until an admin approves, it cannot speak; "
+        "unanswered, it is deleted in {hours:g} h.",
+        "zh": "需要本聊天的管理员批准：{owner} 上传了一个文件，登记为声音“{name}”，"
+        "并声明这是{statement}。管理员批准前它无法使用；{hours:g} 小时内无人处理将被删除。",
+    },
+    "statement_own": {"en": "their own voice", "zh": "本人自己的声音"},
+    "statement_permission": {
+        "en": "the voice of someone who gave permission",
+        "zh": "已同意使用的他人的声音",
+    },
+    "console_upload_reminder": {
+        "en": "Reminder: clone a voice only with its speaker's permission.",
+        "zh": "提醒：只有征得本人同意，才能克隆其声音。",
+    },
     "button_approve": {"en": "✅ Approve", "zh": "✅ 同意"},
     "button_decline": {"en": "❌ Decline", "zh": "❌ 拒绝"},
     "consent_approved": {
@@ -467,10 +521,41 @@ def pending_text(voice: Voice, locale: str | None = None, *, speaker: str) -> st
     return text("voice_pending", locale, name=voice.name, speaker=speaker)
 
 
+def registered_text(voice: Voice, locale: str | None = None, *, speaker: str = "") -> str:
+    """What the requester is told: saved (for an unshared upload, that it is theirs alone),
+    or saved and waiting for its speaker (named as the chat shows them) or a chat admin."""
+    if voice.awaits_admin:
+        return text("voice_pending_admin", locale, name=voice.name)
+    if voice.pending and voice.speaker is not None:
+        return pending_text(voice, locale, speaker=speaker or voice.speaker.name)
+    saved = saved_text(voice, locale)
+    if voice.unvouched:
+        saved += " " + text("voice_saved_upload", locale)
+    return saved
+
+
 def unreached_text(voice: Voice, locale: str | None = None) -> str:
-    """Told to whoever cloned someone else's voice when the request reached them nowhere."""
+    """Told to whoever cloned someone else's voice when the request reached them nowhere
+    (for an upload: when it could not be put to the chat's admins)."""
+    if voice.awaits_admin:
+        return text("consent_unreached_admin", locale, name=voice.name)
     speaker = voice.speaker.name if voice.speaker is not None else ""
     return text("consent_unreached", locale, name=voice.name, speaker=speaker)
+
+
+def admin_request_text(
+    voice: Voice, hours: float, locale: str | None = None, *, owner: str
+) -> str:
+    """The request for a chat admin to approve an uploaded voice: who uploaded it (`owner`, as
+    the chat shows them) and whose they said it is."""
+    return text(
+        "consent_request_admin",
+        locale,
+        owner=owner,
+        name=voice.name,
+        statement=text(f"statement_{voice.statement}", locale),
+        hours=round(hours, 1),
+    )
 
 
 def consent_text(

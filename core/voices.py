@@ -16,7 +16,9 @@ from core.errors import (
     NoVoiceGiven,
     ScriptLineError,
     SpeakerUnknown,
+    StatementNeeded,
     TakeGone,
+    UploadNotShareable,
     UpstreamError,
     VoiceNameTaken,
     VoiceNotFound,
@@ -28,6 +30,8 @@ from core.rules import Rules
 from core.text import clean_text, spell_out
 
 log = logging.getLogger(__name__)
+
+STATEMENTS = ("own", "permission")  # whose an uploaded file is: the uploader's, or permitted
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +69,26 @@ class Voices:
         transcript: str | None = None,
         speaker: Person | None = None,
         source: str = "",
+        uploaded: bool = False,
+        statement: str | None = None,
     ) -> Voice:
         """Store `clip` as the voice `name` here: cleaned, transcribed and hosted if possible.
 
         `speaker` is whose speech the clip is (default: the requester's own). Someone else's
         voice is stored *pending*: it cannot speak until they approve (`Consent.ask` puts the
-        request to them).
+        request to them). An `uploaded` file may be anyone's: its uploader says whose
+        (`statement`, "own" or "permission"). In a group it waits for an admin of the chat;
+        in a private chat it is its uploader's alone, and cannot be shared.
         """
-        speaker = where.person if speaker is None else speaker
-        if not speaker.id:
-            raise SpeakerUnknown()
-        pending = speaker.id != where.user_id
+        if uploaded:
+            said = require_statement(statement)
+            whose: Person | None = None
+            pending = not where.private
+        else:
+            said, whose = "", where.person if speaker is None else speaker
+            if not whose.id:
+                raise SpeakerUnknown()
+            pending = whose.id != where.user_id
         name = clean_voice_name(name)
         await self._rules.admit_clone(where)
         await self._require_free(where, name)
@@ -94,9 +107,11 @@ class Voices:
             wav=reference.wav,
             seconds=reference.seconds,
             transcript=words,
-            speaker=speaker,
+            speaker=whose,
             pending=pending,
             source=source,
+            statement=said,
+            shared=not (uploaded and where.private),
         )
         if voice.transcript and not pending:
             try:
@@ -220,6 +235,8 @@ class Voices:
         )
         if found.owner_id != where.user_id:
             raise NotYourVoice(name=found.name)
+        if shared and found.unvouched:
+            raise UploadNotShareable(name=found.name)
         return await self._library.set_shared(found, shared)
 
     async def sample(self, where: Where, voice: Voice | str) -> VoiceClip:
@@ -239,3 +256,12 @@ class Voices:
         for existing in await self._library.list(where, everything=True):
             if existing.scope == where.space_scope and skeleton(existing.name) == looks:
                 raise VoiceNameTaken(name=existing.name)
+
+
+def require_statement(statement: str | None) -> str:
+    """What an uploader said of their file's speaker, as stored; `StatementNeeded` when they
+    said nothing that is one of `STATEMENTS` (adapters may ask before fetching the file)."""
+    said = (statement or "").strip().lower()
+    if said not in STATEMENTS:
+        raise StatementNeeded()
+    return said

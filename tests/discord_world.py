@@ -92,15 +92,26 @@ class Discord:
         await self.interact(self.rest.interaction(person, 2, data, guild=guild))
 
     async def clone(
-        self, person: Person, name: str, audio: bytes, /, *, guild: bool = True, **options: Any
+        self,
+        person: Person,
+        name: str,
+        audio: bytes,
+        /,
+        *,
+        guild: bool = True,
+        voice: bool = True,
+        statement: str = "own",
+        **options: Any,
     ) -> None:
-        attachment = self.rest.attachment(audio)
+        """`/clone` with a voice message's attachment, or (`voice=False`) an uploaded file."""
+        attachment = self.rest.attachment(audio, voice=voice)
         await self.command(
             person,
             "clone",
             guild=guild,
             name=name,
             audio=attachment["id"],
+            statement=statement,
             attachments={attachment["id"]: attachment},
             **options,
         )

@@ -302,7 +302,12 @@ async def test_bad_input_gets_one_short_private_sentence(
             ALICE, "bob", clips.read("dc-short.ogg", "-t", "1", "-c:a", "libopus")
         ),
         "clone-too-big": lambda: dc.command(
-            ALICE, "clone", name="bob", audio=big["id"], attachments={big["id"]: big}
+            ALICE,
+            "clone",
+            name="bob",
+            audio=big["id"],
+            statement="own",
+            attachments={big["id"]: big},
         ),
         "clone-bad-name": lambda: dc.clone(ALICE, "bob smith", clips.ogg),
         "clone-taken-name": lambda: dc.clone(ALICE, "ALICE", clips.ogg),

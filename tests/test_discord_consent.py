@@ -382,3 +382,93 @@ async def test_a_channel_that_refuses_the_request_still_lets_the_speaker_be_aske
         assert dc.words()[-1] == unreached
     (voice,) = await dc.bot.core.consent.mine(BOB_HERE)
     assert voice.pending  # waiting all the same: /myvoices shows it to bob
+
+
+# --- uploaded files: the speaker is unknown -------------------------------------------------
+
+
+async def test_an_uploaded_file_in_a_server_speaks_once_an_admin_approves(
+    dc: Discord, clips: Clips, fake302: Fake302
+) -> None:
+    await dc.clone(ALICE, "alice", clips.ogg, voice=False, transcript="Hello there.")
+    assert dc.words()[-2:] == [
+        (
+            "“alice” is saved, but it cannot speak until an admin of this chat approves it. "
+            "I have asked here.",
+            False,
+        ),
+        (
+            "An admin of this chat must approve this: alice uploaded a file as the voice "
+            "“alice” and says it is their own voice. Until an admin approves, it cannot speak; "
+            "unanswered, it is deleted in 24 h.",
+            False,
+        ),
+    ]
+    request = dc.channel_messages()[-1]
+    assert request["allowed_mentions"]["parse"] == [] and not dc.rest.of("POST", "/users/@me")
+    assert not fake302.calls("upload")
+    await dc.command(ALICE, "say", voice="alice", text="Hi.")
+    assert dc.last() == (
+        "“alice” is waiting for approval by an admin of this chat; it can speak once one "
+        "approves it."
+    )
+    approve, _ = buttons_of(request)
+    await dc.press(ALICE, approve["custom_id"])
+    assert dc.words()[-1] == (
+        "Only an admin of this chat can approve or decline a voice made from an uploaded file.",
+        True,
+    )
+    await dc.press(ADMIN, approve["custom_id"])
+    assert dc.last() == "✅ <@500000000000000006> approved: “alice” can speak now."
+    await dc.command(BOB, "say", voice="alice", text="Hello from Bob.")
+    assert len(dc.voice_messages()) == 1
+
+
+async def test_an_uploaded_file_in_a_dm_is_its_uploaders_alone_and_cannot_be_shared(
+    dc: Discord, clips: Clips
+) -> None:
+    await dc.clone(ALICE, "mine", clips.ogg, guild=False, voice=False, statement="permission")
+    assert dc.last().endswith("Only you can use it: a voice from an uploaded file is not shared.")
+    await dc.command(ALICE, "share", guild=False, voice="mine", shared=True)
+    assert dc.last().startswith("“mine” was made from an uploaded file that no admin")
+    await dc.command(BOB, "say", voice="mine", text="Hi.")
+    assert dc.last() == "I don't know a voice called “mine” here."
+    await dc.command(ALICE, "say", voice="mine", text="Hi.")
+    assert len(dc.voice_messages()) == 1
+
+
+async def test_clone_this_voice_on_an_uploaded_file_points_to_clone_with_a_statement(
+    dc: Discord, clips: Clips
+) -> None:
+    upload = dc.rest.message(
+        ALICE, "", attachments=[dc.rest.attachment(clips.ogg, "me.ogg", voice=False)]
+    )
+    pointer = (
+        "That is an uploaded file, not a voice message its speaker recorded: it could be "
+        "anyone's voice. Register it with /clone name: audio: statement: and say whose it is "
+        "(in a server, an admin then approves it)."
+    )
+    await dc.interact(
+        dc.rest.interaction(
+            ALICE,
+            2,
+            {
+                "id": "2",
+                "name": "Clone this voice",
+                "type": 3,
+                "target_id": upload["id"],
+                "resolved": {"messages": {upload["id"]: upload}},
+            },
+        )
+    )
+    assert dc.words()[-1] == (pointer, True)
+    reply = dc.rest.message(
+        ALICE,
+        f"<@{APP_ID}> clone alice",
+        mentions=[BOT_USER],
+        referenced_message=upload,
+        message_reference={"message_id": upload["id"], "channel_id": str(CHANNEL_ID)},
+    )
+    await dc.post(reply)
+    assert dc.channel_messages()[-1]["content"] == pointer
+    assert await dc.bot.core.voices.usable(IN_GUILD) == []

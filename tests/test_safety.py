@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,26 @@ async def test_a_name_that_only_looks_like_another_voices_is_refused(
     assert tg.last_text().startswith("There is already a voice called “alice” here.")
     await tg.clone(GROUP, BOB, clips.ogg, "/clone alicia | The quick brown fox.")
     assert tg.last_text().startswith("Saved voice “alicia”")
+
+
+@pytest.mark.fault("database: locked by another writer", "the status shows at once; then voiced")
+async def test_the_status_shows_before_the_database_is_written(
+    tg: Telegram, tg_settings: Settings, botapi: FakeBotApi, clips: Clips
+) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone bob | The quick brown fox.")
+    while not botapi.sent.empty():  # what came before
+        botapi.sent.get_nowait()
+    locker = sqlite3.connect(tg_settings.data_dir / "voicebot.db", isolation_level=None)
+    try:
+        locker.execute("BEGIN IMMEDIATE")  # another writer holds the database
+        saying = asyncio.create_task(tg.send(tg.api.command(GROUP, ALICE, "/say bob Hello.")))
+        async with asyncio.timeout(120):  # only so that a broken build fails, not hangs
+            while (call := await botapi.sent.get()).method != "sendMessage":
+                pass
+        assert call.params["text"] == "Preparing the voice…"
+        assert not saying.done()  # still waiting for the database
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    await saying
+    assert tg.replies("sendVoice")

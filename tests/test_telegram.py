@@ -169,7 +169,7 @@ async def test_bad_input_gets_one_clear_sentence(
         "clone-text-document": api.command(
             GROUP,
             ALICE,
-            "/clone bob",
+            "/clone bob own",
             reply_to=api.voice_note(
                 GROUP, BOB, b"just text, not audio\n" * 40, kind="document", file_name="x.ogg"
             ),
@@ -180,7 +180,7 @@ async def test_bad_input_gets_one_clear_sentence(
         "clone-over-20-mb": api.command(
             GROUP,
             ALICE,
-            "/clone bob",
+            "/clone bob own",
             reply_to=api.voice_note(GROUP, BOB, clips.ogg, kind="audio", size=25 * 1024 * 1024),
         ),
         "say-unknown-voice": api.command(GROUP, ALICE, "/say alicee hello"),
@@ -277,9 +277,12 @@ async def test_addressed_commands_replies_to_text_and_every_audio_kind(
         GROUP, BOB, clips.mp3, kind="document", file_name="bob.mp3", mime_type="audio/mpeg"
     )
     await tg.send(
-        tg.api.command(GROUP, BOB, "/clone bobdoc | Pack my box.", reply_to=audio_document)
+        tg.api.command(GROUP, BOB, "/clone bobdoc own | Pack my box.", reply_to=audio_document)
+    )  # an uploaded file: an admin of the group approves it first
+    assert tg.last_text().startswith(
+        "An admin of this chat must approve this: Bob uploaded a file as the voice “bobdoc” "
+        "and says it is their own voice."
     )
-    assert "Transcript: “Pack my box.”" in tg.last_text()
     words = tg.api.text(GROUP, BOB, "Dinner is at eight.")
     await tg.send(tg.api.command(GROUP, ALICE, "/say@voice_test_bot bobnote", reply_to=words))
     assert fake302.calls("clone_create")[-1].json["input_text"] == "Dinner is at eight."
@@ -484,7 +487,7 @@ async def test_hostile_and_odd_input_gets_a_clear_reply_and_changes_nothing(
         note = api.voice_note(
             GROUP, BOB, audio, kind="document", size=size, file_name="../../x.ogg"
         )
-        await tg.send(api.command(GROUP, ALICE, "/clone bob", reply_to=note))
+        await tg.send(api.command(GROUP, ALICE, "/clone bob own", reply_to=note))
     elif extra == "no-reply":
         await tg.send(api.command(GROUP, ALICE, what))
     else:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from core.domain import Where
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps, traces_of
 from tests.fakes.ai302 import Fake302
@@ -363,3 +364,103 @@ async def test_a_group_can_keep_each_member_to_their_own_voices(
     await tg.clone(GROUP, BOB, clips.ogg, "/clone bob")
     await tg.send(tg.api.command(GROUP, BOB, "/say bob hi"))  # his own voice, still his
     assert len(tg.replies("sendVoice")) == 1
+
+
+# --- uploaded files: the speaker is unknown -------------------------------------------------
+
+STATE_THE_STATEMENT = (
+    "An uploaded file could be anyone's voice, so say whose it is: own (your own voice) or "
+    "permission (someone who gave you permission), e.g. /clone NAME own."
+)
+
+
+@pytest.mark.parametrize("kind", ["audio", "document", "video"])
+async def test_an_uploaded_file_without_a_statement_is_refused_and_stores_nothing(
+    tg: Telegram, clips: Clips, tg_settings: Settings, kind: str
+) -> None:
+    size = {"width": 64, "height": 64, "duration": 5} if kind == "video" else {}
+    upload = tg.api.voice_note(GROUP, ALICE, clips.ogg, kind=kind, file_name="me.ogg", **size)
+    await tg.send(tg.api.command(GROUP, ALICE, "/clone alice", reply_to=upload))
+    assert tg.last_text() == STATE_THE_STATEMENT
+    await tg.send(tg.api.command(GROUP, ALICE, "/clone alice mine", reply_to=upload))
+    assert tg.last_text() == STATE_THE_STATEMENT  # only own or permission will do
+    assert voice_names(tg_settings.data_dir) == [] and clip_files(tg_settings.data_dir) == []
+    assert not tg.api.of("getFile"), "refused before the file was fetched"
+
+
+async def test_an_uploaded_file_in_a_group_speaks_once_an_admin_approves(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    tg.api.admins.add(CAROL.id)
+    upload = tg.api.voice_note(GROUP, ALICE, clips.ogg, kind="document", file_name="me.ogg")
+    await tg.send(tg.api.command(GROUP, ALICE, "/clone alice own | Hello there.", reply_to=upload))
+    told, request = tg.sent_to(GROUP)[-2:]
+    assert told.params["text"] == (
+        "“alice” is saved, but it cannot speak until an admin of this chat approves it. "
+        "I have asked here."
+    )
+    assert request.params["text"] == (
+        "An admin of this chat must approve this: Alice uploaded a file as the voice “alice” "
+        "and says it is their own voice. Until an admin approves, it cannot speak; "
+        "unanswered, it is deleted in 24 h."
+    )
+    assert request.params["reply_parameters"]["message_id"] == upload["message_id"]
+    assert not [c for c in tg.api.of("sendMessage") if int(c.params["chat_id"]) > 0], "no DM"
+    assert not fake302.calls("upload"), "nothing of it leaves the bot before it is approved"
+
+    await tg.send(tg.api.command(GROUP, ALICE, "/say alice hi"))
+    assert "“alice” is waiting for approval by an admin of this chat" in tg.last_text()
+    await tg.press(ALICE, tg.api.sent_message(request), tg.buttons(request)[0])  # the uploader
+    assert alert(tg)["text"] == (
+        "Only an admin of this chat can approve or decline a voice made from an uploaded file."
+    )
+    await tg.press(BOB, tg.api.sent_message(request), tg.buttons(request)[0])
+    assert alert(tg)["text"].startswith("Only an admin of this chat")
+    await tg.press(CAROL, tg.api.sent_message(request), tg.buttons(request)[0])
+    assert "Carol approved: “alice” can speak now" in tg.last_text()
+    (voice,) = await tg.core.voices.usable(Where("telegram", str(GROUP.id), str(ALICE.id)))
+    assert (voice.statement, voice.speaker, voice.approved_at is not None) == ("own", None, True)
+
+    await tg.send(tg.api.command(GROUP, BOB, "/say alice hello"))
+    assert len(tg.replies("sendVoice")) == 1
+
+
+async def test_an_uploaded_file_in_private_is_its_uploaders_alone_and_cannot_be_shared(
+    tg: Telegram, clips: Clips
+) -> None:
+    me = Chat(ALICE.id, "private")
+    upload = tg.api.voice_note(me, ALICE, clips.ogg, kind="audio")
+    await tg.send(tg.api.command(me, ALICE, "/clone mine permission", reply_to=upload))
+    assert tg.last_text().endswith(
+        "Only you can use it: a voice from an uploaded file is not shared."
+    )
+    await tg.send(tg.api.command(me, ALICE, "/share mine on"))
+    assert tg.last_text() == (
+        "“mine” was made from an uploaded file that no admin of a chat approved, so it stays "
+        "yours alone and cannot be shared. Register it in a group, where an admin can approve "
+        "it."
+    )
+    await tg.send(tg.api.command(GROUP, BOB, "/say mine hi"))
+    assert "don't know a voice called “mine”" in tg.last_text()
+    await tg.send(tg.api.command(me, ALICE, "/say mine hi"))
+    await tg.send(tg.api.command(GROUP, ALICE, "/say mine hi"))
+    assert len(tg.replies("sendVoice")) == 2
+
+
+async def test_an_uploaded_file_sent_in_private_says_how_to_clone_it(
+    tg: Telegram, clips: Clips, tg_settings: Settings
+) -> None:
+    me = Chat(BOB.id, "private")
+    upload = tg.api.voice_note(
+        me, BOB, clips.ogg, kind="document", file_name="x.ogg", mime_type="audio/ogg"
+    )
+    await tg.send(upload)
+    assert tg.last_text() == (
+        "That is an uploaded file, so it could be anyone's voice. Reply to it with /clone NAME "
+        "own if it is your own voice, or /clone NAME permission if its speaker gave you "
+        "permission."
+    )
+    await tg.send(tg.api.text(me, BOB, "bobby"))  # not taken as a name: nothing was kept
+    assert voice_names(tg_settings.data_dir) == []
+    await tg.send(tg.api.voice_note(me, BOB, clips.ogg))  # a voice note still asks a name
+    assert "What should I call this voice?" in tg.last_text()

@@ -131,6 +131,7 @@ def clone(
                 where, name, await asyncio.to_thread(file.read_bytes), transcript=transcript
             )
         out.print(saved_text(voice, where.locale))
+        out.print(f"[dim]{text('console_upload_reminder', where.locale)}[/dim]")
 
     _run(ctx, work)
 

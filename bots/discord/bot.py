@@ -19,7 +19,7 @@ from bots.discord.common import (
     Start,
     audio_attachment,
     download,
-    registered_text,
+    recorded,
     roles_of,
     speaker_of,
     tell_error,
@@ -30,7 +30,7 @@ from bots.discord.texts import text
 from core.app import Core
 from core.domain import Where
 from core.errors import VoicebotError
-from core.messages import error_text, unreached_text
+from core.messages import error_text, registered_text, unreached_text
 from core.outbox import Reply
 
 log = logging.getLogger(__name__)
@@ -111,6 +111,9 @@ class VoiceBot(discord.AutoShardedClient):
             attachment = audio_attachment(source) if source is not None else None
             if source is None or attachment is None or not name.strip():
                 await message.reply(text("dc_clone_usage", where.locale))
+                return
+            if not recorded(attachment, source):  # a file may be anyone's: /clone asks whose
+                await message.reply(text("dc_upload_use_clone", where.locale))
                 return
             voice = await self.core.voices.register(
                 where,

@@ -14,6 +14,7 @@ from bots.discord.common import (
     Interaction,
     audio_attachment,
     download,
+    recorded,
     require_size,
     speaker_of,
     tell,
@@ -25,7 +26,8 @@ from bots.discord.forms import CloneModal, DialogueModal, ForgetConfirm
 from bots.discord.texts import text
 from core.domain import Sampling
 from core.errors import SpeakerUnknown
-from core.messages import rules_text, saved_text, tuned_text
+from core.messages import registered_text, rules_text, tuned_text, unreached_text
+from core.outbox import Reply, ReplyTarget
 
 
 async def voice_names(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -119,17 +121,35 @@ async def tune(
 @app_commands.describe(
     name="Name for the voice (letters, digits, - or _)",
     audio="A clip of one person speaking, 3–30 s",
+    statement="Whose voice it is: a file could be anyone's",
     transcript="The words spoken in the clip (optional)",
 )
+@app_commands.choices(
+    statement=[
+        app_commands.Choice(name="my own voice", value="own"),
+        app_commands.Choice(name="someone who gave me permission", value="permission"),
+    ]
+)
 async def clone(
-    interaction: Interaction, name: str, audio: discord.Attachment, transcript: str | None = None
+    interaction: Interaction,
+    name: str,
+    audio: discord.Attachment,
+    statement: str,
+    transcript: str | None = None,
 ) -> None:
-    """Register a voice from an audio file of your own speech."""
+    """Register a voice from an audio file; in a server an admin approves it first."""
     client, where = wired(interaction), where_of(interaction)
+    uploaded = not recorded(audio)
     async with working(interaction):
         clip = await download(audio, client.download_limit)
-        voice = await client.core.voices.register(where, name, clip, transcript=transcript)
-        await interaction.followup.send(saved_text(voice, where.locale))
+        voice = await client.core.voices.register(
+            where, name, clip, transcript=transcript, uploaded=uploaded, statement=statement
+        )
+        await interaction.followup.send(registered_text(voice, where.locale))
+    channel = str(interaction.channel_id)
+    asking = Reply(client.outbox, ReplyTarget(chat_id=channel, user_id=where.user_id))
+    if not await client.core.consent.ask(where, voice, asking):
+        await tell(interaction, unreached_text(voice, where.locale))
 
 
 @app_commands.context_menu(name="Clone this voice")
@@ -139,6 +159,9 @@ async def clone_message(interaction: Interaction, message: discord.Message) -> N
     attachment = audio_attachment(message)
     if attachment is None:
         await tell(interaction, text("dc_no_audio", where.locale))
+        return
+    if not recorded(attachment, message):  # a file may be anyone's: /clone asks whose
+        await tell(interaction, text("dc_upload_use_clone", where.locale))
         return
     if not speaker_of(message).id:  # the core refuses it too, but only after the form
         raise SpeakerUnknown()

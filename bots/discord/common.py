@@ -12,9 +12,9 @@ import discord
 
 from bots.discord.texts import text
 from core.app import Core
-from core.domain import NOBODY, Person, Voice, Where
+from core.domain import NOBODY, Person, Where
 from core.errors import FileTooLarge, VoicebotError
-from core.messages import error_text, pending_text, saved_text
+from core.messages import error_text
 from core.outbox import Outbox, Reply
 
 log = logging.getLogger(__name__)
@@ -101,11 +101,10 @@ async def working(interaction: Interaction) -> AsyncIterator[None]:
         raise
 
 
-def registered_text(voice: Voice, locale: str) -> str:
-    """What the requester is told: saved, or saved and waiting for its speaker."""
-    if voice.pending and voice.speaker is not None:
-        return pending_text(voice, locale, speaker=voice.speaker.name)
-    return saved_text(voice, locale)
+def recorded(attachment: discord.Attachment, message: discord.Message | None = None) -> bool:
+    """A voice message its sender recorded, not an uploaded file (which may be anyone's)."""
+    flagged = message is not None and message.flags.voice
+    return attachment.is_voice_message() or bool(flagged)
 
 
 def audio_attachment(message: discord.Message) -> discord.Attachment | None:

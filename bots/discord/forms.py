@@ -10,7 +10,6 @@ import discord
 
 from bots.discord.common import (
     Interaction,
-    registered_text,
     speaker_of,
     tell,
     tell_error,
@@ -19,7 +18,7 @@ from bots.discord.common import (
     working,
 )
 from bots.discord.texts import text
-from core.messages import forgotten_text, saved_text, unreached_text
+from core.messages import forgotten_text, registered_text, saved_text, unreached_text
 from core.outbox import Reply, ReplyTarget
 
 

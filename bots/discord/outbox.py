@@ -18,7 +18,13 @@ from bots.discord.texts import text
 from bots.discord.voice_message import post_voice_message
 from core.domain import Progress, Voice, VoiceClip, Where
 from core.errors import VoicebotError
-from core.messages import consent_text, error_text, label_text, progress_text
+from core.messages import (
+    admin_request_text,
+    consent_text,
+    error_text,
+    label_text,
+    progress_text,
+)
 from core.outbox import ChatGone, Reply, ReplyTarget
 
 log = logging.getLogger(__name__)
@@ -126,9 +132,11 @@ class DiscordOutbox:
         """Under the cloned message, pinging its speaker (and nobody else), and to them by DM
         where their privacy settings allow, whatever became of the channel's copy; in the
         server's language where it is known. Whether either reached them."""
-        assert voice.speaker is not None  # a pending voice always has one
         guild = None if where.private else self._client.get_guild(int(where.space_id))
         locale = str(guild.preferred_locale) if guild is not None else where.locale
+        if voice.awaits_admin:
+            return await self._ask_admins(source, voice, locale, owner=where.user_name)
+        assert voice.speaker is not None  # a pending voice not uploaded has one
         speaker = discord.Object(int(voice.speaker.id))
         words = consent_text(
             voice, self._consent_hours, locale, speaker=f"<@{speaker.id}>", owner=where.user_name
@@ -167,6 +175,33 @@ class DiscordOutbox:
         except discord.HTTPException:  # DMs closed, or no server in common
             log.info("could not DM the speaker of voice %s", voice.id)
             return in_channel
+        return True
+
+    async def _ask_admins(
+        self, source: ReplyTarget, voice: Voice, locale: str, owner: str
+    ) -> bool:
+        """An uploaded voice's request, in the channel it was uploaded in (no DM: any admin
+        with Manage Server may answer). Whether it was posted."""
+        channel = self._client.get_partial_messageable(int(source.chat_id))
+        words = admin_request_text(voice, self._consent_hours, locale, owner=owner)
+        reference = (
+            discord.MessageReference(
+                message_id=int(source.reply_to), channel_id=channel.id, fail_if_not_exists=False
+            )
+            if source.reply_to
+            else None
+        )
+        try:
+            await channel.send(
+                words,
+                view=consent_view(voice, locale),
+                reference=reference,  # type: ignore[arg-type]  # None: not a reply
+            )
+        except discord.HTTPException as exc:
+            log.warning(
+                "admin request for voice %s not posted: %d %d", voice.id, exc.status, exc.code
+            )
+            return False
         return True
 
 

@@ -10,7 +10,7 @@ DISCORD: dict[str, dict[str, str]] = {
             "I speak text in voices you register.\n"
             "**Register a voice**: right-click (long-press) a message with a voice message or "
             "audio file → Apps → **Clone this voice**; or reply to it with `@me clone NAME`; "
-            "or `/clone name: audio:`.\n"
+            "or `/clone name: audio: statement:` for a file (in a server an admin approves it).\n"
             "**Speak**: `/say voice: text:` posts a voice message. `/default` picks the voice "
             "used when you leave `voice` out. Long text is spoken sentence by sentence. Under "
             "each result: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
@@ -28,7 +28,8 @@ DISCORD: dict[str, dict[str, str]] = {
         "zh": (
             "我可以用你登记的声音朗读文字。\n"
             "**登记声音**：右键（长按）一条含语音或音频的消息 → 应用 → **Clone this voice**；"
-            "或回复它 `@我 clone 名称`；或使用 `/clone name: audio:`。\n"
+            "或回复它 `@我 clone 名称`；或用 `/clone name: audio: statement:` 登记文件"
+            "（在服务器中需管理员批准）。\n"
             "**朗读**：`/say voice: text:` 会发送一条语音消息。"
             "`/default` 设置省略 voice 时使用的声音。长文本会逐句朗读。"
             "每条结果下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
@@ -45,6 +46,13 @@ DISCORD: dict[str, dict[str, str]] = {
     "dc_no_audio": {
         "en": "That message has no voice message or audio file to clone.",
         "zh": "这条消息里没有可以克隆的语音或音频文件。",
+    },
+    "dc_upload_use_clone": {
+        "en": "That is an uploaded file, not a voice message its speaker recorded: it could "
+        "be anyone's voice. Register it with /clone name: audio: statement: and say whose it "
+        "is (in a server, an admin then approves it).",
+        "zh": "这是上传的文件，而不是本人录制的语音消息：它可能是任何人的声音。请用 "
+        "/clone name: audio: statement: 登记并说明是谁的声音（在服务器中还需管理员批准）。",
     },
     "dc_clone_usage": {
         "en": "Reply to a voice message or audio file with @me clone NAME "

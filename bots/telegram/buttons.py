@@ -126,8 +126,10 @@ async def keep_button(update: Update, context: Context) -> None:
 
 @answers_errors
 async def consent_button(update: Update, context: Context) -> None:
-    """The speaker's answer to a request to register their voice: approve or decline."""
-    query, where, consent = update.callback_query, where_of(update), core_of(context).consent
+    """The speaker's answer to a request to register their voice (for an uploaded file, a
+    group admin's): approve or decline."""
+    query, consent = update.callback_query, core_of(context).consent
+    where = await as_manager(update, context)  # the core asks an admin for an uploaded file
     assert query is not None and query.data is not None
     _, answer, voice_id = query.data.split(":")
     if answer == "yes":

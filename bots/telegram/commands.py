@@ -16,6 +16,7 @@ from bots.telegram.common import (
     download,
     media_of,
     outbox_of,
+    recorded,
     source_of,
     speak,
     speaker_of,
@@ -27,13 +28,14 @@ from bots.telegram.texts import text
 from core.domain import Sampling, Voice, Where
 from core.messages import (
     my_voices_text,
-    pending_text,
+    registered_text,
     rules_text,
     saved_text,
     tuned_text,
     unreached_text,
 )
 from core.outbox import Reply, ReplyTarget
+from core.voices import require_statement
 
 MAX_LISTED = 30  # voices with buttons in one /voices message (Telegram caps keyboards)
 SWITCH = {"on": True, "off": False}
@@ -53,7 +55,8 @@ async def as_chat(update: Update, context: Context) -> None:
 
 @answers_errors
 async def clone(update: Update, context: Context) -> None:
-    """Register the replied-to voice message as a named voice: /clone NAME [| words]."""
+    """Register the replied-to voice message as a named voice: /clone NAME [| words]; for an
+    uploaded file, /clone NAME own|permission [| words] (whose voice it is)."""
     message = update.effective_message
     assert message is not None
     name, _, words = arguments(message).partition("|")
@@ -61,6 +64,10 @@ async def clone(update: Update, context: Context) -> None:
     if not name.strip() or source is None or media_of(source) is None:
         await tell(update, text("tg_clone_usage", where_of(update).locale))
         return
+    uploaded, statement = not recorded(source), None
+    if uploaded:  # NAME own|permission
+        name, _, statement = name.strip().partition(" ")
+        require_statement(statement)  # before fetching the file
     where, core = await as_manager(update, context), core_of(context)  # admins-only chats
     await core.rules.require_may_clone(where)  # before fetching the file
     await message.chat.send_action(ChatAction.TYPING)
@@ -71,6 +78,8 @@ async def clone(update: Update, context: Context) -> None:
         transcript=words or None,
         speaker=speaker_of(source),
         source=source_of(source),
+        uploaded=uploaded,
+        statement=statement,
     )
     await announce(update, context, voice, where, under=source)
 
@@ -300,12 +309,11 @@ async def announce(
     update: Update, context: Context, voice: Voice, where: Where, *, under: Message
 ) -> None:
     """Tell the requester their voice is saved; when it is someone else's voice, that it waits
-    for them, and have the core ask them (under the clip, and in private)."""
+    for them (an uploaded one: for an admin), and have the core ask them (under the clip, and
+    in private)."""
+    await tell(update, registered_text(voice, where.locale))
     if not voice.pending:
-        await tell(update, saved_text(voice, where.locale))
         return
-    assert voice.speaker is not None
-    await tell(update, pending_text(voice, where.locale, speaker=voice.speaker.name))
     source = ReplyTarget(chat_id=str(under.chat_id), reply_to=str(under.message_id))
     if not await core_of(context).consent.ask(where, voice, Reply(outbox_of(context), source)):
         await tell(update, unreached_text(voice, where.locale))

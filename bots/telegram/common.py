@@ -114,8 +114,10 @@ async def speak(
 ) -> None:
     """Have the core answer `request` with a voice, "recording voice…" shown meanwhile."""
     recording: Recording = context.bot_data["recording"]
+    outbox, target = outbox_of(context), target_of(update, request)
     async with recording.in_chat(request.chat_id):
-        await start(Reply(outbox_of(context), target_of(update, request)))
+        await outbox.begin(where_of(update), target)  # feedback first, then the database
+        await start(Reply(outbox, target))
 
 
 def speaker_of(message: Message) -> Person:
@@ -143,6 +145,12 @@ def media_of(message: Message) -> Any:
     return (
         message.voice or message.audio or message.video_note or message.video or message.document
     )
+
+
+def recorded(message: Message) -> bool:
+    """A voice or video note its sender recorded, not an uploaded file (which may be
+    anyone's)."""
+    return bool(message.voice or message.video_note)
 
 
 async def download(message: Message, context: Context) -> bytes:

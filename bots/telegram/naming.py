@@ -14,6 +14,7 @@ from bots.telegram.common import (
     answers_errors,
     core_of,
     download,
+    recorded,
     source_of,
     speaker_of,
     tell,
@@ -42,6 +43,10 @@ async def got_clip(update: Update, context: Context) -> int:
     """Keep a clip sent in private and ask what to call it."""
     message = update.effective_message
     assert message is not None and context.user_data is not None
+    if not recorded(message):  # a file may be anyone's: /clone NAME own|permission says whose
+        context.user_data.pop("clip", None)
+        await tell(update, text("tg_upload_how", where_of(update).locale))
+        return ConversationHandler.END
     speaker = speaker_of(message)  # a forward is its first sender's voice, not the forwarder's
     if not speaker.id:
         raise SpeakerUnknown()  # say so now, not after asking for a name

@@ -21,7 +21,13 @@ from telegram.helpers import mention_html
 from bots.telegram.texts import text
 from core.domain import Progress, Voice, VoiceClip, Where
 from core.errors import VoicebotError
-from core.messages import consent_text, error_text, label_text, progress_text
+from core.messages import (
+    admin_request_text,
+    consent_text,
+    error_text,
+    label_text,
+    progress_text,
+)
 from core.outbox import ChatGone, ReplyTarget
 
 log = logging.getLogger(__name__)
@@ -39,6 +45,8 @@ class _Status:
     message_id: int
     shown: str
     edited_at: float
+    stage: str
+    noted: bool = False  # with its job, for a resumed job to clear
 
 
 class TelegramOutbox:
@@ -50,13 +58,26 @@ class TelegramOutbox:
         self._consent_hours = consent_hours
         self._status: dict[ReplyTarget, _Status] = {}  # the live jobs' status messages
 
+    async def begin(self, where: Where, target: ReplyTarget) -> None:
+        """Show the status message at once, before the core touches its database (which may
+        be slow or locked): the user sees the request was taken."""
+        if target not in self._status:
+            line = progress_text(Progress("preparing"), where.locale)
+            message = await self._bot.send_message(
+                int(target.chat_id), line, reply_parameters=reply_to(target)
+            )
+            self._status[target] = _Status(message.message_id, line, 0.0, "preparing")
+
     async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
         line = progress_text(progress, where.locale)
         status = self._status.get(target)
+        if status is not None and not status.noted and progress.job_id:
+            status.noted = True
+            await self._note_status(progress.job_id, str(status.message_id))
         if status is not None and (
             status.shown == line
             or (
-                progress.stage == "queued"
+                progress.stage == status.stage == "queued"
                 and time.monotonic() - status.edited_at < PLACE_EDIT_EVERY_S
             )
         ):
@@ -65,11 +86,13 @@ class TelegramOutbox:
             message = await self._bot.send_message(
                 int(target.chat_id), line, reply_parameters=reply_to(target)
             )
-            self._status[target] = _Status(message.message_id, line, time.monotonic())
+            self._status[target] = _Status(
+                message.message_id, line, time.monotonic(), progress.stage, bool(progress.job_id)
+            )
             if progress.job_id:
                 await self._note_status(progress.job_id, str(message.message_id))
             return
-        status.shown, status.edited_at = line, time.monotonic()
+        status.shown, status.edited_at, status.stage = line, time.monotonic(), progress.stage
         await self._bot.edit_message_text(
             line, chat_id=int(target.chat_id), message_id=status.message_id
         )
@@ -102,7 +125,9 @@ class TelegramOutbox:
         """In the chat under the clip, and in private if the speaker can be reached there
         (tried whatever became of the chat's copy); in the requester's language (the
         speaker's is unknown). Whether either reached them."""
-        assert voice.speaker is not None
+        if voice.awaits_admin:
+            return await self._ask_admins(where, source, voice)
+        assert voice.speaker is not None  # a pending voice not uploaded has one
         request = consent_text(
             voice,
             self._consent_hours,
@@ -143,6 +168,25 @@ class TelegramOutbox:
         else:
             return True
         return in_chat
+
+    async def _ask_admins(self, where: Where, source: ReplyTarget, voice: Voice) -> bool:
+        """An uploaded voice's request, in the group under the file (no private copy: any
+        admin may answer). Whether it was posted."""
+        request = admin_request_text(
+            voice, self._consent_hours, where.locale, owner=html.escape(where.user_name)
+        )
+        try:
+            await self._bot.send_message(
+                int(source.chat_id),
+                request,
+                parse_mode=ParseMode.HTML,
+                reply_markup=InlineKeyboardMarkup([consent_row(voice, where.locale)]),
+                reply_parameters=reply_to(source),
+            )
+        except TelegramError as exc:
+            log.warning("admin request for voice %s not sent: %s", voice.id, type(exc).__name__)
+            return False
+        return True
 
     def _status_shown(self, target: ReplyTarget) -> int | None:
         """The status message shown for the job: this run's, or the one a resumed job noted."""

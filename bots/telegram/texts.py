@@ -69,10 +69,19 @@ TELEGRAM: dict[str, dict[str, str]] = {
         ),
     },
     "tg_clone_usage": {
-        "en": "Reply to a voice message, audio file or video note with /clone NAME "
-        "(or /clone NAME | the words spoken in it).",
-        "zh": "请用 /clone 名称 回复一条语音消息、音频文件或视频消息"
-        "（也可以 /clone 名称 | 其中说的原话）。",
+        "en": "Reply to a voice message or video note with /clone NAME (or /clone NAME | the "
+        "words spoken in it); to an audio file, document or video with /clone NAME own (your "
+        "own voice) or /clone NAME permission (someone who gave you permission).",
+        "zh": "请用 /clone 名称 回复一条语音消息或视频消息（也可以 /clone 名称 | 其中说的原话）；"
+        "回复音频文件、文档或视频时用 /clone 名称 own（你自己的声音）"
+        "或 /clone 名称 permission（已同意的他人）。",
+    },
+    "tg_upload_how": {
+        "en": "That is an uploaded file, so it could be anyone's voice. Reply to it with "
+        "/clone NAME own if it is your own voice, or /clone NAME permission if its speaker "
+        "gave you permission.",
+        "zh": "这是上传的文件，可能是任何人的声音。如果是你自己的声音，请用 /clone 名称 own "
+        "回复它；如果本人已同意，请用 /clone 名称 permission 回复它。",
     },
     "tg_ask_name": {
         "en": "Nice clip! What should I call this voice? Send a name (letters, digits, - or _), "

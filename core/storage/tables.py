@@ -68,6 +68,8 @@ voices = Table(
     Column("source", String(255), nullable=False, server_default=""),
     Column("approved_at", DateTime(timezone=True), nullable=True),
     Column("uses", Integer, nullable=False, server_default="0"),
+    # an uploaded file's speaker is unknown: whose its uploader said it is (0011)
+    Column("statement", String(16), nullable=False, server_default=""),  # ""|own|permission
     UniqueConstraint("scope", "name_key", name="uq_voices_scope_name"),
 )
 

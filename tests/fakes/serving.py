@@ -18,7 +18,7 @@ def free_port() -> int:
 async def serve(app: web.Application, port: int = 0) -> tuple[web.AppRunner, str]:
     """Start `app` on 127.0.0.1 and `port` (a free one when 0); returns its runner and base
     URL."""
-    runner = web.AppRunner(app)
+    runner = web.AppRunner(app, access_log=None)  # a fake's own log would only be noise
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
