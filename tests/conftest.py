@@ -277,3 +277,10 @@ async def watched(
         raise watch.failed[0][2]
     assert clip is not None and watch.posted[0][2] == clip
     return clip
+
+
+async def resumes_ended() -> None:
+    """Wait for the jobs a (re)started bot resumed in the background to end."""
+    await asyncio.gather(
+        *[task for task in asyncio.all_tasks() if task.get_name().startswith("resume-")]
+    )

@@ -284,3 +284,12 @@ async def logged_in(setup: Setup, rest: FakeDiscord, sleeps: Sleeps) -> AsyncIte
     ):
         await bot.login(TOKEN)
         yield Discord(bot, rest)
+
+
+async def dies_mid_generation(saying: asyncio.Task[None]) -> None:
+    """The process dies while `saying` waits for its voice: the command and every component
+    the client was dispatching stop dead, as a killed process's would."""
+    for task in asyncio.all_tasks():
+        if task.get_name().startswith(DISPATCHED) or task is saying:
+            task.cancel()
+    await asyncio.gather(saying, return_exceptions=True)

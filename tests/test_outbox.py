@@ -7,9 +7,9 @@ import asyncio
 from typing import Any
 
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps
+from tests.conftest import Clips, Sleeps, resumes_ended
 from tests.discord_world import ALICE as ALICE_DC
-from tests.discord_world import DISPATCHED, discord_settings, fake_discord, logged_in
+from tests.discord_world import dies_mid_generation, discord_settings, fake_discord, logged_in
 from tests.fakes.ai302 import Fake302
 from tests.fakes.discord import CHANNEL_ID
 from tests.fakes.telegram import FakeBotApi
@@ -20,9 +20,7 @@ from tests.test_restart import Turnstile
 async def resumed(tg: Telegram) -> int:
     """What a restarted bot does first: resume its undelivered jobs, and finish them."""
     count = await tg.core.delivery.resume("telegram", tg.app.bot_data["outbox"])
-    await asyncio.gather(
-        *[task for task in asyncio.all_tasks() if task.get_name().startswith("resume-")]
-    )
+    await resumes_ended()
     return count
 
 
@@ -96,20 +94,11 @@ async def test_discord_posts_a_live_and_a_resumed_voice_alike_and_each_once(
                 dc.command(ALICE_DC, "say", voice="alice", text="Said after a restart.")
             )
             await turnstile.reached.wait()
-            for task in asyncio.all_tasks():  # the process dies mid-generation
-                if task.get_name().startswith(DISPATCHED) or task is saying:
-                    task.cancel()
-            await asyncio.gather(saying, return_exceptions=True)
+            await dies_mid_generation(saying)
         turnstile.set()
         for _ in range(2):  # setup_hook resumes; the second restart finds nothing
             async with logged_in(settings, rest, sleeps) as dc:
-                await asyncio.gather(
-                    *[
-                        task
-                        for task in asyncio.all_tasks()
-                        if task.get_name().startswith("resume-")
-                    ]
-                )
+                await resumes_ended()
         (live_label,) = [
             c
             for c in rest.of("PATCH", "/webhooks/")  # the interaction's own

@@ -16,9 +16,9 @@ import pytest
 from core.app import open_core
 from core.domain import Where
 from core.settings import Settings
-from tests.conftest import VOICEBOT, Clips, Sleeps, make_settings
+from tests.conftest import VOICEBOT, Clips, Sleeps, make_settings, resumes_ended
 from tests.discord_world import ALICE as ALICE_DC
-from tests.discord_world import DISPATCHED, discord_settings, fake_discord, logged_in
+from tests.discord_world import dies_mid_generation, discord_settings, fake_discord, logged_in
 from tests.fakes.ai302 import API_KEY, Fake302
 from tests.fakes.discord import CHANNEL_ID
 from tests.fakes.telegram import TOKEN, Call, FakeBotApi
@@ -151,15 +151,10 @@ async def test_discord_posts_a_job_cut_off_by_a_restart_in_its_channel(
                 dc.command(ALICE_DC, "say", voice="alice", text="Hello after a restart.")
             )
             await turnstile.reached.wait()
-            for task in asyncio.all_tasks():  # the process dies mid-generation
-                if task.get_name().startswith(DISPATCHED) or task is saying:
-                    task.cancel()
-            await asyncio.gather(saying, return_exceptions=True)
+            await dies_mid_generation(saying)
         turnstile.set()
         async with logged_in(settings, rest, sleeps) as dc:  # setup_hook resumes the job
-            await asyncio.gather(
-                *[task for task in asyncio.all_tasks() if task.get_name().startswith("resume-")]
-            )
+            await resumes_ended()
             (label,) = [
                 c
                 for c in rest.of("POST", f"/channels/{CHANNEL_ID}/messages")
