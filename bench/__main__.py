@@ -1,6 +1,7 @@
-"""Benchmarks: the audio pipeline against bare ffmpeg, and `say` under load against a fake
-302.AI with a configurable generation time, through the real core (and once through the real
-python-telegram-bot stack against a fake Bot API). Prints tables; writes every figure as JSON.
+"""Benchmarks: first the bot as shipped (bench/shipped.py), then the audio pipeline against
+bare ffmpeg, and `say` under load against a fake 302.AI with a configurable generation time,
+through the real core (and once through the real python-telegram-bot stack against a fake Bot
+API). Prints tables; writes every figure as JSON.
 
 Run with `./run.sh bench`. Everything stays on this machine: the fakes listen on 127.0.0.1 in a
 process of their own, each load run is a fresh bot process, and each run stops by itself.
@@ -22,15 +23,16 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from bench import shipped
 from bench.audio import audio_figures, speech_clip
-from bench.control import Urls
+from bench.control import HEARD, Urls
 from bench.measure import MB, Memory
-from bench.world import open_world
+from bench.world import Hearing, open_world
 from core.settings import Settings
 from tests.fakes.ai302 import API_KEY
 from tests.fakes.telegram import TOKEN
 
-PARTS = ("audio", "say", "telegram", "workers")
+PARTS = ("shipped", "audio", "say", "telegram", "workers")
 REFERENCE_S = 12  # the voice every load run clones
 ROOT = Path(__file__).resolve().parent.parent  # where `python -m bench.load` is found
 
@@ -65,6 +67,42 @@ def default_schedule() -> tuple[float, float]:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--shipped",
+        type=shipped.load_spec,
+        nargs="+",
+        default=[shipped.load_spec(spec) for spec in shipped.RUNS],
+        metavar="USERS:TASK_S[:SPREAD_S]",
+        help="the as-shipped runs, printed first (default 20:5 100:10:2; the first is also "
+        "run with the self-check off, to see what it adds)",
+    )
+    parser.add_argument(
+        "--shipped-timeout-s",
+        type=float,
+        default=shipped.TIMEOUT_S,
+        help=f"each as-shipped run's limit (default {shipped.TIMEOUT_S:g})",
+    )
+    parser.add_argument(
+        "--cold-runs",
+        type=int,
+        default=shipped.COLD_RUNS,
+        help="bots started on an empty database for the cold-start figure, in the last "
+        f"as-shipped run's world (default {shipped.COLD_RUNS}; 0: skip)",
+    )
+    parser.add_argument(
+        "--transcription-s",
+        type=float,
+        default=shipped.TRANSCRIPTION_S,
+        help=f"the fake transcriber's time per take, as shipped (default "
+        f"{shipped.TRANSCRIPTION_S:g})",
+    )
+    parser.add_argument(
+        "--doubtful-share",
+        type=float,
+        default=shipped.DOUBTFUL_SHARE,
+        help="share of takes made at half length, as shipped: the self-check hears them "
+        f"(default {shipped.DOUBTFUL_SHARE:g})",
+    )
     parser.add_argument("--runs", type=int, default=5, help="repeats per audio figure")
     parser.add_argument(
         "--reference-s",
@@ -197,6 +235,13 @@ async def main() -> None:
     }
     with tempfile.TemporaryDirectory(prefix="voicebot-bench-") as tmp:
         folder = Path(tmp)
+        if "shipped" in args.parts:
+            results["shipped"] = await shipped_runs(args, folder)
+            out.print(shipped.shipped_table(results["shipped"], args.shipped_timeout_s))
+            if failed := failures(results["shipped"]["runs"]):
+                out.print(failed, markup=False, highlight=False)
+            if "coldstart" in results["shipped"]:
+                out.print(shipped.cold_table(results["shipped"]["coldstart"]))
         if "audio" in args.parts:
             results["audio"] = await audio_figures(
                 folder, args.runs, args.reference_s, args.encode_s
@@ -236,6 +281,44 @@ async def main() -> None:
         out.print(targets_table(results["targets"]))
     args.json.write_text(json.dumps(results, indent=2) + "\n")
     out.print(f"Every figure: {args.json}")
+
+
+async def shipped_runs(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
+    """The as-shipped runs, each in a world of its own load; the first also with the
+    self-check off; then the cold start, in the last one's world."""
+    reference = folder / "reference.ogg"
+    reference.write_bytes(speech_clip(folder, REFERENCE_S))
+    hearing = Hearing(HEARD, args.transcription_s, args.doubtful_share)
+    poll, limit = default_schedule(), args.shipped_timeout_s
+    found: dict[str, Any] = {
+        "runs": [],
+        "hearing": {
+            "transcription_s": hearing.transcription_s,
+            "doubtful_share": hearing.doubtful_share,
+        },
+    }
+    for index, load in enumerate(args.shipped):
+        async with open_world(load.task_s, load.spread_s, args.output_s, hearing=hearing) as world:
+            for check in ["default", "off"] if index == 0 else ["default"]:
+                row = await load_run(
+                    "telegram",
+                    load.users,
+                    poll,
+                    args,
+                    world,
+                    reference,
+                    ["--shipped", "--self-check", check, "--chat", "private"],
+                    timeout_s=limit,
+                )
+                found["runs"].append(
+                    {**shipped.summarised(row), "load": str(load), "self_check": check}
+                )
+            if index == len(args.shipped) - 1 and args.cold_runs > 0:
+                found["coldstart"] = await load_run(
+                    "coldstart", args.cold_runs, poll, args, world, reference, timeout_s=limit
+                )
+    found["check_added"] = shipped.check_added(*found["runs"][:2])  # the first load, on, off
+    return found
 
 
 async def say_runs(args: argparse.Namespace, world: Urls, reference: Path) -> list[dict[str, Any]]:
@@ -281,8 +364,11 @@ async def load_run(
     world: Urls,
     reference: Path,
     more: list[str] | None = None,
+    *,
+    timeout_s: float | None = None,
 ) -> dict[str, Any]:
     """One load run in a fresh bot process; its figures, or the error that stopped it."""
+    timeout_s = args.timeout_s if timeout_s is None else timeout_s
     row: dict[str, Any] = {
         "concurrency": n,
         "poll_interval_s": poll[0],
@@ -313,7 +399,7 @@ async def load_run(
         "--poll-interval-max-s",
         str(poll[1]),
         "--timeout-s",
-        str(args.timeout_s),
+        str(timeout_s),
     ]
     if what == "telegram":
         argv += ["--chat", args.telegram_chat]
@@ -328,7 +414,7 @@ async def load_run(
     memory = Memory(proc.pid)  # watched from here: sampling in the bot would slow its loop
     memory.start()
     try:  # the run stops itself at --timeout-s; this is for a run that hangs anyway
-        stdout, stderr = await asyncio.wait_for(proc.communicate(), args.timeout_s + 180)
+        stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout_s + 180)
     except TimeoutError:
         proc.kill()
         await proc.wait()
@@ -538,6 +624,10 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
 
+    if (added := results.get("shipped", {}).get("check_added")) is not None:
+        check(
+            "as shipped: self-check's share of the median end to end", added, shipped.CHECK_TARGET
+        )
     rows = [r for r in results.get("say", []) if "error" not in r]
     for poll in dict.fromkeys((r["poll_interval_s"], r["poll_interval_max_s"]) for r in rows):
         mine = [r for r in rows if (r["poll_interval_s"], r["poll_interval_max_s"]) == poll]

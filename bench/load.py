@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from bench.control import WorldClient, tag_of
+from bench.control import SHIPPED_TEXT, WorldClient, tag_of
 from bench.measure import (
     MB,
     LoopLag,
@@ -69,6 +69,19 @@ def settings_for(args: argparse.Namespace, data_dir: Path, **more: Any) -> Setti
         poll_interval_s=args.poll_interval_s,
         poll_interval_max_s=args.poll_interval_max_s,
         **more,
+    )
+
+
+def shipped_settings(args: argparse.Namespace, data_dir: Path) -> Settings:
+    """The settings a deployment starts with: its own data, and a key for the (fake) service,
+    so the self-check is on (`--self-check off` turns it off, to see what it costs)."""
+    off = {"self_check": False} if args.self_check == "off" else {}
+    return load_settings(
+        _env_file=None,
+        data_dir=data_dir,
+        ai302_api_key=args.api_key,
+        ai302_base_url=args.ai302,
+        **off,
     )
 
 
@@ -244,7 +257,7 @@ class Stages:
         return True
 
 
-async def _one(speech: Core, where: Where, tag: str) -> Ended:
+async def _one(speech: Core, where: Where, tag: str, text: str = TEXT) -> Ended:
     """One request; when it started and ended, and when each stage of its progress began."""
     stages: dict[str, float] = {}
     start = time.time()
@@ -252,7 +265,7 @@ async def _one(speech: Core, where: Where, tag: str) -> Ended:
     await speech.speaking.say(
         where,
         VOICE,
-        TEXT.format(tag=tag),
+        text.format(tag=tag),
         reply=Reply(outbox, ReplyTarget("bench"), durable=False),
     )
     if outbox.error is not None:
@@ -264,7 +277,8 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     """N users each send `/say` to the real PTB Application, all at once, each in a private
     chat with the bot (or all in one group: Telegram's 20-messages-a-minute limit per group,
     which the bot's rate limiter keeps, then shows). A job ends when its voice reaches the
-    fake Bot API."""
+    fake Bot API. With `--shipped`: the settings a deployment starts with, no warm-up job,
+    and `SHIPPED_TEXT`."""
     from telegram import Update
 
     from bots.telegram.app import build_application
@@ -273,7 +287,8 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     async with AsyncExitStack() as stack:
         http = await stack.enter_async_context(httpx.AsyncClient(timeout=60))
         world = WorldClient(http, args.control)
-        settings = settings_for(args, tmp / "data")
+        data = tmp / "data"
+        settings = shipped_settings(args, data) if args.shipped else settings_for(args, data)
         telegram = load_telegram_settings(
             _env_file=None,
             telegram_bot_token=SecretStr(args.bot_token),
@@ -297,10 +312,12 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             await _until_voice_exists(
                 speech, Where("telegram", str(chat), str(user), private=chat > 0)
             )
-        await warm_up(
-            speech, Where("telegram", str(chats[0]), str(cloners[0]), private=chats[0] > 0)
-        )
-        texts = [f"/say {VOICE} {TEXT.format(tag=tag_of(i))}" for i in range(args.n)]
+        if not args.shipped:
+            await warm_up(
+                speech, Where("telegram", str(chats[0]), str(cloners[0]), private=chats[0] > 0)
+            )
+        text = SHIPPED_TEXT if args.shipped else TEXT
+        texts = [f"/say {VOICE} {text.format(tag=tag_of(i))}" for i in range(args.n)]
         run = Run(world, args.n)
 
         async def work() -> dict[str, Any]:
@@ -324,6 +341,36 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
                 },
                 "replies_seen": seen["texts"] if failed else [],
             }
+
+        figures = await run.measure(work)
+    return _with_latencies(figures)
+
+
+async def coldstart_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """N bots just started, each on an empty database (as shipped), each asked once, all at
+    once: how late each one's first finished task is seen, with no pace learnt yet."""
+    async with AsyncExitStack() as stack:
+        http = await stack.enter_async_context(httpx.AsyncClient(timeout=60))
+        bots = []
+        for i in range(args.n):
+            speech = await stack.enter_async_context(
+                open_core(shipped_settings(args, tmp / f"bot-{i}"))
+            )
+            where = Where("bench", f"space-{i}", f"user-{i}")
+            await speech.voices.register(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
+            bots.append((speech, where))
+        run = Run(WorldClient(http, args.control), args.n)
+
+        async def work() -> dict[str, Any]:
+            tasks = {
+                tag_of(i): asyncio.create_task(_one(speech, where, tag_of(i), SHIPPED_TEXT))
+                for i, (speech, where) in enumerate(bots)
+            }
+            _, unfinished = await asyncio.wait(tasks.values(), timeout=args.timeout_s)
+            for task in unfinished:
+                task.cancel()
+            await asyncio.gather(*unfinished, return_exceptions=True)
+            return _outcomes(tasks)
 
         figures = await run.measure(work)
     return _with_latencies(figures)
@@ -414,9 +461,12 @@ def _with_latencies(figures: dict[str, Any]) -> dict[str, Any]:
             "p95_s": quantile(e2e, 0.95),
             "overhead_median": median(ratio),
             "overhead_p95": quantile(ratio, 0.95),
+            "overhead_p90": quantile(ratio, 0.9),
+            "overheads": sorted(ratio),  # each job's, for quantiles over unfinished ones too
             "notice_median_s": median(notice),
             "notice_p95_s": quantile(notice, 0.95),
             "ready_to_seen_median_s": median(poll_delay),
+            "ready_to_seen_p90_s": quantile(poll_delay, 0.9),
             "seen_to_sent_median_s": median(after_poll),
             "polls_per_task": (
                 sum(t["polls"] for t in tasks.values()) / len(tasks) if tasks else None
@@ -440,7 +490,7 @@ def _ms(seconds: float | None) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
-    parser.add_argument("what", choices=["say", "telegram", "workers"])
+    parser.add_argument("what", choices=["say", "telegram", "workers", "coldstart"])
     parser.add_argument("--n", type=int, required=True, help="requests, all at once")
     parser.add_argument("--ai302", required=True)
     parser.add_argument("--api-key", required=True)
@@ -456,10 +506,21 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="worker processes (workers)")
     parser.add_argument("--worker-jobs", type=int, default=50, help="jobs each runs at once")
     parser.add_argument("--database-url", default="", help="the workers' database (SQLite)")
+    parser.add_argument(
+        "--shipped", action="store_true", help="shipped settings, no warm-up (telegram)"
+    )
+    parser.add_argument(
+        "--self-check", choices=["default", "off"], default="default", help="(as shipped)"
+    )
     args = parser.parse_args()
     args.reference_ogg = Path(args.reference).read_bytes()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    run = {"say": say_run, "telegram": telegram_run, "workers": workers_run}[args.what]
+    run = {
+        "say": say_run,
+        "telegram": telegram_run,
+        "workers": workers_run,
+        "coldstart": coldstart_run,
+    }[args.what]
     profile = cProfile.Profile() if args.profile else None
     with tempfile.TemporaryDirectory(prefix="voicebot-bench-") as tmp:
         if profile is not None:

@@ -19,6 +19,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from aiohttp import web
@@ -153,7 +154,13 @@ def _replied_to(call: Call) -> int | None:
     return int(legacy) if legacy else None
 
 
-async def serve_world(generation_s: float, spread_s: float, output_s: float, seed: int) -> None:
+async def serve_world(
+    generation_s: float,
+    spread_s: float,
+    output_s: float,
+    seed: int,
+    hearing: Hearing | None = None,
+) -> None:
     fake = Fake302()
     fake.behaviour.audio = tone_wav(output_s)
     fake.behaviour.generation_s = generation_s
@@ -161,6 +168,15 @@ async def serve_world(generation_s: float, spread_s: float, output_s: float, see
         rng = random.Random(seed)
         low, high = max(0.0, generation_s - spread_s), generation_s + spread_s
         fake.behaviour.generation_per_task = lambda: rng.uniform(low, high)
+    if hearing is not None:
+        fake.behaviour.transcript = hearing.transcript
+        fake.behaviour.transcription_s = hearing.transcription_s
+        if hearing.doubtful_share:
+            whole, cut = fake.behaviour.audio, tone_wav(output_s / 2)
+            pick = random.Random(seed + 1)
+            fake.behaviour.audio_per_task = lambda: (
+                cut if pick.random() < hearing.doubtful_share else whole
+            )
     botapi = FakeBotApi()
     control = Control(fake, botapi)
     await fake.start()
@@ -188,11 +204,35 @@ async def serve_world(generation_s: float, spread_s: float, output_s: float, see
         await fake.stop()
 
 
+@dataclass(frozen=True, slots=True)
+class Hearing:
+    """What the fake transcriber hears of every take, and how long it takes to; a share of
+    the takes comes out at half length (a take cut short), for the self-check to doubt."""
+
+    transcript: str
+    transcription_s: float = 0.0
+    doubtful_share: float = 0.0
+
+
 @contextlib.asynccontextmanager
 async def open_world(
-    generation_s: float, spread_s: float, output_s: float, seed: int = 1
+    generation_s: float,
+    spread_s: float,
+    output_s: float,
+    seed: int = 1,
+    hearing: Hearing | None = None,
 ) -> AsyncIterator[Urls]:
     """Start the world process; stop it on leaving (it also stops if we die: stdin closes)."""
+    heard: list[str] = []
+    if hearing is not None:
+        heard = [
+            "--transcript",
+            hearing.transcript,
+            "--transcription-s",
+            str(hearing.transcription_s),
+            "--doubtful-share",
+            str(hearing.doubtful_share),
+        ]
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -205,6 +245,7 @@ async def open_world(
         str(output_s),
         "--seed",
         str(seed),
+        *heard,
         cwd=ROOT,
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
@@ -231,8 +272,14 @@ def main() -> None:
     parser.add_argument("--spread-s", type=float, default=0.0)
     parser.add_argument("--output-s", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--transcript", help="what the fake transcriber hears of every take")
+    parser.add_argument("--transcription-s", type=float, default=0.0)
+    parser.add_argument("--doubtful-share", type=float, default=0.0)
     args = parser.parse_args()
-    asyncio.run(serve_world(args.generation_s, args.spread_s, args.output_s, args.seed))
+    hearing = None
+    if args.transcript is not None:
+        hearing = Hearing(args.transcript, args.transcription_s, args.doubtful_share)
+    asyncio.run(serve_world(args.generation_s, args.spread_s, args.output_s, args.seed, hearing))
 
 
 if __name__ == "__main__":

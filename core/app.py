@@ -16,24 +16,30 @@ from dataclasses import dataclass
 from typing import Literal
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.consent import Consent
 from core.delivery import Delivery
 from core.engines import Engine, HiggsEngine, OfflineEngine
-from core.errors import ConfigError
+from core.errors import ConfigError, UpstreamError
 from core.generation import Craft, Generation
 from core.jobs.claims import Claims
+from core.jobs.concurrency import Concurrency
 from core.jobs.log import JobLog
 from core.jobs.queue import InProcessQueue, QueuePolicy
 from core.jobs.runners import HandOver, RunHere, Runner
 from core.library import VoiceLibrary
+from core.limits import Rates
 from core.observe import Metrics, serving
+from core.proof import Proof, ReadingChallenges
 from core.references import References
+from core.reports import Reports, Suspensions
 from core.rules import Rules
 from core.settings import Settings
 from core.speaking import Speaking
-from core.storage.db import erase, open_database
-from core.upstream.api import Ai302, Sleep
+from core.storage.db import erase, hurry, open_database
+from core.unnamed import UnnamedClips
+from core.upstream.api import Ai302, OnRequest, Sleep
 from core.upstream.higgs import LEARN_FROM_CHARS, HiggsClient, HiggsUrls
 from core.upstream.hosting import Ai302Upload, ReferenceHost
 from core.upstream.results import ResultRules
@@ -53,7 +59,10 @@ class Core:
     """Everything an adapter calls, each service with one job."""
 
     voices: Voices  # register, keep, find, tune, rename, share, sample, delete
+    unnamed: UnnamedClips  # a clip sent to become a voice, waiting for its name
     consent: Consent  # approve, decline, expire, revoke, forget
+    proof: Proof  # prove a voice is your own: a fresh phrase read aloud becomes it
+    reports: Reports  # flag a voice in a chat; its admins restore or delete it
     rules: Rules  # a chat's rules, quotas and rate limits
     speaking: Speaking  # say, design, dialogue, another take
     delivery: Delivery  # run a job, post its outcome at most once, resume after a restart
@@ -62,7 +71,14 @@ class Core:
     claims: Claims  # the workers' side of the job log
     library: VoiceLibrary
     policy: QueuePolicy  # the line every runner keeps
+    limit: Concurrency  # how many jobs this process runs at once now, learnt from 302.AI
     lease_s: float  # a worker's hold on a job
+    busy_wait_s: float  # a waiting person's patience with the database
+
+    def hurry(self) -> None:
+        """A person waits on the rest of this task (a command, a button): the database answers
+        within `busy_wait_s` or the request fails as busy. Running a job does not hurry."""
+        hurry(self.busy_wait_s)
 
     def worker(self, name: str, *, every_s: float = 0.5) -> Worker:
         """A worker loop that runs handed-over jobs through this core's generation."""
@@ -73,6 +89,7 @@ class Core:
             generation=self.generation,
             policy=self.policy,
             lease_s=self.lease_s,
+            limit=self.limit,
             every_s=every_s,
         )
 
@@ -100,12 +117,14 @@ async def open_core(
     timeout = httpx.Timeout(settings.http_timeout_s, connect=min(10.0, settings.http_timeout_s))
     try:
         async with httpx.AsyncClient(timeout=timeout, follow_redirects=True) as http:
+            start, most = settings.jobs_at_once
             policy = QueuePolicy(
-                slots=settings.max_concurrent_jobs,
+                slots=most,
                 per_user=settings.max_jobs_per_user,
                 longest_line=settings.max_queue,
             )
-            queue = InProcessQueue(policy)
+            limit = Concurrency(start=start, most=most)  # this process's own, whatever runs
+            queue = InProcessQueue(policy, limit=limit)
             metrics = Metrics(db=db, queue=queue)
             engine: Engine = OfflineEngine()
             host: ReferenceHost | None = None
@@ -116,7 +135,7 @@ async def open_core(
                     api_key=settings.ai302_api_key,
                     retries=settings.http_retries,
                     sleep=sleep,
-                    on_request=metrics.upstream_request,
+                    on_request=_told(metrics.upstream_request, limit.upstream_request),
                 )
                 engine = HiggsEngine(
                     client=HiggsClient(
@@ -157,6 +176,9 @@ async def open_core(
                 library=library,
                 jobs=jobs,
                 claims=Claims(db=db),
+                suspensions=Suspensions(db=db),
+                challenges=ReadingChallenges(db=db),
+                db=db,
                 erase=functools.partial(erase, db),
                 policy=policy,
                 queue=queue,
@@ -188,6 +210,9 @@ def _wire(
     library: VoiceLibrary,
     jobs: JobLog,
     claims: Claims,
+    suspensions: Suspensions,
+    challenges: ReadingChallenges,
+    db: AsyncEngine,  # for the state every process shares: rate limits, unnamed clips
     erase: Callable[[], Awaitable[None]],
     policy: QueuePolicy,
     queue: InProcessQueue,
@@ -199,6 +224,7 @@ def _wire(
     rules = Rules(
         library=library,
         jobs=jobs,
+        rates=Rates(db=db),
         daily_chars=settings.daily_chars_per_user,
         per_user_per_minute=settings.user_requests_per_minute,
         per_chat_per_minute=settings.chat_requests_per_minute,
@@ -211,6 +237,7 @@ def _wire(
         jobs=jobs,
         references=references,
         rules=rules,
+        suspensions=suspensions,
         max_upload_bytes=settings.max_upload_bytes,
     )
     generation = Generation(
@@ -236,12 +263,24 @@ def _wire(
     delivery = Delivery(jobs=jobs, runner=runner, library=library)
     return Core(
         voices=voices,
+        unnamed=UnnamedClips(db=db, voices=voices),
         consent=Consent(
             library=library,
             jobs=jobs,
             delivery=delivery,
+            suspensions=suspensions,
+            challenges=challenges,
             erase=erase,
             timeout_s=settings.consent_timeout_hours * 3600,
+        ),
+        reports=Reports(library=library, jobs=jobs, suspensions=suspensions),
+        proof=Proof(
+            challenges=challenges,
+            voices=voices,
+            references=references,
+            rules=rules,
+            timeout_s=settings.proof_timeout_minutes * 60,
+            max_error=settings.proof_max_error,
         ),
         rules=rules,
         speaking=Speaking(
@@ -258,7 +297,9 @@ def _wire(
         claims=claims,
         library=library,
         policy=policy,
+        limit=queue.limit,
         lease_s=settings.job_lease_s,
+        busy_wait_s=settings.busy_wait_s,
     )
 
 
@@ -272,17 +313,34 @@ async def run_worker(settings: Settings) -> None:
         loop.add_signal_handler(signum, main.cancel)
     name = f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     async with open_core(settings, role="worker") as core:
-        log.info("worker %s: running up to %d jobs at once", name, core.policy.slots)
+        log.info(
+            "worker %s: running up to %d jobs at once (%d to start with, fewer while 302.AI "
+            "says too many)",
+            name,
+            core.limit.most,
+            core.limit.value,
+        )
         try:
             await core.worker(name).work()
         except asyncio.CancelledError:
             log.info("worker %s: stopped", name)
 
 
+def _told(*listeners: OnRequest) -> OnRequest:
+    """One `on_request` telling each of `listeners` of every request to 302.AI."""
+
+    def tell(call: str, status: str, seconds: float, error: UpstreamError | None) -> None:
+        for listener in listeners:
+            listener(call, status, seconds, error)
+
+    return tell
+
+
 async def _sweep(core: Core) -> None:
     """A few times per consent timeout (at least every 10 min): drop unanswered consent
     requests, voice messages workers made that no bot will post any more, designed takes
-    nobody kept in time, and clips no voice holds."""
+    nobody kept in time, clips no voice holds, phrases to read whose time ran out, clips
+    whose names never came, and rate limits' keys with their whole allowance back."""
     every_s = min(600.0, max(1.0, core.consent.timeout_s / 4))
     while True:
         try:
@@ -290,6 +348,9 @@ async def _sweep(core: Core) -> None:
             await core.jobs.drop_stale_results(RESULTS_KEPT_S)
             await core.library.drop_old_takes(TAKES_KEPT_S)
             await core.library.drop_orphan_clips(ORPHANS_KEPT_S)
+            await core.proof.sweep()
+            await core.unnamed.drop_expired()
+            await core.rules.drop_spent_rates()
         except Exception:  # the database may be briefly unavailable; try again next round
             log.exception("sweeping expired requests and results failed")
         await asyncio.sleep(every_s)

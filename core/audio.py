@@ -237,6 +237,28 @@ async def speech_wav(data: bytes, *, limit_s: float = LONGEST_S) -> bytes:
     return buffer.getvalue()
 
 
+async def speech_seconds(data: bytes) -> float:
+    """How long generated audio is, from the packets it holds (not from what its header
+    claims), read in this process without decoding: a few milliseconds."""
+    try:
+        return await asyncio.to_thread(_packet_seconds, data)
+    except (av.error.FFmpegError, ValueError) as exc:
+        raise BadUpstreamAudio("upstream audio does not decode") from exc
+
+
+def _packet_seconds(data: bytes) -> float:
+    with av.open(io.BytesIO(data), "r") as source:
+        if not source.streams.audio:
+            raise ValueError("no audio stream")
+        stream = source.streams.audio[0]
+        ticks = sum(packet.duration or 0 for packet in source.demux(stream))
+        if ticks and stream.time_base is not None:
+            return float(ticks * stream.time_base)
+    with av.open(io.BytesIO(data), "r") as source:  # packets without durations: decode
+        stream = source.streams.audio[0]
+        return sum(frame.samples for frame in source.decode(stream)) / (stream.rate or 1)
+
+
 def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
     """Loudness of 16-bit mono PCM in `points` buckets, 0–255, as chat clients draw it."""
     step = max(2, (len(pcm) // 2 // points) * 2)

@@ -13,6 +13,8 @@ from core.errors import AdminApproves, NotTheSpeaker, RequestClosed, VoiceGone
 from core.jobs.log import JobLog
 from core.library import VoiceLibrary
 from core.outbox import ChatGone, Reply
+from core.proof import ReadingChallenges
+from core.reports import Suspensions
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +28,16 @@ class Consent:
         library: VoiceLibrary,
         jobs: JobLog,
         delivery: Delivery,
+        suspensions: Suspensions,
+        challenges: ReadingChallenges,
         erase: Callable[[], Awaitable[None]],
         timeout_s: float,
     ) -> None:
         self._library = library
         self._jobs = jobs
         self._delivery = delivery
+        self._suspensions = suspensions  # the reports they made or settled name them
+        self._challenges = challenges  # phrases waiting for them to read (core.proof)
         self._erase = erase  # makes deleted rows unreadable in the database's files too
         self.timeout_s = timeout_s  # an unanswered request is dropped after this
 
@@ -86,7 +92,8 @@ class Consent:
 
     async def forget_me(self, where: Where) -> Forgotten:
         """Delete every voice this user made or speaks in, their clips, the user's requests
-        (and designed takes) and settings, on this platform. Their jobs running here stop
+        (and designed takes) and settings, on this platform; the reports they made stay, without
+        their name or reason. Their jobs running here stop
         first, so nothing they make is stored afterwards."""
         await self._delivery.cancel_user(where.platform, where.user_id)
         found = await self._library.made_by_or_from(where.platform, where.user_id)
@@ -96,6 +103,8 @@ class Consent:
         for job_id in job_ids:
             await self._library.drop_take(job_id)
         settings = await self._library.forget_space(where.personal_scope)
+        await self._suspensions.forget(where.platform, where.user_id)
+        await self._challenges.forget(where.platform, where.user_id)
         await self._erase()
         log.info("forgot a user: %d voices, %d jobs", len(found), len(job_ids))
         return Forgotten(

@@ -11,12 +11,20 @@ from dataclasses import replace
 
 from core.audio import EncodedVoice
 from core.dialogue import cast, parse_script
-from core.domain import Progress, ProgressCallback, VoiceClip, no_progress
-from core.errors import AlreadyRequested, TakeGone, VoicebotError, VoiceGone
+from core.domain import Progress, ProgressCallback, VoiceClip, Where, no_progress
+from core.errors import (
+    AlreadyRequested,
+    Cancelled,
+    NotYourRequest,
+    TakeGone,
+    VoicebotError,
+    VoiceGone,
+)
 from core.jobs.log import Job, JobLog
 from core.jobs.runners import Runner
 from core.library import VoiceLibrary
 from core.outbox import ChatGone, Outbox, Reply
+from core.storage.db import patient
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +37,8 @@ class Delivery:
         self.runner = runner
         self._library = library
         self._background: set[asyncio.Task[VoiceClip | None]] = set()
-        self._running: dict[tuple[str, str], set[asyncio.Task[list[EncodedVoice]]]] = {}
+        self._running: dict[asyncio.Task[list[EncodedVoice]], Job] = {}  # the runs in hand
+        self._cancelled: set[asyncio.Task[list[EncodedVoice]]] = set()  # by their requesters
 
     async def answer(
         self, job: Job, reply: Reply | None, *, resumed: bool = False
@@ -37,7 +46,12 @@ class Delivery:
         """Run the job and post its voice message, or tell the error that ended it, through
         the reply's outbox; the clip posted is returned. Without a reply, the clip is only
         returned and the error raised. A `resumed` job (an earlier run's) shows no progress:
-        its old status gives way to the result."""
+        its old status gives way to the result. Once the job is written down nobody's hurry
+        applies: a busy moment of the database must not lose a job."""
+        with patient():
+            return await self._answer(job, reply, resumed)
+
+    async def _answer(self, job: Job, reply: Reply | None, resumed: bool) -> VoiceClip | None:
         outcome: VoiceClip | VoicebotError
         report = no_progress if reply is None or resumed else _reporter(job, reply)
         try:
@@ -68,18 +82,41 @@ class Delivery:
     async def cancel_user(self, platform: str, user_id: str) -> int:
         """Stop the jobs this process runs for a user (who asked to be forgotten); returns
         how many it stopped."""
-        running = self._running.pop((platform, user_id), set())
+        running = [
+            task
+            for task, job in self._running.items()
+            if (job.where.platform, job.where.user_id) == (platform, user_id)
+        ]
         for task in running:
             task.cancel()
         await asyncio.gather(*running, return_exceptions=True)
         return len(running)
 
+    async def cancel(self, where: Where, chat_id: str, job_id: str | None = None) -> int:
+        """Cancel the requester's requests under way in a chat (with `job_id`, that one only,
+        which must be theirs: `NotYourRequest`); returns how many. Each stops where it is: in
+        line, or waiting for its task upstream, which is polled no more. Its outcome is
+        `Cancelled`, told in its place; nothing else of it is posted, whichever process runs
+        it, nor after a restart."""
+        if job_id is not None:
+            asked = await self._jobs.get(where, job_id)  # (one of this chat's)
+            if asked.where.user_id != where.user_id:
+                raise NotYourRequest()
+        cancelled = await self._jobs.cancel(where, chat_id, job_id)
+        stopping = [task for task, job in self._running.items() if job.id in cancelled]
+        for task in stopping:  # those run elsewhere are stopped by their own process
+            self._cancelled.add(task)
+            task.cancel()
+        await asyncio.gather(*stopping, return_exceptions=True)
+        if cancelled:
+            log.info("cancelled %d job(s), %d running here", len(cancelled), len(stopping))
+        return len(cancelled)
+
     async def _run(self, job: Job, report: ProgressCallback, resumed: bool) -> list[EncodedVoice]:
-        """The runner's run of the job, in a task of its own that `cancel_user` can stop (a
-        cancel of the caller stops it too)."""
-        task = asyncio.create_task(self.runner.run(job, report, resumed=resumed))
-        held = self._running.setdefault((job.where.platform, job.where.user_id), set())
-        held.add(task)
+        """The runner's run of the job, in a task of its own that `cancel_user` and `cancel`
+        can stop (a cancel of the caller stops it too)."""
+        task = asyncio.create_task(self._unless_cancelled(job, report, resumed))
+        self._running[task] = job
         try:
             await asyncio.wait([task])
         except asyncio.CancelledError:
@@ -87,10 +124,21 @@ class Delivery:
             await asyncio.gather(task, return_exceptions=True)
             raise
         finally:
-            held.discard(task)
+            del self._running[task]
+            by_requester = task in self._cancelled
+            self._cancelled.discard(task)
         if task.cancelled():
-            raise _Forgotten()
+            raise Cancelled() if by_requester else _Forgotten()
         return task.result()
+
+    async def _unless_cancelled(
+        self, job: Job, report: ProgressCallback, resumed: bool
+    ) -> list[EncodedVoice]:
+        """The runner's run, unless the job was cancelled before this process held its run
+        (a cancel from then on stops the run itself)."""
+        if await self._jobs.cancelled(job.id):
+            raise Cancelled()
+        return await self.runner.run(job, report, resumed=resumed)
 
     @asynccontextmanager
     async def delivering(self, job_id: str) -> AsyncIterator[None]:

@@ -25,6 +25,9 @@ SAMPLING_NAMES = {
     "p": "top_p",
 }
 PERSONAL = ":user:"  # marks a personal scope: "<platform>:user:<user id>"
+# the statement of a voice its speaker proved is theirs, reading a fresh phrase aloud
+# (`core.proof`): ready at once and shareable, like a voice message they recorded
+VERIFIED = "own_verified"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +165,8 @@ class Voice:
     approved_at: datetime | None = None
     uses: int = 0  # requests spoken in it
     # an uploaded file's speaker is unknown: what its uploader said it is ("own" |
-    # "permission"); empty for a voice recorded by its speaker, or designed
+    # "permission"); empty for a voice recorded by its speaker, or designed; VERIFIED for
+    # a reading its speaker proved was theirs
     statement: str = ""
 
     @property
@@ -173,7 +177,13 @@ class Voice:
     @property
     def unvouched(self) -> bool:
         """An uploaded voice no chat admin approved: its uploader's alone, never shared."""
-        return bool(self.statement) and self.approved_at is None
+        return self.statement not in ("", VERIFIED) and self.approved_at is None
+
+    @property
+    def provable(self) -> bool:
+        """An upload its uploader said is their own voice, no admin approved yet: a reading
+        they prove (`core.proof`) may take its place."""
+        return self.statement == "own" and self.approved_at is None
 
     @property
     def personal(self) -> bool:
@@ -191,6 +201,39 @@ class Voice:
         if user_id == self.owner_id or (self.speaker is not None and user_id == self.speaker.id):
             return True
         return self.shared and rules.members_use_others
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A voice flagged in a chat (suspended there until an admin settles it), and who is to
+    hear of it."""
+
+    id: str
+    voice: Voice
+    reporter: Person
+    reason: str
+    created_at: datetime
+
+    @property
+    def told(self) -> list[Person]:
+        """Whose voice it is: its owner, and its speaker when someone else."""
+        owner = Person(self.voice.owner_id, self.voice.owner_name)
+        speaker = self.voice.speaker
+        if speaker is None or not speaker.id or speaker.id == owner.id:
+            return [owner]
+        return [owner, speaker]
+
+
+Outcome = Literal["restored", "deleted", "barred"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """How an admin settled a voice's report: restored; deleted; or, a member's personal voice
+    (which is not the chat's to delete), barred from speaking in this chat for good."""
+
+    voice: Voice
+    outcome: Outcome
 
 
 @dataclass(frozen=True, slots=True)

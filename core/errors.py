@@ -224,14 +224,104 @@ class TooManyVoicesHere(BadInput):
     key = "error_too_many_voices_here"  # params: limit
 
 
+# --- proving a voice is your own by reading a phrase aloud (core.proof) --------------------
+
+
+class ProofUnavailable(BadInput):
+    """Readings cannot be checked: no transcriber (the bot runs without the speech service)."""
+
+    key = "error_proof_unavailable"
+
+
+class NoChallenge(BadInput):
+    """A reading nobody asked for here: no phrase is waiting for this user in this chat."""
+
+    key = "error_no_challenge"
+
+
+class ChallengeExpired(BadInput):
+    """A reading of a phrase whose time ran out."""
+
+    key = "error_challenge_expired"  # params: name, minutes
+
+
+class LiveReadingNeeded(BadInput):
+    """A reading sent as a file, or forwarded: it could be anyone's voice."""
+
+    key = "error_live_reading_needed"
+
+
+class ReadingMismatch(BadInput):
+    """A reading too far from its phrase; a new phrase (`phrase`) is waiting instead."""
+
+    key = "error_reading_mismatch"  # params: name, score, needed (percent), phrase, minutes
+
+
+# --- reports -------------------------------------------------------------------------------
+
+
+class VoiceSuspended(BadInput):
+    """Speaking in a voice someone reported in this chat, before an admin restored it."""
+
+    key = "error_voice_suspended"  # params: name
+
+
+class AlreadySuspended(BadInput):
+    """Reporting a voice that is suspended here already."""
+
+    key = "error_already_suspended"  # params: name
+
+
+class ReportsInGroups(BadInput):
+    """A report in a private chat, which has no admins and whose voices are its user's."""
+
+    key = "error_reports_in_groups"
+
+
+class NoVoiceToReport(BadInput):
+    """Reporting a voice message that no stored voice spoke (a designed voice, a dialogue)."""
+
+    key = "error_no_voice_to_report"
+
+
+class AdminsSettle(BadInput):
+    """Restoring or deleting a reported voice, without administering the chat."""
+
+    key = "error_admins_settle"
+
+
+class ReportSettled(BadInput):
+    """A report's button pressed after the report was settled (or its voice deleted)."""
+
+    key = "error_report_settled"
+
+
 class AlreadyRequested(VoicebotError):
     """The chat sent a request again (after the bot restarted): its job is already under way."""
 
     key = "error_already_requested"
 
 
+class Cancelled(VoicebotError):
+    """The requester cancelled the request: it ends here, and nothing of it is posted."""
+
+    key = "error_cancelled"
+
+
+class NotYourRequest(BadInput):
+    """Cancelling someone else's request: only whoever asked for it may."""
+
+    key = "error_not_your_request"
+
+
 class QueueFull(VoicebotError):
     key = "error_queue_full"
+
+
+class DatabaseBusy(VoicebotError):
+    """The database did not answer in the time a waiting person is given; nothing was done."""
+
+    key = "error_busy"
 
 
 class TooFast(VoicebotError):

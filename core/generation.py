@@ -1,7 +1,8 @@
 """Generation: a stored job made into voice messages. Long text goes in sentence-sized parts,
-a dialogue in the model's multi-speaker format or turn by turn, every output is checked by ear
-(when on), and each upstream task is recorded before it is waited for, so a job resumed after
-a restart waits for its tasks instead of paying for them again."""
+a dialogue in the model's multi-speaker format or turn by turn, every output is checked (when
+on: by its length, and by ear when that is in doubt), and each upstream task is recorded
+before it is waited for, so a job resumed after a restart waits for its tasks instead of
+paying for them again."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from core.engines import Engine, SpeechRequest
 from core.errors import ReferenceUnreachable, TakeGone, UpstreamError, VoiceGone
 from core.jobs.log import Job, JobLog
 from core.library import VoiceLibrary
+from core.pace import Pace
 from core.references import References
 from core.text import chunks, error_rate, spell_out
 from core.upstream.higgs import OnTask
@@ -29,10 +31,10 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Craft:
-    """How outputs are made: in parts of `chunk_chars`, a few at a time; checked by ear
-    (`self_check`) against `self_check_max_error`; cut into voice messages of at most
-    `max_voice_seconds`; generated audio longer than `longest_s` is refused, its decoding
-    stopped just past it."""
+    """How outputs are made: in parts of `chunk_chars`, a few at a time; checked
+    (`self_check`: by length, by ear when in doubt) against `self_check_max_error`; cut into
+    voice messages of at most `max_voice_seconds`; generated audio longer than `longest_s` is
+    refused, its decoding stopped just past it."""
 
     chunk_chars: int = 300
     chunk_concurrency: int = 3
@@ -73,6 +75,7 @@ class Generation:
             report,
             asyncio.Semaphore(self.craft.chunk_concurrency),
             steps=dict(steps or {}),
+            locale=job.where.locale,
         )
         used: list[Voice] = []
         if job.kind == "dialogue":
@@ -80,7 +83,12 @@ class Generation:
             speech = await self._dialogue(casting, job.sampling, work)
             used = list(casting.voices.values())
         elif job.voice_id is not None:
-            used = [await self._voices.by_id(job.where, job.voice_id)]
+            # reported since the job was written: it may not speak
+            used = [
+                await self._voices.unsuspended(
+                    job.where, await self._voices.by_id(job.where, job.voice_id)
+                )
+            ]
             speech = await self._speak(used[0], None, job.text, job.sampling, work)
         elif job.description is not None:
             speech = await self._speak(None, job.description, job.text, job.sampling, work)
@@ -125,7 +133,8 @@ class Generation:
     ) -> bytes:
         """Generate `text` (in sentence-sized parts when long) as one audio file, in a stored
         voice or (with no voice) one described in words."""
-        parts = chunks(spell_out(text), self.craft.chunk_chars)
+        parts = chunks(spell_out(text, hint=work.locale), self.craft.chunk_chars)
+        work = replace(work, pace=Pace.of(voice))  # how long its takes should be
 
         async def attempt(voice: Voice | None, work: _Work) -> list[bytes]:
             references = (await self._references.of(voice),) if voice else ()
@@ -158,7 +167,8 @@ class Generation:
         if native:
             index = {speaker_of(p): i for i, p in enumerate(people)}
             lines = "\n".join(
-                f"[SPEAKER{index[speaker_of(t)]}] {spell_out(t.text)}" for t in turns
+                f"[SPEAKER{index[speaker_of(t)]}] {spell_out(t.text, hint=work.locale)}"
+                for t in turns
             )
             if people[0].described:
                 base = SpeechRequest(
@@ -170,6 +180,7 @@ class Generation:
                 )
                 return (await self._speak_parts(base, [lines], work))[0]
             cloned = [voices[speaker_of(p)] for p in people]
+            work = replace(work, pace=Pace(sum(Pace.of(v).factor for v in cloned) / 2))
             for attempt in range(2):
                 references = tuple([await self._references.of(voice) for voice in cloned])
                 base = SpeechRequest(text="", references=references, sampling=sampling)
@@ -262,10 +273,32 @@ class Generation:
     async def _checked(
         self, request: SpeechRequest, result: bytes, step: str, work: _Work, on_task: OnTask
     ) -> bytes:
-        """The self-check: hear what was generated; when it is far from the text (the model
-        can hallucinate or stop short), make one more take and keep the closer one."""
+        """The self-check. A take whose length fits its text is kept unheard; a take in doubt
+        (too short: the model stopped early; too long: it babbled on; or a text too short for
+        its length to say much) is heard, and when what was heard is far from the text, one
+        more take is made (and heard) and the closer one kept.
+
+        Why length first: hearing a take is a round trip to the transcriber (about a second,
+        and billed) that every voice message used to wait for, while the take's length is
+        read in a few milliseconds; a truncated or runaway take shows in it, so those are
+        still caught before anything is sent. What the length cannot show is wrong words at
+        about the right length (a swapped word, a mumble, another language): in a text long
+        enough to judge by its length (`core.pace.SHORTEST_JUDGED_S`), such a take is sent
+        unchecked. Hearing it after sending would come too late to keep it from the chat."""
         if not self.craft.self_check or self._references.transcriber is None:
             return result
+        try:
+            judged = work.pace.judge(request.text, await audio.speech_seconds(result))
+        except UpstreamError:  # not audio at all: encoding it says so
+            return result
+        if judged.plausible:
+            return result
+        log.info(
+            "self-check: a take of %.1f s where %.1f s was expected (%s): hearing it",
+            judged.seconds,
+            judged.expected_s,
+            judged.verdict,
+        )
         error = await self._error_of(request.text, result)
         if error is not None and error > self.craft.self_check_max_error:
             log.info("self-check: error rate %.2f, making another take", error)
@@ -305,6 +338,8 @@ class _Work:
     errors: list[float] = field(default_factory=list)  # the self-check's measured rates
     steps: dict[str, str] = field(default_factory=dict)  # tasks an earlier run started, by step
     prefix: str = ""  # of this part of the job's step names (a dialogue turn, a second try)
+    pace: Pace = field(default_factory=Pace)  # of the voice speaking this part of the job
+    locale: str = ""  # the user's: settles the language of a sentence too short to tell by
 
     def again(self) -> _Work:
         """The same work, tried again (after re-hosting a reference): new steps."""

@@ -6,8 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from core.domain import Forgotten, Progress, SpaceRules, Voice, VoiceClip
+from core.domain import (
+    VERIFIED,
+    Forgotten,
+    Progress,
+    Report,
+    Settled,
+    SpaceRules,
+    Voice,
+    VoiceClip,
+)
 from core.errors import ScriptLineError, VoicebotError
+from core.locales import Translations, language, render, translations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- failures ------------------------------------------------------------------------
@@ -155,6 +165,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I am already on that one; the voice comes as soon as it is ready.",
         "zh": "这个请求我已经在处理了，声音准备好就会发出。",
     },
+    "error_cancelled": {"en": "✖ Cancelled.", "zh": "✖ 已取消。"},
+    "error_not_your_request": {
+        "en": "Only the person who asked for this can cancel it.",
+        "zh": "只有发出这个请求的人才能取消它。",
+    },
     "error_not_your_take": {
         "en": "Only the person who designed this voice can keep it.",
         "zh": "只有设计这个声音的人才能保留它。",
@@ -171,9 +186,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这个聊天已有 {limit} 个声音，达到了上限。"
         "请先删除一个不再使用的声音（/voices），再试一次。",
     },
+    "error_voice_suspended": {
+        "en": "“{name}” is suspended here: someone reported it. It can speak again once an "
+        "admin of this chat restores it.",
+        "zh": "“{name}”在这里已被暂停：有人举报了它。本聊天的管理员恢复后才能再次使用。",
+    },
+    "error_already_suspended": {
+        "en": "“{name}” was reported already: it is suspended here until an admin of this chat "
+        "restores or deletes it.",
+        "zh": "“{name}”已经被举报过了：在本聊天的管理员恢复或删除之前，它在这里处于暂停状态。",
+    },
+    "error_reports_in_groups": {
+        "en": "Reports are for groups and servers; in a private chat your voices are yours alone.",
+        "zh": "举报仅适用于群组和服务器；私聊中的声音只属于你。",
+    },
+    "error_no_voice_to_report": {
+        "en": "That voice message was not spoken in a stored voice (it was a designed voice or "
+        "a dialogue). Report a voice by its name instead.",
+        "zh": "这条语音消息不是用已登记的声音说的（是设计的声音或对话）。请改用名称举报声音。",
+    },
+    "error_admins_settle": {
+        "en": "Only an admin of this chat can restore or delete a reported voice.",
+        "zh": "只有本聊天的管理员可以恢复或删除被举报的声音。",
+    },
+    "error_report_settled": {
+        "en": "This report was dealt with already, or its voice was deleted.",
+        "zh": "这个举报已经处理过了，或者该声音已被删除。",
+    },
     "error_queue_full": {
         "en": "I'm very busy right now. Please try again in a few minutes.",
         "zh": "我现在非常忙，请几分钟后再试。",
+    },
+    "error_busy": {
+        "en": "I'm swamped for a moment and could not do that; nothing was changed. Please "
+        "try again in a minute.",
+        "zh": "我这会儿忙不过来，没能完成，也没有做任何改动。请一分钟后再试。",
     },
     "error_too_fast": {
         "en": "That's a lot of requests in a short time. Please try again in {seconds} s.",
@@ -310,6 +357,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "button_again": {"en": "🔁 Another take", "zh": "🔁 再来一次"},
     "button_steadier": {"en": "🎯 Steadier", "zh": "🎯 更稳"},
     "button_livelier": {"en": "🎨 Livelier", "zh": "🎨 更生动"},
+    "button_cancel_request": {"en": "✖ Cancel", "zh": "✖ 取消"},
+    "cancel_done": {
+        "en": "Cancelled {count, plural, one {# request} other {# requests}}.",
+        "zh": "已取消 {count} 个请求。",
+    },
+    "cancel_nothing": {
+        "en": "You have nothing under way here to cancel.",
+        "zh": "你在这里没有正在进行的请求可以取消。",
+    },
+    "cancel_over": {
+        "en": "That request is not under way any more.",
+        "zh": "这个请求已经不在进行中了。",
+    },
     "button_keep_voice": {"en": "💾 Keep this voice", "zh": "💾 保留这个声音"},
     "voice_tuned": {
         "en": "“{name}” now speaks with: {settings}.",
@@ -380,6 +440,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reminder: clone a voice only with its speaker's permission.",
         "zh": "提醒：只有征得本人同意，才能克隆其声音。",
     },
+    # --- proving a voice is your own: a fresh phrase read aloud (core.proof) --------------
+    "proof_challenge": {
+        "en": "🎙 To prove “{name}” is your own voice, reply to this message within "
+        "{minutes:g} min with a voice message of you reading aloud:\n\n{phrase}\n\nYour "
+        "reading itself becomes the voice “{name}”, ready at once.",
+        "zh": "🎙 要证明“{name}”是你自己的声音，请在 {minutes:g} 分钟内用一条语音消息回复"
+        "本消息，朗读：\n\n{phrase}\n\n你的这段朗读本身将成为声音“{name}”，立即可用。",
+    },
+    "proof_verified": {
+        "en": "✅ Verified: your reading matched the phrase ({score}%). “{name}” is saved as "
+        "your own voice ({seconds:.1f} s) and can speak now.",
+        "zh": "✅ 验证通过：你的朗读与短语相符（{score}%）。“{name}”已保存为你自己的声音"
+        "（{seconds:.1f} 秒），现在就可以使用。",
+    },
+    "proof_replaced": {
+        "en": "It takes the place of the file you uploaded as “{name}”.",
+        "zh": "它取代了你以“{name}”上传的文件。",
+    },
+    "proof_hint": {
+        "en": "If it is your own voice, you can have it ready at once instead: /myvoice "
+        "{name} shows you a short phrase to read aloud in a voice message.",
+        "zh": "如果这是你自己的声音，也可以让它立即可用：/myvoice {name} 会给你一句短语，"
+        "用语音消息朗读即可。",
+    },
+    "error_proof_unavailable": {
+        "en": "I can't check readings here: proving a voice by reading a phrase aloud needs "
+        "the speech service, which this bot is not set up with.",
+        "zh": "这里无法核对朗读：朗读验证需要语音服务，而这个机器人尚未配置。",
+    },
+    "error_no_challenge": {
+        "en": "I haven't asked you to read anything here (or that phrase was used already). "
+        "To prove a voice is your own, ask me for a phrase with /myvoice.",
+        "zh": "我没有在这里请你朗读任何内容（或那句话已经用过）。"
+        "要证明声音是你自己的，请用 /myvoice 向我索取一句短语。",
+    },
+    "error_challenge_expired": {
+        "en": "The phrase for “{name}” ran out of time (you had {minutes:g} min). Ask me for "
+        "a new one with /myvoice.",
+        "zh": "“{name}”的朗读短语已过期（时限 {minutes:g} 分钟）。请用 /myvoice 重新索取。",
+    },
+    "error_live_reading_needed": {
+        "en": "Read the phrase in a voice message you record yourself, right here: an "
+        "uploaded file or a forwarded message could be anyone's voice.",
+        "zh": "请自己当场录一条语音消息来朗读这句话：上传的文件或转发的消息可能是任何人的声音。",
+    },
+    "error_reading_mismatch": {
+        "en": "That reading was not close enough to the phrase: {score}% of it was heard as "
+        "written, and {needed}% is needed. Try a new phrase: within {minutes:g} min, reply to "
+        "this message with a voice message reading aloud:\n\n{phrase}",
+        "zh": "这段朗读与短语相差较大：听到的内容有 {score}% 与原文相符，需要 {needed}%。"
+        "请换一句再试：在 {minutes:g} 分钟内用一条语音消息回复本消息，朗读：\n\n{phrase}",
+    },
     "button_approve": {"en": "✅ Approve", "zh": "✅ 同意"},
     "button_decline": {"en": "❌ Decline", "zh": "❌ 拒绝"},
     "consent_approved": {
@@ -399,12 +511,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "用你的声音登记的声音（撤销即在所有地方删除）：",
     },
     "myvoice_line": {
-        "en": "• {name}: made by {owner} on {made}; {state}; used {uses} times",
+        "en": "• {name}: made by {owner} on {made}; {state}; used "
+        "{uses, plural, one {once} other {# times}}",
         "zh": "• {name}：由 {owner} 于 {made} 登记；{state}；已使用 {uses} 次",
     },
     "myvoice_pending": {"en": "waiting for your approval", "zh": "等待你的同意"},
     "myvoice_approved": {"en": "approved {when}", "zh": "于 {when} 同意"},
     "myvoice_own": {"en": "your own", "zh": "你自己登记的"},
+    "myvoice_verified": {
+        "en": "your own, proven by reading a phrase aloud",
+        "zh": "你自己的，已通过朗读验证",
+    },
     "button_revoke": {"en": "🗑 Revoke {name}", "zh": "🗑 撤销 {name}"},
     "voice_revoked": {
         "en": "“{name}” is deleted everywhere, with its clip.",
@@ -426,13 +543,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "button_cancel": {"en": "Cancel", "zh": "取消"},
     "forget_cancelled": {"en": "Nothing was deleted.", "zh": "未删除任何内容。"},
     "forgotten": {
-        "en": "Done. Deleted {voices} voices, {clips} audio clips, {jobs} requests and "
-        "{settings} settings.",
+        "en": "Done. Deleted {voices, plural, one {# voice} other {# voices}}, "
+        "{clips, plural, one {# audio clip} other {# audio clips}}, "
+        "{jobs, plural, one {# request} other {# requests}} and "
+        "{settings, plural, one {# setting} other {# settings}}.",
         "zh": "完成。已删除 {voices} 个声音、{clips} 段音频、{jobs} 条请求和 {settings} 项设置。",
     },
     "forgotten_hosted": {
-        "en": " {hosted} clips had been uploaded to the speech service, which offers no way "
-        "to delete them; they sit at unlisted addresses nobody else was given.",
+        "en": " {hosted, plural, one {# clip had} other {# clips had}} been uploaded to the "
+        "speech service, which offers no way to delete them; they sit at unlisted addresses "
+        "nobody else was given.",
         "zh": "其中 {hosted} 段音频曾上传到语音服务，该服务不提供删除方式；"
         "它们的地址未公开，也未提供给任何人。",
     },
@@ -458,33 +578,75 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules_no_limit": {"en": "no limit", "zh": "不限"},
     "voice_line_pending": {"en": " (waiting for its speaker)", "zh": "（等待本人同意）"},
     "voice_line_unshared": {"en": " (only its owner)", "zh": "（仅登记者可用）"},
+    # --- reports -----------------------------------------------------------------------
+    "voice_line_suspended": {"en": " (suspended: reported)", "zh": "（已暂停：被举报）"},
+    "report_confirmed": {
+        "en": "Thank you. “{name}” is reported: it cannot speak here until an admin of this "
+        "chat restores or deletes it.",
+        "zh": "谢谢。“{name}”已被举报：在本聊天的管理员恢复或删除之前，它在这里无法使用。",
+    },
+    "report_notice": {
+        "en": "⚠️ {told}: {reporter} reported the voice “{name}”. It is suspended here until an "
+        "admin of this chat restores or deletes it.",
+        "zh": "⚠️ {told}：{reporter} 举报了声音“{name}”。在本聊天的管理员恢复或删除之前，"
+        "它在这里处于暂停状态。",
+    },
+    "report_reason": {"en": "\nReason given: {reason}", "zh": "\n举报理由：{reason}"},
+    "report_and": {"en": " and ", "zh": "和"},
+    "button_restore": {"en": "✅ Restore", "zh": "✅ 恢复"},
+    "button_delete_reported": {"en": "🗑 Delete", "zh": "🗑 删除"},
+    "report_restored": {
+        "en": "✅ {admin} restored “{name}”: it can speak here again.",
+        "zh": "✅ {admin} 恢复了“{name}”：它在这里可以再次使用了。",
+    },
+    "report_deleted": {
+        "en": "🗑 {admin} deleted “{name}” and its clip.",
+        "zh": "🗑 {admin} 删除了“{name}”及其音频。",
+    },
+    "report_barred": {
+        "en": "🚫 {admin} removed “{name}” from this chat: it is its owner's personal voice, so "
+        "it is kept for them, but it cannot speak here any more.",
+        "zh": "🚫 {admin} 将“{name}”从本聊天移除：它是登记者的个人声音，仍为其保留，"
+        "但在这里不能再使用。",
+    },
 }
 
 
-def language(locale: str | None) -> str:
-    """Map a platform locale ("zh-CN", "zh_TW", "en-US", None) to a table column."""
-    return "zh" if locale and locale.lower().startswith("zh") else "en"
+TRANSLATED = translations("core.locales")
 
 
 def text(key: str, locale: str | None = None, **params: Any) -> str:
     """The sentence for `key` in the user's language, filled with `params`."""
-    entry = MESSAGES.get(key, MESSAGES["error_unexpected"])
-    return entry[language(locale)].format(**params)
+    if key not in MESSAGES:
+        key = "error_unexpected"
+    return _said(MESSAGES, TRANSLATED, key, language(locale), params)
 
 
 Text = Callable[..., str]  # `text`, for an adapter: (key, locale, **params) -> sentence
 
 
-def phrasebook(own: dict[str, dict[str, str]]) -> Text:
-    """A `text` that knows an adapter's own sentences besides the shared ones."""
+def phrasebook(own: dict[str, dict[str, str]], translated: Translations) -> Text:
+    """A `text` that knows an adapter's own sentences (and their translations, language →
+    key → template) besides the shared ones."""
 
     def platform_text(key: str, locale: str | None = None, **params: Any) -> str:
-        entry = own.get(key)
-        if entry is None:
+        if key not in own:
             return text(key, locale, **params)
-        return entry[language(locale)].format(**params)
+        return _said(own, translated, key, language(locale), params)
 
     return platform_text
+
+
+def _said(
+    table: dict[str, dict[str, str]],
+    translated: Translations,
+    key: str,
+    lang: str,
+    params: dict[str, Any],
+) -> str:
+    """`key` of `table` in `lang`: beside the key, in the language's module, else English."""
+    template = table[key].get(lang) or translated.get(lang, {}).get(key) or table[key]["en"]
+    return render(template, lang, params)
 
 
 def progress_text(progress: Progress, locale: str | None = None) -> str:
@@ -525,13 +687,32 @@ def registered_text(voice: Voice, locale: str | None = None, *, speaker: str = "
     """What the requester is told: saved (for an unshared upload, that it is theirs alone),
     or saved and waiting for its speaker (named as the chat shows them) or a chat admin."""
     if voice.awaits_admin:
-        return text("voice_pending_admin", locale, name=voice.name)
-    if voice.pending and voice.speaker is not None:
+        saved = text("voice_pending_admin", locale, name=voice.name)
+    elif voice.pending and voice.speaker is not None:
         return pending_text(voice, locale, speaker=speaker or voice.speaker.name)
-    saved = saved_text(voice, locale)
-    if voice.unvouched:
-        saved += " " + text("voice_saved_upload", locale)
+    else:
+        saved = saved_text(voice, locale)
+        if voice.unvouched:
+            saved += " " + text("voice_saved_upload", locale)
+    if voice.provable:  # said to be the uploader's own: they can prove it by reading aloud
+        saved += " " + text("proof_hint", locale, name=voice.name)
     return saved
+
+
+def challenge_text(name: str, phrase: str, minutes: float, locale: str | None = None) -> str:
+    """The phrase a user is to read aloud, to prove the voice `name` is theirs."""
+    return text("proof_challenge", locale, name=name, phrase=phrase, minutes=minutes)
+
+
+def proven_text(
+    voice: Voice, score: int, locale: str | None = None, *, replaced: bool = False
+) -> str:
+    """A reading matched its phrase (`score`: percent heard as written): the voice is ready;
+    said too when it took the place of the user's upload of that name."""
+    words = text("proof_verified", locale, name=voice.name, score=score, seconds=voice.seconds)
+    if replaced:
+        words += " " + text("proof_replaced", locale, name=voice.name)
+    return words
 
 
 def unreached_text(voice: Voice, locale: str | None = None) -> str:
@@ -581,6 +762,8 @@ def my_voices_text(voices: list[Voice], locale: str | None = None) -> str:
     for voice in voices:
         if voice.pending:
             state = text("myvoice_pending", locale)
+        elif voice.statement == VERIFIED:
+            state = text("myvoice_verified", locale)
         elif voice.approved_at is not None:
             state = text("myvoice_approved", locale, when=f"{voice.approved_at:%Y-%m-%d}")
         else:
@@ -597,6 +780,13 @@ def my_voices_text(voices: list[Voice], locale: str | None = None) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def cancelled_text(count: int, locale: str | None = None) -> str:
+    """What /cancel did: how many requests it cancelled, or that none was under way."""
+    if not count:
+        return text("cancel_nothing", locale)
+    return text("cancel_done", locale, count=count)
 
 
 def forgotten_text(forgotten: Forgotten, locale: str | None = None) -> str:
@@ -618,6 +808,32 @@ def answered_text(key: str, voice: Voice, locale: str | None = None, *, speaker:
     saying truthfully what happens to a copy of the clip the speech service holds."""
     words = text(key, locale, speaker=speaker, name=voice.name)
     if key != "consent_approved" and voice.hosted_url:
+        words += text("copy_hosted", locale)
+    return words
+
+
+def report_text(
+    report: Report, locale: str | None = None, *, told: list[str], reporter: str, reason: str
+) -> str:
+    """The chat's notice of a report, to the voice's owner and speaker (`told`, as the chat
+    shows them: mentions) from `reporter`, with the reason given (as the chat shows it)."""
+    words = text(
+        "report_notice",
+        locale,
+        told=text("report_and", locale).join(told),
+        reporter=reporter,
+        name=report.voice.name,
+    )
+    if reason:
+        words += text("report_reason", locale, reason=reason)
+    return words
+
+
+def settled_text(settled: Settled, locale: str | None = None, *, admin: str) -> str:
+    """What an admin's answer to a report did, saying truthfully what happens to a copy of a
+    deleted voice's clip that the speech service holds."""
+    words = text(f"report_{settled.outcome}", locale, admin=admin, name=settled.voice.name)
+    if settled.outcome == "deleted" and settled.voice.hosted_url:
         words += text("copy_hosted", locale)
     return words
 

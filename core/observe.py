@@ -77,6 +77,11 @@ class Metrics:
         self._waiting = Gauge(
             "voicebot_queue_waiting", "Jobs waiting in line for a slot.", registry=self.registry
         )
+        self._limit = Gauge(
+            "voicebot_upstream_concurrency_limit",
+            "Jobs this process may run at once now, as learnt from 302.AI's answers.",
+            registry=self.registry,
+        )
 
     def upstream_request(
         self, call: str, status: str, seconds: float, error: UpstreamError | None
@@ -118,6 +123,7 @@ class Metrics:
         running, waiting = self._queue.depth()
         self._running.set(running)
         self._waiting.set(waiting)
+        self._limit.set(self._queue.limit.value)
         return generate_latest(self.registry)
 
 

@@ -7,6 +7,7 @@ A result made while the user waits and one resumed after a restart take the same
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
@@ -56,11 +57,14 @@ class Outbox(Protocol):
 class Reply:
     """Where a request is answered: through which outbox, to which target. A `durable`
     reply is stored with the job and still given after a restart; the console's is not (the
-    result is wanted now or never)."""
+    result is wanted now or never). `on_open` is called once the request is written down as a
+    job (not for one refused before): what came before it is settled, and the chat may go on
+    to the requester's next message while the job runs."""
 
     outbox: Outbox
     target: ReplyTarget
     durable: bool = True
+    on_open: Callable[[], None] | None = None
 
 
 class ChatGone(Exception):

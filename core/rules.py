@@ -22,7 +22,7 @@ from core.errors import (
 )
 from core.jobs.log import JobLog
 from core.library import VoiceLibrary
-from core.limits import RateLimit
+from core.limits import RateLimit, Rates
 
 
 class Rules:
@@ -33,6 +33,7 @@ class Rules:
         *,
         library: VoiceLibrary,
         jobs: JobLog,
+        rates: Rates,
         daily_chars: int = 0,
         per_user_per_minute: int = 0,
         per_chat_per_minute: int = 0,
@@ -43,9 +44,10 @@ class Rules:
         self._library = library
         self._jobs = jobs
         self.daily_chars = daily_chars  # the bot-wide default quota (0: none)
-        self._user_rate = RateLimit(per_user_per_minute)
-        self._chat_rate = RateLimit(per_chat_per_minute)
-        self._clone_rate = RateLimit(clones_per_hour, period=3600)
+        self._rates = rates  # counted in the database: the same on every replica
+        self._user_rate = RateLimit(rates, "user", per_user_per_minute)
+        self._chat_rate = RateLimit(rates, "chat", per_chat_per_minute)
+        self._clone_rate = RateLimit(rates, "clone", clones_per_hour, period=3600)
         self._voices_per_user = voices_per_user  # (0: no limit)
         self._voices_per_chat = voices_per_chat
 
@@ -88,7 +90,7 @@ class Rules:
         """Let a new voice in, or refuse it: this chat's rule on who clones, the user's pace
         of registering, and how many voices the user and the chat hold already."""
         await self.require_may_clone(where)
-        self._clone_rate.take(f"{where.platform}:{where.user_id}")
+        await self._clone_rate.take(f"{where.platform}:{where.user_id}")
         mine, here = await self._library.counts(where)
         if self._voices_per_user and mine >= self._voices_per_user:
             raise TooManyVoices(limit=self._voices_per_user)
@@ -99,8 +101,12 @@ class Rules:
         """Let a request of `chars` characters in, or refuse it: past today's quota here, or
         past the user's or the chat's rate."""
         await self._require_quota(where, chars)
-        self._user_rate.take(f"{where.platform}:{where.user_id}")
-        self._chat_rate.take(f"{where.platform}:{where.space_id}")
+        await self._user_rate.take(f"{where.platform}:{where.user_id}")
+        await self._chat_rate.take(f"{where.platform}:{where.space_id}")
+
+    async def drop_spent_rates(self) -> int:
+        """Forget the rate limits' keys that have their whole allowance again."""
+        return await self._rates.drop_spent()
 
     async def _here(self, where: Where) -> SpaceRules:
         """The rules that apply here (a private chat has none of its own)."""

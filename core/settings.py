@@ -51,7 +51,13 @@ class Settings(BaseSettings):
     self_check: bool | None = None  # default: on when the real engine (and so Whisper) is used
     self_check_max_error: float = Field(default=0.35, gt=0, le=1)
     max_voice_seconds: float = Field(default=1800, ge=10)
-    max_concurrent_jobs: int = Field(default=4, ge=1, le=1000)  # per process that runs jobs
+    # jobs at once, per process that runs jobs: a limit that starts at the first, halves when
+    # 302.AI says too many, grows back by one a task created, up to the second (AIMD) ...
+    upstream_concurrency_start: int = Field(default=32, ge=1, le=1000)
+    upstream_concurrency_max: int = Field(default=64, ge=1, le=1000)
+    # ... or, set, an operator's fixed cap instead of both: the limit starts there, never
+    # goes past it (and still halves when 302.AI says too many)
+    max_concurrent_jobs: int | None = Field(default=None, ge=1, le=1000)
     # who runs the jobs: each bot process its own ("here"), or `voicebot worker` processes
     # sharing the database ("workers"; the bots then only queue jobs and post the results)
     job_runner: Literal["here", "workers"] = "here"
@@ -65,7 +71,13 @@ class Settings(BaseSettings):
     max_voices_per_user: int = Field(default=50, ge=0)  # on a platform; 0: no limit
     max_voices_per_chat: int = Field(default=200, ge=0)  # in one chat or server; 0: no limit
     consent_timeout_hours: float = Field(default=24.0, ge=0)
+    # proving a voice is your own (/myvoice): how long a phrase may be read, and how far the
+    # reading's transcript may be from it (word error rate; characters for Chinese)
+    proof_timeout_minutes: float = Field(default=10.0, gt=0, le=24 * 60)
+    proof_max_error: float = Field(default=0.35, gt=0, lt=1)
     generation_deadline_s: float = Field(default=180.0, gt=0)
+    # a person waiting on a command: past this, a locked or slow database is "busy, try again"
+    busy_wait_s: float = Field(default=5.0, gt=0, le=120)
     poll_interval_s: float = Field(default=0.5, gt=0)
     poll_interval_max_s: float = Field(default=2.0, gt=0)
     http_timeout_s: float = Field(default=30.0, gt=0)
@@ -96,7 +108,7 @@ class Settings(BaseSettings):
             raise ValueError("must be host names separated by commas, e.g. file.302.ai")
         return ",".join(names)
 
-    @field_validator("self_check", mode="before")
+    @field_validator("self_check", "max_concurrent_jobs", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
@@ -105,6 +117,14 @@ class Settings(BaseSettings):
     @classmethod
     def _no_placeholder_key(cls, value: SecretStr | None) -> SecretStr | None:
         return real_secret(value)
+
+    @property
+    def jobs_at_once(self) -> tuple[int, int]:
+        """Where the limit of jobs at once starts, and the most it may reach."""
+        if self.max_concurrent_jobs is not None:
+            return self.max_concurrent_jobs, self.max_concurrent_jobs
+        most = self.upstream_concurrency_max
+        return min(self.upstream_concurrency_start, most), most
 
     @property
     def max_upload_bytes(self) -> int:

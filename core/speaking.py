@@ -61,6 +61,7 @@ class Speaking:
         async def opening() -> Job:
             words = self._checked(text)
             found = voice if isinstance(voice, Voice) else await self._voices.resolve(where, voice)
+            await self._voices.unsuspended(where, found)  # reported here: it may not speak
             return await self._open(
                 where,
                 reply,
@@ -133,6 +134,7 @@ class Speaking:
                 )
             if old.voice_id is not None:
                 voice = await self._voices.by_id(where, old.voice_id)
+                await self._voices.unsuspended(where, voice)
                 return await self._open(
                     where, reply, text=old.text, voice_id=voice.id, sampling=sampling
                 )
@@ -159,6 +161,8 @@ class Speaking:
             except ChatGone:
                 log.info("a refusal found the chat gone")
             return None
+        if reply is not None and reply.on_open is not None:
+            reply.on_open()
         return await self._delivery.answer(job, reply)
 
     async def _open(

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from core import audio
 from core.dialogue import Turn, cast, parse_script, speaker_of
-from core.domain import Person, Sampling, Voice, VoiceClip, Where, clean_voice_name, skeleton
+from core.domain import (
+    VERIFIED,
+    Person,
+    Sampling,
+    Voice,
+    VoiceClip,
+    Where,
+    clean_voice_name,
+    skeleton,
+)
 from core.errors import (
     EmptyText,
     NotYourTake,
@@ -22,10 +31,12 @@ from core.errors import (
     UpstreamError,
     VoiceNameTaken,
     VoiceNotFound,
+    VoiceSuspended,
 )
 from core.jobs.log import JobLog
 from core.library import VoiceLibrary
 from core.references import References
+from core.reports import Suspensions
 from core.rules import Rules
 from core.text import clean_text, spell_out
 
@@ -52,12 +63,14 @@ class Voices:
         jobs: JobLog,
         references: References,
         rules: Rules,
+        suspensions: Suspensions,
         max_upload_bytes: int,
     ) -> None:
         self._library = library
         self._jobs = jobs
         self._references = references
         self._rules = rules
+        self._suspensions = suspensions
         self.max_upload_bytes = max_upload_bytes
 
     async def register(
@@ -120,6 +133,53 @@ class Voices:
                 log.warning("reference upload failed for voice %s: %r", voice.id, exc)
         return voice
 
+    async def reading_name(self, where: Where, name: str) -> tuple[str, Voice | None]:
+        """The name a proven reading (`core.proof`) may take here, and the voice it is to
+        replace: the name is free, or held by this user's own upload, said to be their own
+        voice, that no admin approved (`Voice.provable`). Refused, like any registration,
+        where this chat does not let the user register voices."""
+        name = clean_voice_name(name)
+        await self._rules.require_may_clone(where)
+        existing = await self._holder(where, name)
+        if existing is None:
+            return name, None
+        if existing.owner_id == where.user_id and existing.provable:
+            return name, existing
+        raise VoiceNameTaken(name=existing.name)
+
+    async def register_reading(
+        self,
+        where: Where,
+        name: str,
+        reading: audio.ReferenceAudio,
+        *,
+        words: str,
+        source: str = "",
+    ) -> tuple[Voice, Voice | None]:
+        """Store a reading the user proved live (`core.proof`: a fresh phrase, `words`, read
+        aloud in time) as their own voice `name` here: ready at once and shareable, statement
+        VERIFIED, within the usual limits of registering. Their own upload of that name is
+        deleted: the reading, not the file, is the voice. Returns it, and the upload replaced."""
+        name, replaced = await self.reading_name(where, name)
+        await self._rules.admit_clone(where)
+        if replaced is not None:
+            await self._library.delete(replaced)
+        voice = await self._library.add(
+            where,
+            name,
+            wav=reading.wav,
+            seconds=reading.seconds,
+            transcript=words,
+            speaker=where.person,
+            source=source,
+            statement=VERIFIED,
+        )
+        try:
+            voice = await self._references.hosted(voice)
+        except UpstreamError as exc:  # hosted again before first use
+            log.warning("reference upload failed for voice %s: %r", voice.id, exc)
+        return voice, replaced
+
     async def keep(self, where: Where, job_id: str, name: str) -> Voice:
         """Store a designed voice's output as a voice of its own. Its transcript is the text as
         spoken (numbers in words), unless the take is too long to keep whole: then the kept
@@ -134,7 +194,7 @@ class Voices:
             where,
             name,
             await self._library.take(job_id),
-            transcript=spell_out(job.text) if whole else None,
+            transcript=spell_out(job.text, hint=job.where.locale) if whole else None,
         )
         await self._library.drop_take(job_id)
         return voice
@@ -148,6 +208,10 @@ class Voices:
     async def by_id(self, where: Where, voice_id: str) -> Voice:
         """The voice a button or link names, if it still exists and is usable here."""
         return await self._library.get_by_id(where, voice_id)
+
+    async def unsuspended(self, where: Where, voice: Voice) -> Voice:
+        """The voice, if it may speak here: `VoiceSuspended` while it is reported here."""
+        return await self._suspensions.require_unsuspended(where, voice)
 
     async def usable(self, where: Where) -> list[Voice]:
         return await self._library.list(where)
@@ -191,9 +255,10 @@ class Voices:
         for turn in cast(turns):
             if not turn.described:
                 try:
-                    voices[speaker_of(turn)] = await self.get(where, turn.speaker)
-                except VoiceNotFound as exc:
+                    found = await self.unsuspended(where, await self.get(where, turn.speaker))
+                except (VoiceNotFound, VoiceSuspended) as exc:
                     raise ScriptLineError(line=turn.line, inner=exc) from exc
+                voices[speaker_of(turn)] = found
         return Casting(turns, voices)
 
     # --- managing them -----------------------------------------------------------------------
@@ -241,7 +306,7 @@ class Voices:
 
     async def sample(self, where: Where, voice: Voice | str) -> VoiceClip:
         """The voice's own reference clip, as a voice message."""
-        found = await self.get(where, voice)
+        found = await self.unsuspended(where, await self.get(where, voice))
         encoded = await audio.encode_voice(await self._library.read_reference(found))
         return VoiceClip(
             ogg=encoded.ogg,
@@ -252,10 +317,17 @@ class Voices:
 
     async def _require_free(self, where: Where, name: str) -> None:
         """The name is free here: no voice of this scope has it, or one that looks the same."""
+        existing = await self._holder(where, name)
+        if existing is not None:
+            raise VoiceNameTaken(name=existing.name)
+
+    async def _holder(self, where: Where, name: str) -> Voice | None:
+        """The voice of this scope called `name`, or by a name that looks the same."""
         looks = skeleton(name)
         for existing in await self._library.list(where, everything=True):
             if existing.scope == where.space_scope and skeleton(existing.name) == looks:
-                raise VoiceNameTaken(name=existing.name)
+                return existing
+        return None
 
 
 def require_statement(statement: str | None) -> str:

@@ -11,6 +11,7 @@ from core.domain import Progress
 from core.errors import VoicebotError
 from core.generation import Generation
 from core.jobs.claims import Claims
+from core.jobs.concurrency import Concurrency
 from core.jobs.log import Job, JobLog, NotHeld
 from core.jobs.queue import QueuePolicy
 
@@ -18,10 +19,11 @@ log = logging.getLogger(__name__)
 
 
 class Worker:
-    """Runs handed-over jobs, as many at once as the line's policy gives it slots, each on
-    a lease renewed while it runs. Cancelled, the jobs in hand stop where they are and are
-    released to other workers, which resume them (tasks started upstream are waited for,
-    never made again); a worker that crashes lets its leases lapse instead."""
+    """Runs handed-over jobs, as many at once as its own `limit` allows (learnt from 302.AI's
+    answers to this worker, up to the line's slots), each on a lease renewed while it runs.
+    Cancelled, the jobs in hand stop where they are and are released to other workers, which
+    resume them (tasks started upstream are waited for, never made again); a worker that
+    crashes lets its leases lapse instead."""
 
     def __init__(
         self,
@@ -33,12 +35,14 @@ class Worker:
         policy: QueuePolicy,
         lease_s: float,
         every_s: float = 0.5,
+        limit: Concurrency | None = None,
     ) -> None:
         self.name = name
         self._jobs = jobs
         self._claims = claims
         self._generation = generation
         self.policy = policy
+        self.limit = limit or Concurrency(start=policy.slots, most=policy.slots)
         self._lease_s = lease_s
         self._every_s = every_s
         self._running: dict[str, asyncio.Task[None]] = {}
@@ -48,7 +52,7 @@ class Worker:
         renewing = asyncio.create_task(self._renew())
         try:
             while True:
-                free = self.policy.slots - len(self._running)
+                free = max(0, self.limit.value - len(self._running))
                 claimed = (
                     await self._claims.claim(
                         self.name, lease_s=self._lease_s, most=free, policy=self.policy
@@ -60,6 +64,7 @@ class Worker:
                     task = asyncio.create_task(self._run(job), name=f"job-{job.id}")
                     self._running[job.id] = task
                     task.add_done_callback(functools.partial(self._forget, job.id))
+                self.limit.running(self, len(self._running))
                 if not claimed:
                     await asyncio.sleep(self._every_s)
         finally:
@@ -70,22 +75,24 @@ class Worker:
 
     def _forget(self, job_id: str, _: object) -> None:
         self._running.pop(job_id, None)
+        self.limit.running(self, len(self._running))
 
     async def _renew(self) -> None:
-        """Keep the leases of the jobs in hand; stop one whose lease went to another worker
-        (this one was too slow to renew it: the other's result will be the one recorded)."""
+        """Keep the leases of the jobs in hand; stop one its requester cancelled, or whose
+        lease went to another worker (this one was too slow to renew it: the other's result
+        will be the one recorded)."""
         while True:
             await asyncio.sleep(self._lease_s / 3)
+            asked = list(self._running)  # (one claimed while this renews is not at stake)
             try:
-                held = await self._claims.renew(
-                    self.name, list(self._running), lease_s=self._lease_s
-                )
+                held = await self._claims.renew(self.name, asked, lease_s=self._lease_s)
             except Exception:  # the database may be briefly unavailable: next round
                 log.exception("renewing job leases failed")
                 continue
-            for job_id, task in list(self._running.items()):
-                if job_id not in held:
-                    log.warning("job %s: its lease went to another worker; stopping", job_id)
+            for job_id in asked:
+                task = self._running.get(job_id)
+                if task is not None and job_id not in held:
+                    log.warning("job %s: cancelled, or its lease went elsewhere; stopping", job_id)
                     task.cancel()
 
     async def _run(self, job: Job) -> None:

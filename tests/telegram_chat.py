@@ -97,7 +97,7 @@ async def telegram_chat(
     async with open_core(settings, sleep=sleeps) as core:
         app = build_application(settings, telegram_settings(api), core)
         async with app:
-            await app.start()  # the job queue too: the naming conversation times out on it
+            await app.start()
             yield Telegram(app, api)
             await app.stop()
 

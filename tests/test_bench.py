@@ -33,6 +33,14 @@ async def test_the_benchmark_runs_prints_its_tables_and_writes_every_figure(
         "2",
         "--telegram-concurrency",
         "1",
+        "--shipped",
+        "2:0.2",
+        "--cold-runs",
+        "2",
+        "--transcription-s",
+        "0",
+        "--doubtful-share",
+        "0.5",
         "--json",
         str(figures),
         cwd=Path(__file__).parent.parent,
@@ -44,9 +52,25 @@ async def test_the_benchmark_runs_prints_its_tables_and_writes_every_figure(
     assert proc.returncode == 0, text
     assert "Audio pipeline" in text and "say() against a fake upstream" in text
     assert "through the real PTB Application" in text and "Targets" in text
+    assert text.index("As shipped") < text.index("Audio pipeline")  # printed first
+    assert "Cold start" in text
 
     written = json.loads(figures.read_text())
-    assert {"meta", "audio", "say", "telegram", "targets"} <= set(written)
+    assert {"meta", "shipped", "audio", "say", "telegram", "targets"} <= set(written)
+    as_shipped = written["shipped"]
+    assert [(r["load"], r["self_check"]) for r in as_shipped["runs"]] == [
+        ("2 users, tasks 0.2 s", "default"),
+        ("2 users, tasks 0.2 s", "off"),
+    ]
+    for row in [*as_shipped["runs"], as_shipped["coldstart"]]:
+        assert "error" not in row, row["error"]
+        assert row["completed"] == row["requested"] == 2
+    for row in as_shipped["runs"]:
+        assert {"ratio_median", "ratio_p90", "transcriptions_per_job", "notice_median_s"} <= set(
+            row
+        )
+    assert {"ready_to_seen_median_s", "ready_to_seen_p90_s"} <= set(as_shipped["coldstart"])
+    assert "check_added" in as_shipped
     assert [row["concurrency"] for row in written["say"]] == [1, 2]
     for row in [*written["say"], written["telegram"]]:
         assert "error" not in row, row["error"]

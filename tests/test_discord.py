@@ -63,11 +63,15 @@ async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
         ("design", 1),
         ("tune", 1),
         ("dialogue", 1),
+        ("cancel", 1),
         ("share", 1),
+        ("myvoice", 1),
         ("myvoices", 1),
         ("forgetme", 1),
         ("settings", 1),
+        ("report", 1),
         ("Clone this voice", 3),
+        ("Report voice", 3),
     } == names
     say = next(c for c in synced.json if c["name"] == "say")
     assert [o["name"] for o in say["options"]] == [

@@ -240,9 +240,7 @@ async def test_forgetme_leaves_nothing_of_bob_and_alices_voices_stay(
     await dc.command(BOB, "forgetme")
     forget, cancel = dc.buttons()
     await dc.press(BOB, forget)
-    assert dc.last().startswith(
-        "Done. Deleted 3 voices, 3 audio clips, 1 requests and 0 settings."
-    )
+    assert dc.last().startswith("Done. Deleted 3 voices, 3 audio clips, 1 request and 0 settings.")
     assert traces_of(data_dir, str(BOB.id)) == []
     assert [v.name for v in await dc.bot.core.voices.usable(IN_GUILD)] == ["alice"]
 
@@ -394,7 +392,8 @@ async def test_an_uploaded_file_in_a_server_speaks_once_an_admin_approves(
     assert dc.words()[-2:] == [
         (
             "“alice” is saved, but it cannot speak until an admin of this chat approves it. "
-            "I have asked here.",
+            "I have asked here. If it is your own voice, you can have it ready at once "
+            "instead: /myvoice alice shows you a short phrase to read aloud in a voice message.",
             False,
         ),
         (

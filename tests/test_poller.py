@@ -7,8 +7,12 @@ from collections import Counter
 
 import pytest
 
+from core.app import open_core
+from core.domain import Where
+from core.settings import Settings
 from core.upstream.poller import Poller
-from tests.conftest import Sleeps
+from tests.conftest import Clips, Sleeps
+from tests.fakes.ai302 import Fake302
 
 
 async def test_one_loop_polls_every_task_on_its_own_backoff(sleeps: Sleeps) -> None:
@@ -88,3 +92,39 @@ async def test_around_its_expected_end_a_task_is_looked_at_often_then_less_and_l
     # first at 3.4 s; every 0.5 s up to 1.5 × 4 = 6 s (and the look just past it); then
     # further apart each time
     assert sleeps.asked == pytest.approx([3.4] + [0.5] * 6 + [0.75, 1.125], abs=0.01)
+
+
+async def test_with_no_pace_known_a_task_is_looked_at_every_interval_for_a_while(
+    sleeps: Sleeps,
+) -> None:
+    looks: Counter[str] = Counter()
+
+    async def query(key: str) -> str:
+        looks[key] += 1
+        return "done" if looks[key] >= 30 else "pending"
+
+    poller: Poller[str, str] = Poller(
+        query,
+        lambda s: s == "done",
+        interval=0.5,
+        interval_max=2.0,
+        sleep=sleeps,
+        unknown_steady_s=12.2,
+    )
+    assert await poller.until_settled("first") == "done"
+    # at once, then every 0.5 s up to 12.2 s (and the look just past it): a task ending any
+    # time in there is seen within 0.5 s; then further apart each time, up to 2 s
+    assert sleeps.asked == pytest.approx([0.5] * 25 + [0.75, 1.125, 1.6875, 2.0], abs=0.01)
+
+
+async def test_a_freshly_started_bot_sees_its_first_task_end_within_an_interval(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    shipped = {"poll_interval_s": 0.5, "poll_interval_max_s": 2.0, "generation_deadline_s": 180}
+    fake302.behaviour.pending_polls = 24  # the task ends some 12 s after it was created
+    async with open_core(higgs_settings.model_copy(update=shipped), sleep=sleeps) as speech:
+        await speech.voices.register(alice, "bob", clips.ogg, transcript="words")
+        await speech.speaking.say(alice, "bob", "The first words this bot ever says.")
+    assert len(fake302.calls("clone_query")) == 25
+    # no pace learnt yet: never more than POLL_INTERVAL_S between looks (it was 2 s before)
+    assert sleeps.asked == pytest.approx([0.5] * 24, abs=0.05)

@@ -14,7 +14,6 @@ from core.app import Core, open_core
 from core.domain import Progress, Where
 from core.errors import QueueFull, TooFast
 from core.jobs.queue import InProcessQueue, QueuePolicy
-from core.limits import RateLimit
 from core.messages import error_text
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps, watched
@@ -216,24 +215,6 @@ async def test_past_the_longest_line_requests_are_politely_refused() -> None:
     )
     release.set()
     await asyncio.gather(holder, waiter)
-
-
-def test_rate_limits_say_when_to_try_again() -> None:
-    now = [1000.0]
-    limit = RateLimit(2, 60, clock=lambda: now[0])
-    limit.take("alice")
-    now[0] += 10
-    limit.take("alice")
-    limit.take("bob")  # every key has its own count
-    with pytest.raises(TooFast) as caught:
-        limit.take("alice")
-    assert caught.value.seconds == 50
-    assert error_text(caught.value) == (
-        "That's a lot of requests in a short time. Please try again in 50 s."
-    )
-    now[0] += 50
-    limit.take("alice")
-    RateLimit(0).take("anyone")  # 0: no limit
 
 
 @pytest.mark.fault("load: a user over the rate limit", "'try again in N s'; no job written")

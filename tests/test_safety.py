@@ -134,7 +134,7 @@ async def test_forgetting_leaves_no_word_of_it_in_the_database_files(
     await tg.send(tg.api.command(GROUP, ALICE, "/forgetme"))
     confirm = tg.sent_to(GROUP)[-1]
     await tg.press(ALICE, tg.api.sent_message(confirm), tg.buttons(confirm)[0])
-    assert tg.last_text().startswith("Done. Deleted 1 voices")
+    assert tg.last_text().startswith("Done. Deleted 1 voice,")
     raw = database_files(tg_settings.data_dir)
     for word in ("zanzibarvoice", "Quixotic", "Xylophonic", str(ALICE.id)):
         assert word.encode() not in raw, word

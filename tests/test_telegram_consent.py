@@ -156,7 +156,7 @@ async def test_myvoices_shows_who_made_each_voice_and_revoking_deletes_it_everyw
     header, bobby, bobby2, mine = listing.params["text"].splitlines()
     assert header == "Voices made from your speech (revoking deletes one everywhere):"
     assert bobby.startswith("• bobby: made by Alice on ") and "; approved " in bobby
-    assert bobby.endswith("; used 1 times")
+    assert bobby.endswith("; used once")
     assert bobby2.startswith("• bobby2: made by Alice on ")
     assert bobby2.endswith("; waiting for your approval; used 0 times")
     assert mine.startswith("• mine: made by Bob on ") and "; your own;" in mine
@@ -218,7 +218,7 @@ async def test_forgetme_leaves_nothing_of_bob_and_alices_own_voice_stays(
     confirm = tg.replies()[-1]
     await tg.press(BOB, tg.api.sent_message(confirm), tg.buttons(confirm)[0])
     assert tg.last_text().startswith(
-        "Done. Deleted 3 voices, 3 audio clips, 2 requests and 1 settings."
+        "Done. Deleted 3 voices, 3 audio clips, 2 requests and 1 setting."
     )
     await tg.send(tg.api.text(bob_dm, BOB, "mine2"))  # the name for the clip, which is gone
     assert "Saved voice" not in tg.last_text()
@@ -397,7 +397,8 @@ async def test_an_uploaded_file_in_a_group_speaks_once_an_admin_approves(
     told, request = tg.sent_to(GROUP)[-2:]
     assert told.params["text"] == (
         "“alice” is saved, but it cannot speak until an admin of this chat approves it. "
-        "I have asked here."
+        "I have asked here. If it is your own voice, you can have it ready at once instead: "
+        "/myvoice alice shows you a short phrase to read aloud in a voice message."
     )
     assert request.params["text"] == (
         "An admin of this chat must approve this: Alice uploaded a file as the voice “alice” "

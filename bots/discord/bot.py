@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+from typing import Any
 
 import discord
 import yarl
@@ -23,10 +24,13 @@ from bots.discord.common import (
     roles_of,
     speaker_of,
     tell_error,
+    wired,
 )
 from bots.discord.forms import source_of
 from bots.discord.outbox import DiscordOutbox
+from bots.discord.proving import is_reading, read_aloud
 from bots.discord.texts import text
+from bots.discord.translator import Translator
 from core.app import Core
 from core.domain import Where
 from core.errors import VoicebotError
@@ -38,6 +42,14 @@ log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@!?\d+>")
 # View Channel, Send Messages, Attach Files, Read Message History, Send Voice Messages
 PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 15) | (1 << 16) | (1 << 46)
+
+
+class Tree(app_commands.CommandTree[Any]):
+    """The bot's commands; someone waits on each, so a busy database says so soon."""
+
+    async def interaction_check(self, interaction: Interaction, /) -> bool:
+        wired(interaction).core.hurry()
+        return True
 
 
 class VoiceBot(discord.AutoShardedClient):
@@ -67,7 +79,7 @@ class VoiceBot(discord.AutoShardedClient):
         self.guild_ids = guild_ids
         self.download_limit = download_limit
         self.discover_gateway = discover_gateway
-        self.tree = app_commands.CommandTree(self)
+        self.tree = Tree(self)
         self.tree.error(told)
         for command in COMMANDS:
             self.tree.add_command(command)
@@ -83,6 +95,7 @@ class VoiceBot(discord.AutoShardedClient):
             _, url, _ = await self.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         self.add_dynamic_items(*PERSISTENT)
+        await self.tree.set_translator(Translator())
         if self.guild_ids:  # instant, for development servers
             for guild_id in self.guild_ids:
                 guild = discord.Object(guild_id)
@@ -97,14 +110,22 @@ class VoiceBot(discord.AutoShardedClient):
         log.info("Discord: logged in as %s; invite: %s", self.user.id, invite_url(self.user.id))
 
     async def on_message(self, message: discord.Message) -> None:
-        """`@bot clone NAME [| words]`, replying to a message with a voice message or audio."""
-        if message.author.bot or self.user is None or self.user not in message.mentions:
+        """`@bot clone NAME [| words]`, replying to a message with a voice message or audio;
+        or a voice message reading a phrase (/myvoice), in reply to the bot or in a DM."""
+        if message.author.bot or self.user is None:
+            return
+        if is_reading(message, self.user):
+            where = message_where(message)
+            await read_aloud(self.core, message, where, download_limit=self.download_limit)
+            return
+        if self.user not in message.mentions:
             return
         words = MENTION.sub("", message.content).strip()
         command, _, rest = words.partition(" ")
         if command.lower() != "clone":
             return
         where = message_where(message)
+        self.core.hurry()
         try:
             source = await replied_message(message)
             name, _, transcript = rest.partition("|")

@@ -1,10 +1,12 @@
 """Persistent components: they keep working after a restart, since their custom ids carry all
-they act on. The /voices picker and its buttons, another take, and consent answers."""
+they act on. The /voices picker and its buttons, another take, a request's ✖, consent answers,
+and an admin's answer to a report."""
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Collection
 from typing import Any, ClassVar, cast
 
 import discord
@@ -12,8 +14,8 @@ import discord
 from bots.discord.common import Interaction, tell, tell_error, where_of, wired
 from bots.discord.forms import KeepModal
 from bots.discord.texts import text
-from core.domain import Voice, VoiceClip, Where
-from core.messages import answered_text, my_voices_text
+from core.domain import Report, Voice, VoiceClip, Where
+from core.messages import answered_text, my_voices_text, settled_text
 from core.speaking import Change
 
 PICKER_ID = "voices:pick"
@@ -47,6 +49,7 @@ class Persistent(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NEVER)
         return cls(*match.groups())
 
     async def callback(self, interaction: Interaction) -> None:
+        wired(interaction).core.hurry()  # someone is waiting: a busy database says so soon
         try:
             await self.pressed(interaction)
         except Exception as exc:
@@ -123,6 +126,21 @@ class TakeAction(Persistent, template=r"take:(again|steadier|livelier|keep):([0-
         )  # (as its template admits)
 
 
+class CancelRequest(Persistent, template=r"cancel:([0-9a-f]{32})"):
+    """The ✖ on a request's status: cancels it, if the presser is the one who asked."""
+
+    prefix = "cancel"
+
+    async def pressed(self, interaction: Interaction) -> None:
+        (job_id,) = self.parts
+        where = where_of(interaction)
+        delivery = wired(interaction).core.delivery
+        if not await delivery.cancel(where, str(interaction.channel_id), job_id):
+            await tell(interaction, text("cancel_over", where.locale))
+            return
+        await interaction.response.defer()  # the status itself now says it was cancelled
+
+
 class ConsentAnswer(Persistent, template=r"consent:(yes|no):([0-9a-f]{32})"):
     """The speaker's answer to a consent request: under the cloned message, in a DM, or in
     /myvoices. The core checks it is theirs to give."""
@@ -145,6 +163,25 @@ class ConsentAnswer(Persistent, template=r"consent:(yes|no):([0-9a-f]{32})"):
             await interaction.response.edit_message(content=outcome, view=None)
 
 
+class ReportAnswer(Persistent, template=r"report:(restore|delete):([0-9a-f]{32})"):
+    """An admin's answer to a report, under the notice in the channel: restore the voice
+    here, or delete it. The core checks the presser administers the server."""
+
+    prefix = "report"
+
+    async def pressed(self, interaction: Interaction) -> None:
+        answer, voice_id = self.parts
+        reports, where = wired(interaction).core.reports, where_of(interaction)
+        if answer == "restore":
+            settled = await reports.restore(where, voice_id)
+        else:
+            settled = await reports.delete(where, voice_id)
+        await interaction.response.edit_message(
+            content=settled_text(settled, where.locale, admin=interaction.user.mention),
+            view=None,
+        )
+
+
 class Revoke(Persistent, template=r"revoke:([0-9a-f]{32})"):
     """A speaker takes their voice back: deleted everywhere; /myvoices is shown again."""
 
@@ -163,12 +200,19 @@ class Revoke(Persistent, template=r"revoke:([0-9a-f]{32})"):
 class VoicePicker(discord.ui.DynamicItem[discord.ui.Select[Any]], template=PICKER_ID):
     """A select menu of the voices usable here; picking one shows its buttons."""
 
-    def __init__(self, voices: list[Voice] = [], locale: str = "en") -> None:  # noqa: B006
+    def __init__(
+        self,
+        voices: list[Voice] = [],  # noqa: B006
+        locale: str = "en",
+        suspended: Collection[str] = (),
+    ) -> None:
         options = [
             discord.SelectOption(
                 label=v.name,
                 value=v.id,
-                description=f"{v.seconds:.0f} s · {v.transcript[:50]}{unshared_mark(v, locale)}",
+                description=(
+                    f"{v.seconds:.0f} s · {v.transcript[:50]}{marks(v, locale, suspended)}"
+                )[:100],  # Discord's limit for an option's description
             )
             for v in voices[:MAX_OPTIONS]
         ]
@@ -191,23 +235,36 @@ class VoicePicker(discord.ui.DynamicItem[discord.ui.Select[Any]], template=PICKE
             voices, where = wired(interaction).core.voices, where_of(interaction)
             data: dict[str, Any] = dict(interaction.data or {})
             voice = await voices.by_id(where, str(data["values"][0]))
+            usable = await voices.usable(where)
+            suspended = await wired(interaction).core.reports.suspended(where, usable)
             await interaction.response.edit_message(
-                content=panel_text(voice, where.locale),
-                view=voices_view(await voices.usable(where), where.locale, selected=voice),
+                content=panel_text(voice, where.locale, suspended),
+                view=voices_view(usable, where.locale, selected=voice, suspended=suspended),
             )
         except Exception as exc:  # a component's errors would otherwise only be logged
             await tell_error(interaction, exc)
 
 
-PERSISTENT = (VoicePicker, VoiceAction, TakeAction, ConsentAnswer, Revoke)
+PERSISTENT = (
+    VoicePicker,
+    VoiceAction,
+    TakeAction,
+    CancelRequest,
+    ConsentAnswer,
+    ReportAnswer,
+    Revoke,
+)
 
 
 def voices_view(
-    voices: list[Voice], locale: str, selected: Voice | None = None
+    voices: list[Voice],
+    locale: str,
+    selected: Voice | None = None,
+    suspended: Collection[str] = (),
 ) -> discord.ui.View:
-    """The picker, plus buttons for the selected voice."""
+    """The picker (the voices reported here marked), plus buttons for the selected voice."""
     view = discord.ui.View(timeout=None)
-    view.add_item(VoicePicker(voices, locale))
+    view.add_item(VoicePicker(voices, locale, suspended))
     if selected is not None:
         for action, label, style in [
             ("sample", text("dc_button_sample", locale), discord.ButtonStyle.primary),
@@ -218,18 +275,22 @@ def voices_view(
     return view
 
 
-def panel_text(voice: Voice, locale: str) -> str:
+def panel_text(voice: Voice, locale: str, suspended: Collection[str] = ()) -> str:
     return text(
         "dc_voice_panel",
         locale,
         name=voice.name,
         seconds=voice.seconds,
         transcript=voice.transcript[:80],
-    ) + unshared_mark(voice, locale)
+    ) + marks(voice, locale, suspended)
 
 
-def unshared_mark(voice: Voice, locale: str) -> str:
-    return "" if voice.shared else text("voice_line_unshared", locale)
+def marks(voice: Voice, locale: str, suspended: Collection[str] = ()) -> str:
+    """What a voice's line adds: only its owner may use it; it is suspended here."""
+    shown = "" if voice.shared else text("voice_line_unshared", locale)
+    if voice.id in suspended:
+        shown += text("voice_line_suspended", locale)
+    return shown
 
 
 def take_view(clip: VoiceClip, locale: str) -> discord.ui.View:
@@ -248,6 +309,13 @@ def take_view(clip: VoiceClip, locale: str) -> discord.ui.View:
     return view
 
 
+def cancel_view(job_id: str, locale: str) -> discord.ui.View:
+    """A request's status: its ✖ (its end takes it away)."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(CancelRequest(job_id, label=text("button_cancel_request", locale)))
+    return view
+
+
 def consent_view(voice: Voice, locale: str) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
     view.add_item(
@@ -261,6 +329,27 @@ def consent_view(voice: Voice, locale: str) -> discord.ui.View:
     view.add_item(
         ConsentAnswer(
             "no", voice.id, label=text("button_decline", locale), style=discord.ButtonStyle.danger
+        )
+    )
+    return view
+
+
+def report_view(report: Report, locale: str) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(
+        ReportAnswer(
+            "restore",
+            report.voice.id,
+            label=text("button_restore", locale),
+            style=discord.ButtonStyle.success,
+        )
+    )
+    view.add_item(
+        ReportAnswer(
+            "delete",
+            report.voice.id,
+            label=text("button_delete_reported", locale),
+            style=discord.ButtonStyle.danger,
         )
     )
     return view

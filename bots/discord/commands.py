@@ -1,9 +1,10 @@
-"""The slash commands and the "Clone this voice" context menu: one small handler each; every
-decision is the core's."""
+"""The slash commands and the "Clone this voice" and "Report voice" context menus: one small
+handler each; every decision is the core's."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any, Literal
 
 import discord
@@ -23,10 +24,18 @@ from bots.discord.common import (
     working,
 )
 from bots.discord.forms import CloneModal, DialogueModal, ForgetConfirm
+from bots.discord.outbox import announce_report
+from bots.discord.proving import myvoice
 from bots.discord.texts import text
-from core.domain import Sampling
+from core.domain import Report, Sampling
 from core.errors import SpeakerUnknown
-from core.messages import registered_text, rules_text, tuned_text, unreached_text
+from core.messages import (
+    cancelled_text,
+    registered_text,
+    rules_text,
+    tuned_text,
+    unreached_text,
+)
 from core.outbox import Reply, ReplyTarget
 
 
@@ -180,14 +189,15 @@ async def voices(interaction: Interaction) -> None:
         await tell(interaction, text("voices_empty", where.locale))
         return
     default_voice = await voices.default(where)
+    suspended = await wired(interaction).core.reports.suspended(where, found)
     lines = [text("voices_header", where.locale)]
     if default_voice is not None:
-        lines.append(panel_text(default_voice, where.locale))
+        lines.append(panel_text(default_voice, where.locale, suspended))
     if len(found) > 25:
         lines.append(text("voices_more", where.locale, count=len(found) - 25))
     await interaction.response.send_message(
         "\n".join(lines),
-        view=voices_view(found, where.locale, selected=default_voice),
+        view=voices_view(found, where.locale, selected=default_voice, suspended=suspended),
         ephemeral=True,
     )
 
@@ -242,6 +252,14 @@ async def myvoices(interaction: Interaction) -> None:
     await interaction.response.send_message(content, view=view, ephemeral=True)
 
 
+@app_commands.command(name="cancel")
+async def cancel(interaction: Interaction) -> None:
+    """Cancel your requests under way in this channel."""
+    where = where_of(interaction)
+    count = await wired(interaction).core.delivery.cancel(where, str(interaction.channel_id))
+    await tell(interaction, cancelled_text(count, where.locale))
+
+
 @app_commands.command(name="forgetme")
 async def forgetme(interaction: Interaction) -> None:
     """Delete everything this bot keeps about you (asks first)."""
@@ -284,6 +302,60 @@ async def settings(
     await tell(interaction, rules_text(shown, where.locale, role=role_shown))
 
 
+@app_commands.command(name="report")
+@app_commands.describe(name="The voice to report", reason="Why (optional; shown in the channel)")
+@app_commands.autocomplete(name=voice_names)
+async def report(interaction: Interaction, name: str, reason: str | None = None) -> None:
+    """Report a voice to this server's admins: it stays silent here until they decide."""
+    where = where_of(interaction)
+    flagged = await wired(interaction).core.reports.report(where, name, reason or "")
+    await reported(interaction, flagged)
+
+
+@app_commands.context_menu(name="Report voice")
+async def report_message(interaction: Interaction, message: discord.Message) -> None:
+    """Report the voice that spoke a voice message the bot posted."""
+    where = where_of(interaction)
+    job_id = await spoken_job(message, interaction.client.user)
+    if job_id is None:
+        await tell(interaction, text("dc_not_a_bot_voice", where.locale))
+        return
+    flagged = await wired(interaction).core.reports.report_spoken(where, job_id)
+    await reported(interaction, flagged, under=message.id)
+
+
+async def reported(interaction: Interaction, flagged: Report, under: int | None = None) -> None:
+    """Confirm a report to its reporter (privately), then tell the channel and whose voice it
+    is."""
+    where = where_of(interaction)
+    await tell(interaction, text("report_confirmed", where.locale, name=flagged.voice.name))
+    assert interaction.channel_id is not None
+    await announce_report(
+        interaction.client, where, flagged, channel_id=interaction.channel_id, reply_to=under
+    )
+
+
+async def spoken_job(message: discord.Message, me: discord.ClientUser | None) -> str | None:
+    """The job behind a voice message the bot posted: named by the take buttons on the label
+    it replies to (or on the label itself)."""
+    if me is None or message.author.id != me.id:
+        return None
+    labels = [message]
+    reference = message.reference
+    if reference is not None and isinstance(reference.resolved, discord.Message):
+        labels.append(reference.resolved)
+    elif reference is not None and reference.message_id is not None:
+        with contextlib.suppress(discord.HTTPException):
+            labels.append(await message.channel.fetch_message(reference.message_id))
+    for label in labels:
+        for row in getattr(label, "components", ()):  # unset when the payload had none
+            for item in getattr(row, "children", ()):
+                custom_id = str(getattr(item, "custom_id", None) or "")
+                if custom_id.startswith("take:"):
+                    return custom_id.rpartition(":")[2]
+    return None
+
+
 @app_commands.command(name="help")
 async def help_(interaction: Interaction) -> None:
     """How to use this bot."""
@@ -294,6 +366,7 @@ COMMANDS: list[app_commands.Command[Any, Any, Any] | app_commands.ContextMenu] =
     say,
     design,
     dialogue,
+    cancel,
     clone,
     voices,
     default,
@@ -301,9 +374,12 @@ COMMANDS: list[app_commands.Command[Any, Any, Any] | app_commands.ContextMenu] =
     rename,
     delete,
     share,
+    myvoice,
     myvoices,
     forgetme,
     settings,
+    report,
     help_,
     clone_message,
+    report_message,
 ]

@@ -25,6 +25,10 @@ from core.outbox import Reply, ReplyTarget
 class Form(discord.ui.Modal):
     """A modal whose errors are told to whoever sent it."""
 
+    async def interaction_check(self, interaction: Interaction, /) -> bool:
+        wired(interaction).core.hurry()  # someone is waiting: a busy database says so soon
+        return True
+
     async def on_error(  # type: ignore[override]  # a Modal's errors carry no item
         self, interaction: Interaction, error: Exception
     ) -> None:
@@ -113,6 +117,10 @@ class DialogueModal(Form):
 class ForgetConfirm(discord.ui.View):
     """Asks before /forgetme deletes anything. Only its user sees it (ephemeral), so an
     ordinary view does; it acts when pressed rather than have the command wait for it."""
+
+    async def interaction_check(self, interaction: Interaction, /) -> bool:
+        wired(interaction).core.hurry()
+        return True
 
     def __init__(self, locale: str) -> None:
         super().__init__(timeout=600)

@@ -1,7 +1,8 @@
 """The core's way out on Discord. While the user's interaction is alive (this process took
 it), progress edits its response and the labelled result replaces it; a job resumed after a
 restart, its interaction long gone, is posted in its channel instead. Consent requests go
-under the cloned message and to the speaker by DM."""
+under the cloned message and to the speaker by DM; so does the notice of a report, to the
+reported voice's owner and speaker."""
 
 from __future__ import annotations
 
@@ -12,18 +13,19 @@ from collections.abc import Awaitable, Callable, Iterator
 
 import discord
 
-from bots.discord.buttons import consent_view, take_view
+from bots.discord.buttons import cancel_view, consent_view, report_view, take_view
 from bots.discord.common import Interaction, Start, tell
 from bots.discord.texts import text
 from bots.discord.voice_message import post_voice_message
-from core.domain import Progress, Voice, VoiceClip, Where
-from core.errors import VoicebotError
+from core.domain import Progress, Report, Voice, VoiceClip, Where
+from core.errors import Cancelled, VoicebotError
 from core.messages import (
     admin_request_text,
     consent_text,
     error_text,
     label_text,
     progress_text,
+    report_text,
 )
 from core.outbox import ChatGone, Reply, ReplyTarget
 
@@ -63,7 +65,11 @@ class DiscordOutbox:
         line = progress_text(progress, where.locale)
         if interaction is not None and self._shown.get(target.request) != line:
             self._shown[target.request] = line
-            await interaction.edit_original_response(content=line)
+            if not progress.job_id:
+                await interaction.edit_original_response(content=line)
+                return
+            view = cancel_view(progress.job_id, where.locale)  # with its ✖
+            await interaction.edit_original_response(content=line, view=view)
 
     async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
         """The label (with take buttons), then the voice message(s) under it."""
@@ -114,11 +120,16 @@ class DiscordOutbox:
         return send
 
     async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
-        """Privately to the user while their interaction lives ("thinking…" taken away);
-        else in the channel, naming them."""
+        """Privately to the user while their interaction lives ("thinking…" taken away; a
+        cancelled request's status says so instead, where it was seen); else in the channel,
+        naming them."""
         words = error_text(error, where.locale)
         interaction = self._live.get(target.request)
         if interaction is not None:
+            if isinstance(error, Cancelled):
+                with contextlib.suppress(discord.HTTPException):
+                    await interaction.edit_original_response(content=words, view=None)
+                    return
             with contextlib.suppress(discord.HTTPException):
                 await interaction.delete_original_response()
             with contextlib.suppress(discord.HTTPException):
@@ -203,6 +214,54 @@ class DiscordOutbox:
             )
             return False
         return True
+
+
+async def announce_report(
+    client: discord.Client,
+    where: Where,
+    report: Report,
+    *,
+    channel_id: int,
+    reply_to: int | None = None,
+) -> None:
+    """A report's notice in the channel (under the reported voice message, if any), pinging
+    the voice's owner and speaker (nobody else), with the buttons its admins answer with;
+    and to each of them by DM where their settings allow, in the server's language."""
+    guild = client.get_guild(int(where.space_id))
+    locale = str(guild.preferred_locale) if guild is not None else where.locale
+    told = [discord.Object(int(person.id)) for person in report.told if person.id.isdigit()]
+    words = report_text(
+        report,
+        locale,
+        told=[f"<@{person.id}>" for person in told],
+        reporter=discord.utils.escape_markdown(where.user_name),
+        reason=discord.utils.escape_markdown(report.reason),
+    )
+    mention = discord.AllowedMentions(users=told)
+    channel = client.get_partial_messageable(channel_id)
+    reference = (
+        None
+        if reply_to is None
+        else discord.MessageReference(
+            message_id=reply_to, channel_id=channel_id, fail_if_not_exists=False
+        )
+    )
+    try:
+        await channel.send(
+            words,
+            allowed_mentions=mention,
+            view=report_view(report, locale),
+            reference=reference,  # type: ignore[arg-type]  # None: not a reply
+        )
+    except discord.HTTPException as exc:  # the DMs may still reach them
+        log.warning("report %s not posted in its channel: %d %d", report.id, exc.status, exc.code)
+    link = f"https://discord.com/channels/{where.space_id}/{channel_id}"
+    for person in told:
+        try:
+            dm = await client.create_dm(person)
+            await dm.send(f"{words}\n{link}", allowed_mentions=mention)
+        except discord.HTTPException:  # DMs closed, or no server in common
+            log.info("could not DM someone about report %s", report.id)
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.locales import translations
 from core.messages import phrasebook
 
 DISCORD: dict[str, dict[str, str]] = {
@@ -13,7 +14,8 @@ DISCORD: dict[str, dict[str, str]] = {
             "or `/clone name: audio: statement:` for a file (in a server an admin approves it).\n"
             "**Speak**: `/say voice: text:` posts a voice message. `/default` picks the voice "
             "used when you leave `voice` out. Long text is spoken sentence by sentence. Under "
-            "each result: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
+            "each result: 🔁 another take, 🎯 steadier, 🎨 livelier. Changed your mind? ✖ "
+            "under the status, or `/cancel` for all of yours in the channel.\n"
             "**Design a voice in words**: `/design description: text:`, then 💾 keep it.\n"
             "**A conversation**: `/dialogue`, then one `name: text` line per turn.\n"
             "**Fine-tune**: `/tune voice: temperature: top_k: top_p:`.\n"
@@ -22,6 +24,11 @@ DISCORD: dict[str, dict[str, str]] = {
             "**Consent**: cloning someone else's voice asks them first; it speaks only once "
             "they approve. `/myvoices` shows every voice made from your speech (revoke any); "
             "`/forgetme` deletes everything I keep about you. Admins: `/settings`.\n"
+            "**Prove a voice is yours**, ready at once: `/myvoice name:` shows a phrase; reply "
+            "to it with a voice message reading it aloud.\n"
+            "**Report a voice** to the server's admins: `/report name:`, or on a voice message "
+            "I posted → Apps → **Report voice**; it stays silent until an admin restores or "
+            "deletes it.\n"
             "Voices made in a server belong to it; voices made in DMs are yours alone. "
             "Best clips: 6–30 seconds of one person talking."
         ),
@@ -32,7 +39,8 @@ DISCORD: dict[str, dict[str, str]] = {
             "（在服务器中需管理员批准）。\n"
             "**朗读**：`/say voice: text:` 会发送一条语音消息。"
             "`/default` 设置省略 voice 时使用的声音。长文本会逐句朗读。"
-            "每条结果下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
+            "每条结果下方：🔁 再来一次、🎯 更稳、🎨 更生动。"
+            "改主意了？点状态下方的 ✖，或用 `/cancel` 取消你在本频道的全部请求。\n"
             "**用文字设计声音**：`/design description: text:`，满意可 💾 保留。\n"
             "**对话**：`/dialogue`，然后每行一句 `名称: 文字`。\n"
             "**微调**：`/tune voice: temperature: top_k: top_p:`。\n"
@@ -40,8 +48,18 @@ DISCORD: dict[str, dict[str, str]] = {
             "**同意**：克隆他人的声音会先征求本人同意，同意后才能使用。"
             "`/myvoices` 查看用你的声音登记的所有声音（可撤销）；"
             "`/forgetme` 删除我保存的关于你的一切。管理员：`/settings`。\n"
+            "**证明声音是你自己的**并立即可用：`/myvoice name:` 会给出一句短语，"
+            "用语音消息回复它并朗读出来。\n"
+            "**举报声音**：`/report name:`，或在我发出的语音消息上 → 应用 → **Report voice**；"
+            "在管理员恢复或删除之前它不能使用。\n"
             "在服务器里登记的声音属于该服务器；在私信中登记的只属于你。最佳片段：6–30 秒单人讲话。"
         ),
+    },
+    "dc_not_a_bot_voice": {
+        "en": "That is not a voice message I posted. Use “Report voice” on one of mine, or "
+        "/report name: to report a voice by its name.",
+        "zh": "这不是我发出的语音消息。请在我发出的语音消息上使用“Report voice”，"
+        "或用 /report name: 按名称举报声音。",
     },
     "dc_no_audio": {
         "en": "That message has no voice message or audio file to clone.",
@@ -68,8 +86,8 @@ DISCORD: dict[str, dict[str, str]] = {
     },
     "dc_dialogue_title": {"en": "A dialogue", "zh": "对话"},
     "dc_dialogue_label": {
-        "en": 'One turn per line: NAME: text, or "description": text',
-        "zh": '每行一句：名称: 文字，或 "描述": 文字',
+        "en": "One turn per line: NAME: text",  # Discord: a label is at most 45
+        "zh": "每行一句：名称: 文字",
     },
     "dc_pick_voice": {"en": "Pick a voice…", "zh": "选择一个声音…"},
     "dc_voice_panel": {
@@ -88,4 +106,4 @@ DISCORD: dict[str, dict[str, str]] = {
     },
 }
 
-text = phrasebook(DISCORD)
+text = phrasebook(DISCORD, translations("bots.discord.locales"))

@@ -17,20 +17,20 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     Defaults,
     MessageHandler,
-    TypeHandler,
     filters,
 )
 
-from bots.telegram import buttons, commands, naming
+from bots.telegram import buttons, commands, naming, proving
 from bots.telegram.common import App, Context, tell, where_of
+from bots.telegram.order import InTurn
 from bots.telegram.outbox import Recording, TelegramOutbox
 from bots.telegram.settings import TelegramSettings, load_telegram_settings
 from bots.telegram.texts import text
 from core.app import Core, open_core
 from core.errors import ConfigError
+from core.locales import LANGUAGES
 from core.reaching import Sleep, reach
 from core.settings import Settings, require
 
@@ -43,14 +43,17 @@ COMMANDS = [
     "design",
     "dialogue",
     "keep",
+    "cancel",
     "voices",
     "default",
     "tune",
     "rename",
     "delete",
     "share",
+    "myvoice",
     "myvoices",
     "settings",
+    "report",
     "forgetme",
     "help",
 ]
@@ -77,7 +80,8 @@ def build_application(settings: Settings, telegram: TelegramSettings, core: Core
         ApplicationBuilder()
         .token(require(telegram.telegram_bot_token, "telegram_bot_token").get_secret_value())
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(True)
+        # each user's updates in order, different users' at once (see bots/telegram/order.py)
+        .concurrent_updates(InTurn())
         # a reply whose command message was deleted meanwhile still arrives (it was paid for)
         .defaults(Defaults(allow_sending_without_reply=True))
     )
@@ -114,8 +118,10 @@ def install(app: App) -> None:
         ("delete", commands.delete),
         ("share", commands.share),
         ("settings", commands.settings),
+        ("myvoice", proving.myvoice),
         ("myvoices", commands.myvoices),
         ("forgetme", commands.forgetme),
+        ("report", commands.report),
     ]
     # A command sent on behalf of a chat is refused, not run as the chat: a voice needs an
     # owner who can be asked, answer for it and have it forgotten, and quotas are a person's;
@@ -138,26 +144,24 @@ def install(app: App) -> None:
         ("kept", buttons.kept_button),
         ("take:(again|steadier|livelier)", buttons.take_button),
         ("keep", buttons.keep_button),
+        ("cancel", buttons.cancel_button),
         ("consent:(yes|no)", buttons.consent_button),
+        ("report:(restore|delete)", buttons.report_button),
         ("revoke", buttons.revoke_button),
         ("forget:(yes|no)", buttons.forget_button),
+        (proving.PHRASE, proving.phrase_button),
     ]:
         app.add_handler(CallbackQueryHandler(pressed, pattern=f"^{action}:"))
-    private_clip = FRESH & filters.ChatType.PRIVATE & AUDIO_LIKE
-    app.add_handler(
-        ConversationHandler(
-            entry_points=[MessageHandler(private_clip, naming.got_clip)],
-            states={
-                naming.NAMING: [
-                    MessageHandler(FRESH & filters.TEXT & ~filters.COMMAND, naming.name_clip),
-                    MessageHandler(private_clip, naming.got_clip),
-                ],
-                ConversationHandler.TIMEOUT: [TypeHandler(Update, naming.forget_clip)],
-            },
-            fallbacks=[CommandHandler("cancel", naming.cancel)],
-            conversation_timeout=naming.TIMEOUT_S,
-        )
-    )
+    # a voice note replying to a phrase to read (/myvoice) is a reading, taken before the
+    # private flow could take it for a clip to name
+    app.add_handler(MessageHandler(FRESH & filters.REPLY & AUDIO_LIKE, proving.reading), -1)
+    # the private flow: a clip, then its name (the clip waits in the database, for any replica)
+    private = FRESH & filters.ChatType.PRIVATE
+    app.add_handler(MessageHandler(private & AUDIO_LIKE, naming.got_clip))
+    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, naming.name_clip))
+    # in private, /cancel forgets a clip waiting for its name first
+    app.add_handler(CommandHandler("cancel", naming.cancel, filters=private))
+    app.add_handler(CommandHandler("cancel", commands.cancel, filters=FRESH))
     app.add_error_handler(on_error)
 
 
@@ -169,10 +173,11 @@ async def on_error(update: object, context: Context) -> None:
 
 
 async def register_commands(app: App) -> None:
-    """Show the commands in Telegram's menu, in English and Chinese."""
-    for language in ("en", "zh"):
+    """Show the commands in Telegram's menu in each of the interface's languages (English for
+    users of any other)."""
+    for language in LANGUAGES:
         menu = [BotCommand(c, text(f"cmd_{c}", language)) for c in COMMANDS]
-        await app.bot.set_my_commands(menu, language_code=None if language == "en" else "zh")
+        await app.bot.set_my_commands(menu, language_code=None if language == "en" else language)
 
 
 async def run(settings: Settings) -> None:

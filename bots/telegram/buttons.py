@@ -1,5 +1,5 @@
-"""One small handler per button: /voices' play, default and delete, another take, consent
-answers, revoking, and /forgetme's confirmation."""
+"""One small handler per button: /voices' play, default and delete, another take, a request's
+✖, consent answers, an admin's answer to a report, revoking, and /forgetme's confirmation."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from bots.telegram.common import (
 from bots.telegram.outbox import send_voice
 from bots.telegram.texts import text
 from core.domain import Voice, Where
-from core.messages import answered_text, forgotten_text
+from core.messages import answered_text, forgotten_text, settled_text
 from core.speaking import Change
 
 
@@ -125,6 +125,16 @@ async def keep_button(update: Update, context: Context) -> None:
 
 
 @answers_errors
+async def cancel_button(update: Update, context: Context) -> None:
+    """Cancel the request this status message follows (only whoever asked for it may)."""
+    query, where = update.callback_query, where_of(update)
+    assert query is not None and query.data is not None
+    job_id = query.data.partition(":")[2]
+    count = await core_of(context).delivery.cancel(where, where.space_id, job_id)
+    await query.answer(text("error_cancelled" if count else "cancel_over", where.locale))
+
+
+@answers_errors
 async def consent_button(update: Update, context: Context) -> None:
     """The speaker's answer to a request to register their voice (for an uploaded file, a
     group admin's): approve or decline."""
@@ -141,6 +151,21 @@ async def consent_button(update: Update, context: Context) -> None:
 
 
 @answers_errors
+async def report_button(update: Update, context: Context) -> None:
+    """An admin's answer to a report: restore the voice here, or delete it."""
+    query, reports = update.callback_query, core_of(context).reports
+    where = await as_manager(update, context)  # the core lets only the group's admins
+    assert query is not None and query.data is not None
+    _, answer, voice_id = query.data.split(":")
+    if answer == "restore":
+        settled = await reports.restore(where, voice_id)
+    else:
+        settled = await reports.delete(where, voice_id)
+    await query.answer()
+    await query.edit_message_text(settled_text(settled, where.locale, admin=where.user_name))
+
+
+@answers_errors
 async def revoke_button(update: Update, context: Context) -> None:
     """Delete a voice made from the presser's speech, wherever it lives."""
     query, where = update.callback_query, where_of(update)
@@ -154,7 +179,7 @@ async def revoke_button(update: Update, context: Context) -> None:
 async def forget_button(update: Update, context: Context) -> None:
     """Forget the user who asked, as confirmed, or leave everything be."""
     query, where = update.callback_query, where_of(update)
-    assert query is not None and query.data is not None and context.user_data is not None
+    assert query is not None and query.data is not None
     _, answer, asker = query.data.split(":")
     if asker != where.user_id:
         await query.answer(text("tg_not_your_button", where.locale), show_alert=True)
@@ -163,6 +188,6 @@ async def forget_button(update: Update, context: Context) -> None:
     if answer != "yes":
         await query.edit_message_text(text("forget_cancelled", where.locale))
         return
-    context.user_data.pop("clip", None)  # a clip waiting for its name goes too
+    await core_of(context).unnamed.drop(where)  # a clip waiting for its name goes too
     forgotten = await core_of(context).consent.forget_me(where)
     await query.edit_message_text(forgotten_text(forgotten, where.locale))

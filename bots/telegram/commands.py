@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction
+from telegram.constants import ChatAction, ParseMode
+from telegram.helpers import mention_html
 
 from bots.telegram.common import (
     Context,
@@ -25,10 +27,12 @@ from bots.telegram.common import (
 )
 from bots.telegram.outbox import consent_row
 from bots.telegram.texts import text
-from core.domain import Sampling, Voice, Where
+from core.domain import Report, Sampling, Voice, Where
 from core.messages import (
+    cancelled_text,
     my_voices_text,
     registered_text,
+    report_text,
     rules_text,
     saved_text,
     tuned_text,
@@ -163,12 +167,15 @@ async def voices(update: Update, context: Context) -> None:
         await tell(update, text("voices_empty", where.locale))
         return
     default = await core.voices.default(where)
+    suspended = await core.reports.suspended(where, found)
     lines = [text("voices_header", where.locale)]
     rows = []
     for voice in found[:MAX_LISTED]:
         line = text("voice_line", where.locale, name=voice.name, seconds=voice.seconds)
         if default is not None and voice.id == default.id:
             line += text("voice_line_default", where.locale)
+        if voice.id in suspended:
+            line += text("voice_line_suspended", where.locale)
         if voice.personal and not where.private:
             line += text("voice_line_personal", where.locale)
         if not voice.shared:
@@ -281,6 +288,14 @@ async def myvoices(update: Update, context: Context) -> None:
 
 
 @answers_errors
+async def cancel(update: Update, context: Context) -> None:
+    """Cancel the user's requests under way in this chat: /cancel."""
+    where = where_of(update)
+    count = await core_of(context).delivery.cancel(where, where.space_id)
+    await tell(update, cancelled_text(count, where.locale))
+
+
+@answers_errors
 async def forgetme(update: Update, context: Context) -> None:
     """Offer to delete everything kept about the user (only they may confirm)."""
     where = where_of(update)
@@ -303,6 +318,54 @@ async def forgetme(update: Update, context: Context) -> None:
         ),
         do_quote=True,
     )
+
+
+@answers_errors
+async def report(update: Update, context: Context) -> None:
+    """Flag a voice for this group's admins: /report NAME [reason], or reply /report [reason]
+    to a voice message the bot posted."""
+    message, where, reports = update.effective_message, where_of(update), core_of(context).reports
+    assert message is not None
+    job_id = spoken_job(message.reply_to_message, context.bot.id)
+    words = arguments(message)
+    if job_id is not None:
+        flagged = await reports.report_spoken(where, job_id, reason=words)
+    else:
+        name, reason = ([*words.split(maxsplit=1), "", ""])[:2]
+        if not name:
+            await tell(update, text("tg_report_usage", where.locale))
+            return
+        flagged = await reports.report(where, name, reason=reason)
+    await tell(update, text("report_confirmed", where.locale, name=flagged.voice.name))
+    await message.chat.send_message(
+        report_text(
+            flagged,
+            where.locale,
+            told=[mention_html(person.id, person.name or person.id) for person in flagged.told],
+            reporter=html.escape(where.user_name),
+            reason=html.escape(flagged.reason),
+        ),
+        parse_mode=ParseMode.HTML,
+        reply_markup=InlineKeyboardMarkup([report_row(flagged, where.locale)]),
+    )
+
+
+def report_row(report: Report, locale: str) -> list[InlineKeyboardButton]:
+    """The buttons an admin settles a report with."""
+    return [
+        InlineKeyboardButton(
+            text(f"button_{key}", locale), callback_data=f"report:{answer}:{report.voice.id}"
+        )
+        for key, answer in (("restore", "restore"), ("delete_reported", "delete"))
+    ]
+
+
+def spoken_job(message: Message | None, bot_id: int) -> str | None:
+    """The job behind a voice message this bot posted (its take buttons name it)."""
+    if message is None or message.from_user is None or message.from_user.id != bot_id:
+        return None
+    take = button_job(message, "take")  # "again:<job id>"
+    return take.rpartition(":")[2] if take else None
 
 
 async def announce(

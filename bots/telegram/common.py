@@ -14,6 +14,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes
 
+from bots.telegram.order import let_go
 from bots.telegram.outbox import Recording, TelegramOutbox
 from core.app import Core
 from core.domain import NOBODY, Person, Where
@@ -70,6 +71,7 @@ def answers_errors(handler: H) -> H:
 
     @functools.wraps(handler)
     async def wrapper(update: Update, context: Context) -> Any:
+        core_of(context).hurry()  # someone is waiting: a busy database says so soon
         try:
             return await handler(update, context)
         except VoicebotError as exc:
@@ -112,12 +114,13 @@ def target_of(update: Update, request: Message) -> ReplyTarget:
 async def speak(
     update: Update, context: Context, request: Message, start: Callable[[Reply], Awaitable[object]]
 ) -> None:
-    """Have the core answer `request` with a voice, "recording voice…" shown meanwhile."""
+    """Have the core answer `request` with a voice, "recording voice…" shown meanwhile. Once
+    the job is written down, the user's next update goes ahead while it runs."""
     recording: Recording = context.bot_data["recording"]
     outbox, target = outbox_of(context), target_of(update, request)
     async with recording.in_chat(request.chat_id):
         await outbox.begin(where_of(update), target)  # feedback first, then the database
-        await start(Reply(outbox, target))
+        await start(Reply(outbox, target, on_open=let_go))
 
 
 def speaker_of(message: Message) -> Person:

@@ -1,14 +1,13 @@
-"""The guided flow in private: send a clip, then its name (a `ConversationHandler`)."""
+"""The guided flow in private: send a clip, then its name. The clip waits in the core
+(`core.unnamed`), so the name may reach any replica of the bot; the user's updates are handled
+in the order they were sent (`bots.telegram.order`), so the name comes after its clip."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from telegram import Update
 from telegram.constants import ChatAction
-from telegram.ext import ConversationHandler
 
-from bots.telegram.commands import announce
+from bots.telegram import commands
 from bots.telegram.common import (
     Context,
     answers_errors,
@@ -21,74 +20,52 @@ from bots.telegram.common import (
     where_of,
 )
 from bots.telegram.texts import text
-from core.domain import Person
-from core.errors import BadVoiceName, SpeakerUnknown, VoicebotError, VoiceNameTaken
-from core.messages import error_text
-
-NAMING = 1  # a clip was sent in private, waiting for its name
-TIMEOUT_S = 600  # a clip waiting for its name is forgotten after this
-
-
-@dataclass(frozen=True, slots=True)
-class Kept:
-    """A clip sent in private, waiting for its name (kept in `user_data`, never on disk)."""
-
-    audio: bytes
-    speaker: Person
-    source: str
+from core.errors import SpeakerUnknown
+from core.unnamed import Unnamed
 
 
 @answers_errors
-async def got_clip(update: Update, context: Context) -> int:
+async def got_clip(update: Update, context: Context) -> None:
     """Keep a clip sent in private and ask what to call it."""
-    message = update.effective_message
-    assert message is not None and context.user_data is not None
+    message, where, unnamed = update.effective_message, where_of(update), core_of(context).unnamed
+    assert message is not None
     if not recorded(message):  # a file may be anyone's: /clone NAME own|permission says whose
-        context.user_data.pop("clip", None)
-        await tell(update, text("tg_upload_how", where_of(update).locale))
-        return ConversationHandler.END
+        await unnamed.drop(where)
+        await tell(update, text("tg_upload_how", where.locale))
+        return
     speaker = speaker_of(message)  # a forward is its first sender's voice, not the forwarder's
     if not speaker.id:
         raise SpeakerUnknown()  # say so now, not after asking for a name
-    context.user_data["clip"] = Kept(await download(message, context), speaker, source_of(message))
-    await tell(update, text("tg_ask_name", where_of(update).locale))
-    return NAMING
+    await unnamed.keep(
+        where, Unnamed(await download(message, context), speaker, source_of(message))
+    )
+    await tell(update, text("tg_ask_name", where.locale))
 
 
-async def name_clip(update: Update, context: Context) -> int:
-    """Save the kept clip under the name just sent; ask again if the name will not do."""
-    message = update.effective_message
-    assert message is not None and context.user_data is not None
-    kept: Kept | None = context.user_data.get("clip")
-    if kept is None:  # dropped meanwhile (/forgetme): there is nothing left to name
-        return ConversationHandler.END
-    where = where_of(update)
+@answers_errors
+async def name_clip(update: Update, context: Context) -> None:
+    """Save the waiting clip under the name just sent (a name that will not do is asked
+    again); any other text in private, with no clip waiting, is not for the bot."""
+    message, where, unnamed = update.effective_message, where_of(update), core_of(context).unnamed
+    assert message is not None
+    if not await unnamed.waiting(where):  # none, or dropped meanwhile (/forgetme, /cancel)
+        return
     await message.chat.send_action(ChatAction.TYPING)
-    try:
-        voice = await core_of(context).voices.register(
-            where, message.text or "", kept.audio, speaker=kept.speaker, source=kept.source
-        )
-    except (BadVoiceName, VoiceNameTaken) as exc:
-        await tell(update, error_text(exc, where.locale))
-        return NAMING
-    except VoicebotError as exc:
-        context.user_data.pop("clip", None)
-        await tell(update, error_text(exc, where.locale))
-        return ConversationHandler.END
-    context.user_data.pop("clip", None)
-    await announce(update, context, voice, where, under=message)
-    return ConversationHandler.END
+    voice = await unnamed.name(where, message.text or "")
+    if voice is not None:
+        await commands.announce(update, context, voice, where, under=message)
 
 
-async def forget_clip(update: Update, context: Context) -> None:
-    """The name never came: drop the clip (it may be megabytes)."""
-    if context.user_data is not None:
-        context.user_data.pop("clip", None)
+async def drop_clip(update: Update, context: Context) -> bool:
+    """Forget the clip waiting for its name from this update's user; whether one waited."""
+    return await core_of(context).unnamed.drop(where_of(update))
 
 
-async def cancel(update: Update, context: Context) -> int:
-    """Forget the kept clip."""
-    assert context.user_data is not None
-    context.user_data.pop("clip", None)
-    await tell(update, text("tg_cancelled", where_of(update).locale))
-    return ConversationHandler.END
+@answers_errors
+async def cancel(update: Update, context: Context) -> None:
+    """/cancel in private: forget the clip waiting for its name, or else cancel the requests
+    under way."""
+    if await drop_clip(update, context):
+        await tell(update, text("tg_cancelled", where_of(update).locale))
+        return
+    await commands.cancel(update, context)

@@ -69,7 +69,10 @@ class TelegramOutbox:
             self._status[target] = _Status(message.message_id, line, 0.0, "preparing")
 
     async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
+        """The status line, with a ✖ that cancels the job (from its first edit on: a new
+        request's status shows before its job exists)."""
         line = progress_text(progress, where.locale)
+        buttons = cancel_button(progress.job_id, where.locale) if progress.job_id else None
         status = self._status.get(target)
         if status is not None and not status.noted and progress.job_id:
             status.noted = True
@@ -84,7 +87,7 @@ class TelegramOutbox:
             return
         if status is None:
             message = await self._bot.send_message(
-                int(target.chat_id), line, reply_parameters=reply_to(target)
+                int(target.chat_id), line, reply_parameters=reply_to(target), reply_markup=buttons
             )
             self._status[target] = _Status(
                 message.message_id, line, time.monotonic(), progress.stage, bool(progress.job_id)
@@ -94,7 +97,7 @@ class TelegramOutbox:
             return
         status.shown, status.edited_at, status.stage = line, time.monotonic(), progress.stage
         await self._bot.edit_message_text(
-            line, chat_id=int(target.chat_id), message_id=status.message_id
+            line, chat_id=int(target.chat_id), message_id=status.message_id, reply_markup=buttons
         )
 
     async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
@@ -322,6 +325,19 @@ def take_buttons(clip: VoiceClip, where: Where) -> InlineKeyboardMarkup:
             ]
         )
     return InlineKeyboardMarkup(rows)
+
+
+def cancel_button(job_id: str, locale: str) -> InlineKeyboardMarkup:
+    """A job's status message's ✖ (its end takes it away: the status is edited or deleted)."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    text("button_cancel_request", locale), callback_data=f"cancel:{job_id}"
+                )
+            ]
+        ]
+    )
 
 
 def consent_row(voice: Voice, locale: str) -> list[InlineKeyboardButton]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.locales import translations
 from core.messages import phrasebook
 
 TELEGRAM: dict[str, dict[str, str]] = {
@@ -30,7 +31,8 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "Speak: /say NAME text to speak\n"
             "Pick a default: /default NAME, then /say text to speak\n"
             "Reply /say NAME to a text message to speak that message.\n"
-            "Long text is fine: it is spoken sentence by sentence.\n\n"
+            "Long text is fine: it is spoken sentence by sentence.\n"
+            "Changed your mind? ✖ under the status, or /cancel for all of yours here.\n\n"
             "Under each voice message: 🔁 another take, 🎯 steadier, 🎨 livelier.\n"
             "Design a voice in words: /design warm elderly man, slow | Good evening!\n"
             "then reply /keep NAME to the result to keep that voice.\n"
@@ -41,7 +43,12 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "/share NAME on|off\n\n"
             "Consent: cloning someone else's voice message asks them first; it speaks only "
             "once they approve. /myvoices shows every voice made from your speech (revoke any); "
-            "/forgetme deletes everything I keep about you. Group admins: /settings.\n\n"
+            "/forgetme deletes everything I keep about you. Group admins: /settings.\n"
+            "Report a voice to a group's admins: /report NAME [reason], or reply /report to "
+            "a voice message I posted; it stays silent until an admin restores or deletes it."
+            "\n\n"
+            "Prove a voice is your own and have it ready at once: /myvoice NAME shows a "
+            "phrase; reply to it with a voice message reading it aloud.\n\n"
             "Voices made in a group belong to that group; voices made here in private are "
             "yours alone. Best clips: 6–30 seconds of one person talking, little noise."
         ),
@@ -53,7 +60,8 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "朗读：/say 名称 要说的文字\n"
             "设置默认：/default 名称，之后 /say 文字 即可\n"
             "用 /say 名称 回复一条文字消息，即可朗读那条消息。\n"
-            "长文本也没问题：会逐句朗读。\n\n"
+            "长文本也没问题：会逐句朗读。\n"
+            "改主意了？点状态消息下的 ✖，或用 /cancel 取消你在这里的全部请求。\n\n"
             "每条语音下方：🔁 再来一次、🎯 更稳、🎨 更生动。\n"
             "用文字设计声音：/design 温和的老人，语速慢 | 大家晚上好！\n"
             "然后用 /keep 名称 回复结果即可保留该声音。\n"
@@ -63,7 +71,11 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称、"
             "/share 名称 on|off\n\n"
             "同意：克隆他人的语音会先征求本人同意，同意后才能使用。/myvoices 查看用你的声音登记的"
-            "所有声音（可撤销）；/forgetme 删除我保存的关于你的一切。群管理员：/settings。\n\n"
+            "所有声音（可撤销）；/forgetme 删除我保存的关于你的一切。群管理员：/settings。\n"
+            "向群管理员举报声音：/report 名称 [理由]，或用 /report 回复我发出的语音消息；"
+            "在管理员恢复或删除之前它不能使用。\n\n"
+            "证明声音是你自己的并立即可用：/myvoice 名称 会给出一句短语，"
+            "用语音消息回复它并朗读出来。\n\n"
             "在群里登记的声音属于该群；在私聊中登记的声音只属于你。"
             "最佳片段：6–30 秒、单人讲话、噪音少。"
         ),
@@ -92,6 +104,18 @@ TELEGRAM: dict[str, dict[str, str]] = {
     "tg_cancelled": {"en": "OK, I forgot that clip.", "zh": "好的，已丢弃这段音频。"},
     "tg_rename_usage": {"en": "Write it as: /rename OLD NEW", "zh": "请这样写：/rename 旧名 新名"},
     "tg_delete_usage": {"en": "Write it as: /delete NAME", "zh": "请这样写：/delete 名称"},
+    "tg_myvoice_usage": {
+        "en": "Write it as: /myvoice NAME. I show you a short phrase; reply to it with a voice "
+        "message reading it aloud, and that reading becomes your voice NAME, ready at once.",
+        "zh": "请这样写：/myvoice 名称。我会给你一句短语；用语音消息回复它并朗读出来，"
+        "这段朗读就会成为你的声音，立即可用。",
+    },
+    "tg_button_phrase": {"en": "🔁 Another phrase", "zh": "🔁 换一句"},
+    "tg_report_usage": {
+        "en": "Write it as: /report NAME [reason], or reply /report [reason] to a voice message "
+        "I posted.",
+        "zh": "请这样写：/report 名称 [理由]，或用 /report [理由] 回复我发出的语音消息。",
+    },
     "tg_default_usage": {"en": "Write it as: /default NAME", "zh": "请这样写：/default 名称"},
     "tg_share_usage": {
         "en": "Write it as: /share NAME on (everyone here may use it) or /share NAME off "
@@ -119,6 +143,10 @@ TELEGRAM: dict[str, dict[str, str]] = {
     },
     "cmd_say": {"en": "Speak text in a voice", "zh": "用某个声音朗读文字"},
     "cmd_voices": {"en": "List voices", "zh": "列出声音"},
+    "cmd_myvoice": {
+        "en": "Prove a voice is yours by reading a phrase aloud",
+        "zh": "朗读一句短语，证明声音是你自己的",
+    },
     "cmd_myvoices": {
         "en": "Voices made from your speech; revoke any",
         "zh": "用你的声音登记的声音；可撤销",
@@ -138,11 +166,13 @@ TELEGRAM: dict[str, dict[str, str]] = {
         "zh": "对话：每行一句 名称: 文字",
     },
     "cmd_keep": {"en": "Keep a designed voice (reply to it)", "zh": "保留设计出的声音（回复它）"},
+    "cmd_cancel": {"en": "Cancel your requests under way here", "zh": "取消你在这里进行中的请求"},
     "cmd_tune": {"en": "Set a voice's temperature/top_k/top_p", "zh": "设置声音的采样参数"},
     "cmd_default": {"en": "Set this chat's default voice", "zh": "设置本聊天的默认声音"},
     "cmd_rename": {"en": "Rename a voice", "zh": "重命名声音"},
     "cmd_delete": {"en": "Delete a voice", "zh": "删除声音"},
     "cmd_help": {"en": "How to use this bot", "zh": "使用说明"},
+    "cmd_report": {"en": "Report a voice to this group's admins", "zh": "向本群管理员举报声音"},
 }
 
-text = phrasebook(TELEGRAM)
+text = phrasebook(TELEGRAM, translations("bots.telegram.locales"))

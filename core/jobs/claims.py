@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from core.domain import Progress
 from core.errors import VoicebotError, error_from
-from core.jobs.log import UNFINISHED, Job, aware, held
+from core.jobs.log import CANCELLED, UNFINISHED, Job, aware, held
 from core.jobs.queue import QueuePolicy, Waiting
 from core.storage.tables import jobs
 
@@ -27,11 +27,11 @@ class Ended:
     id: str
     state: str
     progress: Progress | None
-    error: VoicebotError | None  # what ended it, when it failed
+    error: VoicebotError | None  # what ended it, when it failed (or was cancelled)
 
     @property
     def over(self) -> bool:
-        return self.state in ("done", "failed")
+        return self.state in ("done", "failed", CANCELLED)
 
 
 class Claims:
@@ -179,7 +179,7 @@ class Claims:
                 state=state,
                 progress=None if progress is None else Progress(**progress),
                 error=None
-                if state != "failed"
+                if state not in ("failed", CANCELLED)
                 else error_from(error or "error_unexpected", params),
             )
             for job_id, state, progress, error, params in rows

@@ -16,13 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.audio import EncodedVoice
 from core.domain import Sampling, Where
-from core.errors import AlreadyRequested, TakeGone, VoicebotError, stored
+from core.errors import AlreadyRequested, Cancelled, TakeGone, VoicebotError, stored
 from core.outbox import ReplyTarget
 from core.storage.tables import job_results, job_tasks, jobs
 
 log = logging.getLogger(__name__)
 
 UNFINISHED = ("queued", "submitted")  # a job's states before it is done or failed
+CANCELLED = "cancelled"  # its requester's doing: never run, finished or delivered from then on
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,8 @@ class Job:
 
 
 class JobLog:
-    """The persisted life of each job: queued → submitted (task ids) → done | failed, then
-    delivered at most once."""
+    """The persisted life of each job: queued → submitted (task ids) → done | failed |
+    cancelled, then delivered at most once."""
 
     def __init__(self, *, db: AsyncEngine) -> None:
         self._db = db
@@ -146,6 +147,36 @@ class JobLog:
             found = await conn.execute(select(jobs.c.id).where(jobs.c.id == job_id))
             return found.first() is not None
 
+    async def cancel(self, where: Where, chat_id: str, job_id: str | None = None) -> list[str]:
+        """Cancel this user's unfinished jobs whose results go to `chat_id` (only `job_id`,
+        when given); returns their ids. From now on none of them is claimed, recorded done or
+        resumed after a restart."""
+        query = select(jobs.c.id, jobs.c.target).where(
+            jobs.c.platform == where.platform,
+            jobs.c.space_id == where.space_id,
+            jobs.c.user_id == where.user_id,
+            jobs.c.state.in_(UNFINISHED),
+            *(() if job_id is None else (jobs.c.id == job_id,)),
+        )
+        async with self._db.begin() as conn:  # all of them or, the database busy, none
+            if conn.dialect.name == "sqlite":  # the write lock first: what is read stays so
+                await conn.execute(update(jobs).where(jobs.c.id == "").values(worker=None))
+            rows = (await conn.execute(query.with_for_update())).all()  # (Postgres: locked)
+            found = [job for job, target in rows if (target or {}).get("chat_id") == chat_id]
+            if found:
+                await conn.execute(
+                    update(jobs)
+                    .where(jobs.c.id.in_(found))
+                    .values(state=CANCELLED, error=Cancelled.key, updated_at=datetime.now(UTC))
+                )
+        return found
+
+    async def cancelled(self, job_id: str) -> bool:
+        """Whether the job's requester cancelled it."""
+        async with self._db.connect() as conn:
+            state = await conn.execute(select(jobs.c.state).where(jobs.c.id == job_id))
+            return state.scalar_one_or_none() == CANCELLED
+
     async def interrupt_unfinished(self) -> int:
         """Close the jobs a previous run left unfinished that have nowhere to be delivered
         (the console's); the others wait for their adapter to resume them."""
@@ -199,8 +230,10 @@ class JobLog:
                     job_id=job_id, step=step, task_id=task_id, created_at=now
                 )
             )
-            await conn.execute(
-                update(jobs).where(jobs.c.id == job_id).values(state="submitted", updated_at=now)
+            await conn.execute(  # (a job cancelled meanwhile stays so)
+                update(jobs)
+                .where(jobs.c.id == job_id, jobs.c.state.in_(UNFINISHED))
+                .values(state="submitted", updated_at=now)
             )
 
     async def ended(self, job_id: str, step: str) -> None:
@@ -221,15 +254,20 @@ class JobLog:
     ) -> None:
         """The job succeeded; a worker (`held_by`) leaves its voice messages for the gateway
         in the same transaction, so a job is never done without them, and raises `NotHeld` if
-        the job is no longer its own."""
+        the job is no longer its own. A job its requester cancelled meanwhile stays cancelled,
+        with nothing recorded: `Cancelled`."""
         async with self._db.begin() as conn:
             changed = await conn.execute(
                 update(jobs)
                 .where(jobs.c.id == job_id, *held(held_by))
                 .values(state="done", seconds=seconds, updated_at=datetime.now(UTC))
             )
-            if held_by is not None and not changed.rowcount:
-                raise NotHeld(job_id)
+            if not changed.rowcount:
+                state = await conn.execute(select(jobs.c.state).where(jobs.c.id == job_id))
+                if state.scalar_one_or_none() == CANCELLED:
+                    raise Cancelled()
+                if held_by is not None:
+                    raise NotHeld(job_id)
             for part, voice in enumerate(results or []):
                 await conn.execute(
                     job_results.insert().values(
@@ -413,10 +451,10 @@ class NotHeld(Exception):
 
 
 def held(worker: str | None) -> tuple[Any, ...]:
-    """Conditions for a write by `worker` (none when the job runs where it was made): it
-    still holds the job, and the job is not over."""
+    """Conditions for a write by `worker`: it still holds the job, and the job is not over
+    (when the job runs where it was made: only that it was not cancelled)."""
     if worker is None:
-        return ()
+        return (jobs.c.state != CANCELLED,)
     return jobs.c.worker == worker, jobs.c.state.in_(UNFINISHED)
 
 

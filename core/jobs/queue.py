@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from core.errors import QueueFull
+from core.jobs.concurrency import Concurrency
 
 OnPosition = Callable[[int], Awaitable[None]]
 T = TypeVar("T", bound=Hashable)
@@ -27,9 +28,11 @@ class Waiting(Generic[T]):
 
 @dataclass(frozen=True, slots=True)
 class QueuePolicy:
-    """`slots` jobs run at once, at most `per_user` of them one user's; past `longest_line`
-    waiting jobs, new requests are refused. The line is served in turns: each user's oldest
-    job before anyone's second, and a user who was just served goes behind those waiting."""
+    """At most `slots` jobs run at once (how many do now is the `Concurrency` limit each
+    runner keeps, which learns from the upstream up to this), at most `per_user` of them one
+    user's; past `longest_line` waiting jobs, new requests are refused. The line is served in
+    turns: each user's oldest job before anyone's second, and a user who was just served goes
+    behind those waiting."""
 
     slots: int = 4
     per_user: int | None = None  # None: a user may hold every slot
@@ -77,10 +80,13 @@ class _Waiter:
 
 
 class InProcessQueue:
-    """The policy's slots in this process; waiters are told their place as the line moves."""
+    """The policy's slots in this process, as many as the `limit` gives now (by default all
+    of them); waiters are told their place as the line moves."""
 
-    def __init__(self, policy: QueuePolicy) -> None:
+    def __init__(self, policy: QueuePolicy, *, limit: Concurrency | None = None) -> None:
         self.policy = policy
+        self.limit = limit or Concurrency(start=policy.slots, most=policy.slots)
+        self.limit.watch(self._dispatch)  # a limit grown lets the next in line start
         self._running: Counter[str] = Counter()
         self._line: list[Waiting[_Waiter]] = []  # oldest first
         self._started: dict[str, int] = {}  # each user's last start, in arrivals counted
@@ -130,7 +136,7 @@ class InProcessQueue:
         return bool(self.policy.next([Waiting(None, user, 0)], self._running, self._free()))
 
     def _free(self) -> int:
-        return self.policy.slots - sum(self._running.values())
+        return max(0, self.limit.value - sum(self._running.values()))  # (a limit cut: none)
 
     def _ordered(self) -> list[Waiting[_Waiter]]:
         return self.policy.order(self._line, self._started)
@@ -146,6 +152,7 @@ class InProcessQueue:
             job.item.granted.set_result(None)
         for job in self._line:
             job.item.moved.set()
+        self.limit.running(self, sum(self._running.values()))
 
     def _place(self, waiter: _Waiter) -> int:
         """1 + how many will be served first."""

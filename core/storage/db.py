@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -9,12 +13,38 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Insert, Table, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from core.errors import DatabaseBusy
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 POOL_WAIT_S = 600
 WRITE_LOCK_WAIT_MS = 120_000  # SQLite: how long a writer waits for another's transaction
 MIGRATION_LOCK = 0x766F_6963_6562_6F74  # Postgres: the advisory lock's key ("voicebot")
+# Postgres: a lock not granted in time (55P03), a statement cancelled by its timeout (57014)
+BUSY_STATES = {"55P03", "57014"}
+
+# How long the database may keep the current task waiting for a lock or a statement; None:
+# as long as it takes (a job already paid for, a result being recorded).
+_patience: ContextVar[float | None] = ContextVar("patience", default=None)
+
+
+def hurry(seconds: float) -> None:
+    """A person waits on the rest of this task: past `seconds` waiting for a lock or a
+    statement, the database gives up and the request fails as `DatabaseBusy` ("busy, try
+    again"), with nothing written. Tasks started from here on inherit the hurry."""
+    _patience.set(seconds)
+
+
+@contextmanager
+def patient() -> Iterator[None]:
+    """Wait as long as the database needs, within: work nobody should lose to a busy moment."""
+    token = _patience.set(None)
+    try:
+        yield
+    finally:
+        _patience.reset(token)
 
 
 async def open_database(url: str) -> AsyncEngine:
@@ -35,6 +65,8 @@ async def open_database(url: str) -> AsyncEngine:
     )
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_for_many_writers)
+    event.listen(engine.sync_engine, "begin", _wait_as_long_as_allowed)
+    event.listen(engine.sync_engine, "handle_error", _busy)
     async with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             # servers starting together migrate one after another; the later ones find
@@ -44,20 +76,24 @@ async def open_database(url: str) -> AsyncEngine:
     return engine
 
 
-def upsert(dialect: str, table: Table, values: dict[str, Any], *, key: str) -> Insert:
-    """Insert the row, or update the one whose primary key `key` it shares: one statement, so
-    writers creating the same row at once do not clash (as two of update-else-insert would)."""
-    changes = {name: value for name, value in values.items() if name != key}
+def upsert(
+    dialect: str, table: Table, values: dict[str, Any], *, key: str | tuple[str, ...]
+) -> Insert:
+    """Insert the row, or update the one whose primary key `key` (a column, or several) it
+    shares: one statement, so writers creating the same row at once do not clash (as two of
+    update-else-insert would)."""
+    keys = [key] if isinstance(key, str) else list(key)
+    changes = {name: value for name, value in values.items() if name not in keys}
     if dialect == "postgresql":
         return (
             postgresql.insert(table)
             .values(values)
-            .on_conflict_do_update(index_elements=[key], set_=changes)
+            .on_conflict_do_update(index_elements=keys, set_=changes)
         )
     return (
         sqlite.insert(table)
         .values(values)
-        .on_conflict_do_update(index_elements=[key], set_=changes)
+        .on_conflict_do_update(index_elements=keys, set_=changes)
     )
 
 
@@ -82,6 +118,39 @@ def _sqlite_for_many_writers(connection: Any, _: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={WRITE_LOCK_WAIT_MS}")
     cursor.close()
+
+
+def _wait_as_long_as_allowed(conn: Connection) -> None:
+    """At each transaction's start, the waits the current task allows. SQLite's wait for the
+    write lock is the connection's, so it is set only when it changes; Postgres' timeouts last
+    until the transaction ends."""
+    seconds = _patience.get()
+    if conn.dialect.name == "sqlite":
+        wait_ms = WRITE_LOCK_WAIT_MS if seconds is None else round(seconds * 1000)
+        if conn.connection.info.get("busy_timeout") != wait_ms:
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute(f"PRAGMA busy_timeout={wait_ms}")
+            cursor.close()
+            conn.connection.info["busy_timeout"] = wait_ms
+    elif seconds is not None:
+        wait = f"{round(seconds * 1000)}ms"
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        cursor.execute(  # one round trip; both last until the transaction ends
+            f"SELECT set_config('lock_timeout', '{wait}', true),"
+            f" set_config('statement_timeout', '{wait}', true)"
+        )
+        cursor.close()
+
+
+def _busy(context: ExceptionContext) -> DatabaseBusy | None:
+    """A lock not had, or a statement cut short, in time: the database is busy, which is a
+    meaning of its own ("try again"), not an unexpected failure."""
+    error = context.original_exception
+    if isinstance(error, sqlite3.OperationalError):
+        busy = error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    else:
+        busy = getattr(error, "sqlstate", None) in BUSY_STATES
+    return DatabaseBusy() if busy else None
 
 
 def _upgrade(connection: Connection) -> None:

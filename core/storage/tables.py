@@ -38,6 +38,7 @@ class UserString(UserText):
     """`UserText` of a bounded length."""
 
     impl = String
+    cache_ok = True  # (SQLAlchemy asks each subclass to say so itself)
 
 
 metadata = MetaData()
@@ -137,4 +138,56 @@ job_results = Table(
     Column("ogg", LargeBinary, nullable=False),
     Column("seconds", Float, nullable=False),
     Column("waveform", LargeBinary, nullable=False),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("voice_id", String(32), nullable=False),
+    Column("scope", String(160), nullable=False),  # the chat it was reported in
+    Column("reporter_id", String(128), nullable=False),
+    Column("reporter_name", UserString(128), nullable=False, server_default=""),
+    Column("reason", UserText, nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # settled by an admin of the chat (0012); open until then, and the voice suspended there
+    Column("settled_at", DateTime(timezone=True), nullable=True),
+    Column("outcome", String(16), nullable=True),  # None | restored | deleted
+    Column("settled_by", String(128), nullable=True),
+    Index("ix_reports_open", "scope", "voice_id", "settled_at"),
+)
+
+reading_challenges = Table(
+    "reading_challenges",
+    metadata,
+    # a phrase one user was asked to read aloud here, to prove a voice is theirs (0013)
+    Column("scope", String(160), primary_key=True),  # where the voice is to live
+    Column("user_id", String(128), primary_key=True),
+    Column("name", String(64), nullable=False),  # the voice the reading is to become
+    Column("phrase", Text, nullable=False),  # drawn by the bot, never typed by anyone
+    Column("language", String(8), nullable=False),  # of the phrase and the replies: en | zh
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# Shared by every process, so replicas behave as one (0014):
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("key", String(200), primary_key=True),  # the limit's name and whom it counts
+    Column("full_at", Float, nullable=False),  # epoch seconds: its allowance is whole again
+    Column("wait_s", Float, nullable=False),  # told to the last request (0: it was let in)
+)
+
+unnamed_clips = Table(
+    "unnamed_clips",
+    metadata,
+    # a clip sent to become a voice, waiting for its name (one a user: a newer one replaces it)
+    Column("platform", String(32), primary_key=True),
+    Column("user_id", String(128), primary_key=True),
+    Column("audio", LargeBinary, nullable=False),  # as downloaded: cleaned once it is named
+    Column("speaker_id", String(128), nullable=False),
+    Column("speaker_name", UserString(128), nullable=False, server_default=""),
+    Column("source", String(255), nullable=False, server_default=""),
+    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
 )

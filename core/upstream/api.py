@@ -44,7 +44,8 @@ class Ai302:
     """One client for every 302.AI call; requests that may repeat are retried here, only here.
 
     `billable=True` marks a call that costs money: it is retried only when the request surely
-    never reached the server (a connect error), so a task is never created twice.
+    never reached the server (a connect error), or when the server refused it for its rate
+    or quota (nothing was made), so a task is never created twice.
     """
 
     def __init__(
@@ -118,7 +119,8 @@ class Ai302:
                     send() if send else self._http.request(method, url, headers=headers, **kwargs)
                 )
                 status = f"{response.status_code // 100}xx"
-                error, may_retry = _check(response, as_json), not billable
+                error = _check(response, as_json)
+                may_retry = not billable or isinstance(error, UpstreamRateLimited)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 error, may_retry = UpstreamUnavailable(f"no connection: {exc!r}"), True
             except httpx.TimeoutException as exc:

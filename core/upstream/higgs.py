@@ -44,6 +44,10 @@ REFERENCE_WORDS = ("ref_audio", "ref audio", "reference")
 LEARNING = 0.2  # weight of the latest task in the expected time per character
 LEARN_FROM_CHARS = 40  # shorter texts are mostly the task's fixed cost: they teach nothing
 EXPECT_AT_MOST_S = 60.0
+# A prior, for a task of unknown pace (a bot that has seen none end yet, or a task resumed
+# after a restart): most end within 20 s, so one is looked at often for 1.5 times that, and
+# the first request after start-up is seen an interval after its end, not a long backoff.
+UNKNOWN_STEADY_S = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,7 @@ class HiggsClient:
             interval=poll_interval_s,
             interval_max=poll_interval_max_s,
             sleep=sleep,
+            unknown_steady_s=UNKNOWN_STEADY_S,
         )
 
     async def create(self, task: Task, body: dict[str, Any]) -> str:

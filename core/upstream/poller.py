@@ -47,11 +47,13 @@ class Poller(Generic[Key, Status]):
         interval: float,
         interval_max: float,
         sleep: Sleep,
+        unknown_steady_s: float = 0.0,
     ) -> None:
         self._query = query
         self._settled = settled
         self._interval = interval
         self._interval_max = interval_max
+        self._unknown_steady_s = unknown_steady_s
         self._sleep = sleep
         self._now = 0.0
         self._wakes_at = 0.0  # while the loop sleeps: when it means to wake
@@ -60,15 +62,18 @@ class Poller(Generic[Key, Status]):
         self._loop: asyncio.Task[None] | None = None
 
     async def until_settled(self, key: Key, *, expect_s: float | None = None) -> Status:
-        """Look at once; or, when the task is expected to take `expect_s`, first a little
-        before that, then often until well past it (the time to notice it finished is what a
-        user waits)."""
+        """Look at once, then every `interval` for `unknown_steady_s` (how long tasks mostly
+        take, when nothing tells how long this one will), then less and less; or, when the
+        task is expected to take `expect_s`, first a little before that, then often until well
+        past it (the time to notice it finished is what a user waits)."""
         if expect_s is None:
             first = await self._query(key)  # at once, whatever the loop is doing
             if self._settled(first):
                 return first
-            delay, interval = self._interval, min(self._interval_max, self._interval * 1.5)
-            steady_s = 0.0
+            delay, interval = self._interval, self._interval
+            steady_s = self._unknown_steady_s
+            if not steady_s:  # backing off from the first look on
+                interval = min(self._interval_max, self._interval * 1.5)
         else:
             delay, interval = max(self._interval, EARLY * expect_s), self._interval
             steady_s = LATE * expect_s

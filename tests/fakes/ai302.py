@@ -63,6 +63,7 @@ class Behaviour:
     create_shape: Literal["flat", "nested"] = "flat"  # nested: a request id beside data.task_id
     transcript: str = "  hello from the fake transcriber  "
     heard: deque[str] = field(default_factory=deque)  # transcripts to answer first, in order
+    transcription_s: float = 0.0  # how long a transcription takes (the benchmark's Whisper)
     audio: bytes | None = None  # what a finished task yields; a 2 s tone WAV by default
     tone_seconds: Callable[[str], float] | None = None  # or: a tone this long for input_text
     audio_per_task: Callable[[], bytes] | None = None  # or: this, called once per new task
@@ -109,6 +110,11 @@ class Fake302:
         self.sent: dict[str, int] = defaultdict(int)  # bytes of a huge or trickling body, by task
         self.base_url = ""
         self.gate: asyncio.Event | None = None  # when set, status queries wait for it to open
+        # when set, creates wait for it to open (before anything else: a queued fault too);
+        # `creates_waiting` counts those waiting now, and `create_waits` is set as each begins
+        self.create_gate: asyncio.Event | None = None
+        self.creates_waiting = 0
+        self.create_waits = asyncio.Event()
         self._tone = tone_wav()
         self._runner: web.AppRunner | None = None
 
@@ -140,6 +146,13 @@ class Fake302:
     async def _create(self, request: web.Request) -> web.StreamResponse:
         task = request.match_info["task"]
         body = await request.json()
+        if self.create_gate is not None and not self.create_gate.is_set():
+            self.creates_waiting += 1
+            self.create_waits.set()
+            try:
+                await self.create_gate.wait()
+            finally:
+                self.creates_waiting -= 1
         answer = await self._begin(f"{task}_create", request, json_body=body)
         if answer is not None:
             return answer
@@ -203,6 +216,8 @@ class Fake302:
         answer = await self._begin("transcribe", request, form=form, files=files)
         if answer is not None:
             return answer
+        if self.behaviour.transcription_s:  # the service's pace, not a synchronisation
+            await asyncio.sleep(self.behaviour.transcription_s)
         heard = self.behaviour.heard
         return web.json_response({"text": heard.popleft() if heard else self.behaviour.transcript})
 

@@ -10,6 +10,7 @@ dispatches: interactions, messages, and the server with its roles.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import uuid
@@ -95,6 +96,7 @@ class Role:
 class FakeDiscord:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.arrived = asyncio.Queue[Call]()  # every call, as it comes
         self.files: dict[str, bytes] = {}
         self.faults: dict[str, deque[tuple[int, int, str]]] = defaultdict(deque)
         self.base_url = ""
@@ -284,6 +286,7 @@ class FakeDiscord:
         path = "/" + request.match_info["path"]
         call = await _record(request, path)
         self.calls.append(call)
+        self.arrived.put_nowait(call)
         if request.headers.get("Authorization") not in (f"Bot {TOKEN}", None):
             return _json({"code": 0, "message": "401: Unauthorized"}, 401)
         for key, faults in self.faults.items():

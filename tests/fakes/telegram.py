@@ -91,6 +91,9 @@ class FakeBotApi:
         self._new_update = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.sent = asyncio.Queue[Call]()  # every sendVoice/sendAudio/sendMessage, as it comes
+        self.edited = asyncio.Queue[Call]()  # every editMessageText, as it comes
+        self.file_gate: asyncio.Event | None = None  # when set, file downloads wait for it
+        self.file_waiting = asyncio.Event()  # a download is waiting at the gate
 
     async def start(self, port: int = 0) -> None:
         """Serve on `port` (a free one when 0)."""
@@ -267,11 +270,16 @@ class FakeBotApi:
         if method.startswith("send") and method != "sendChatAction":
             params["_returned"] = result
             await self.sent.put(call)
+        elif method == "editMessageText":
+            await self.edited.put(call)
         return web.json_response({"ok": True, "result": result})
 
     async def _file(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != TOKEN:
             return web.Response(status=401)
+        if self.file_gate is not None and not self.file_gate.is_set():
+            self.file_waiting.set()
+            await self.file_gate.wait()
         for path, data in self.files.values():
             if path == request.match_info["path"]:
                 return web.Response(body=data)
