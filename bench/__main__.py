@@ -31,10 +31,12 @@ from bench.world import Hearing, open_world
 from core.settings import Settings
 from tests.fakes.ai302 import API_KEY
 from tests.fakes.telegram import TOKEN
+from tests.postgres import Unavailable, private_cluster
 
 PARTS = ("shipped", "audio", "say", "telegram", "workers")
 REFERENCE_S = 12  # the voice every load run clones
 ROOT = Path(__file__).resolve().parent.parent  # where `python -m bench.load` is found
+WORKER_LATENCY = "20:5"  # the workers on Postgres: users at once : task s
 
 # The issue's targets.
 OVERHEAD_TARGET = 1.05  # end-to-end ÷ upstream task time, at 100 concurrent
@@ -182,7 +184,7 @@ def parse_args() -> argparse.Namespace:
         "--worker-requests",
         type=int,
         default=300,
-        help="requests at once in each worker run (default 300)",
+        help="requests at once in each worker run (default 300; 0: skip those runs)",
     )
     parser.add_argument(
         "--worker-jobs",
@@ -196,6 +198,20 @@ def parse_args() -> argparse.Namespace:
         default=1.0,
         help="the fake upstream's time per task in the worker runs (default 1, "
         "± a fifth): short, so that the workers' own work is what limits them",
+    )
+    parser.add_argument(
+        "--worker-latency",
+        type=shipped.load_spec,
+        default=shipped.load_spec(WORKER_LATENCY),
+        metavar="USERS:TASK_S[:SPREAD_S]",
+        help="the workers' time end to end on Postgres: this many users at once, tasks this "
+        f"long (default {WORKER_LATENCY})",
+    )
+    parser.add_argument(
+        "--worker-latency-workers",
+        type=int,
+        default=2,
+        help="worker processes in that run (default 2; 0: skip it)",
     )
     parser.add_argument(
         "--parts",
@@ -238,6 +254,7 @@ async def main() -> None:
         if "shipped" in args.parts:
             results["shipped"] = await shipped_runs(args, folder)
             out.print(shipped.shipped_table(results["shipped"], args.shipped_timeout_s))
+            out.print(shipped.stages_table(results["shipped"]))
             if failed := failures(results["shipped"]["runs"]):
                 out.print(failed, markup=False, highlight=False)
             if "coldstart" in results["shipped"]:
@@ -271,11 +288,17 @@ async def main() -> None:
             reference = folder / "reference.ogg"
             if not reference.exists():
                 reference.write_bytes(speech_clip(folder, REFERENCE_S))
-            async with open_world(
-                args.worker_generation_s, args.worker_generation_s / 5, args.output_s
-            ) as world:
-                results["workers"] = await worker_runs(args, world, reference)
-            out.print(workers_table(results["workers"], args))
+            if args.worker_requests > 0:
+                async with open_world(
+                    args.worker_generation_s, args.worker_generation_s / 5, args.output_s
+                ) as world:
+                    results["workers"] = await worker_runs(args, world, reference)
+                out.print(workers_table(results["workers"], args))
+            if args.worker_latency_workers > 0:
+                load = args.worker_latency
+                async with open_world(load.task_s, load.spread_s, args.output_s) as world:
+                    results["workers_latency"] = await worker_latency_run(args, world, reference)
+                out.print(worker_latency_table(results["workers_latency"], args))
     results["targets"] = targets(results)
     if results["targets"]:
         out.print(targets_table(results["targets"]))
@@ -354,6 +377,26 @@ async def worker_runs(
         if base and "error" not in r:
             r["scaling"] = r["jobs_per_s"] / base
     return rows
+
+
+async def worker_latency_run(
+    args: argparse.Namespace, world: Urls, reference: Path
+) -> dict[str, Any]:
+    """Users at once through a bot that hands their jobs to `voicebot worker` processes, all
+    on a private Postgres cluster: each request's time end to end ÷ its task's."""
+    load = args.worker_latency
+    count = args.worker_latency_workers
+    more = ["--workers", str(count), "--worker-jobs", str(args.worker_jobs)]
+    try:
+        with private_cluster() as cluster:
+            await cluster.admin('CREATE DATABASE "bench"')
+            more += ["--database-url", cluster.url("bench")]
+            row = await load_run("workers", load.users, args.poll[0], args, world, reference, more)
+    except Unavailable as exc:
+        return {"concurrency": load.users, "workers": count, "error": f"no Postgres: {exc}"}
+    if "error" in row:
+        return row
+    return {**row, "load": str(load), **shipped.summarised(row)}
 
 
 async def load_run(
@@ -605,6 +648,35 @@ def workers_table(rows: list[dict[str, Any]], args: argparse.Namespace) -> Table
             _f(r["jobs_per_s"]),
             _f(r.get("scaling")),
         )
+    return table
+
+
+def worker_latency_table(r: dict[str, Any], args: argparse.Namespace) -> Table:
+    table = _table(
+        f"Workers on Postgres: {args.worker_latency}, at once through a bot that hands them "
+        f"to {args.worker_latency_workers} `voicebot worker` processes: end to end ÷ task time",
+        "done",
+        "failed",
+        "÷ task time median",
+        "p90",
+        "median s",
+        "notice median s",
+        "claim wait median s",
+        "load avg",
+    )
+    if "error" in r:
+        table.add_row("error: " + r["error"][-300:])
+        return table
+    table.add_row(
+        f"{r['completed']}/{r['requested']}",
+        str(sum(r["failed"].values())),
+        _f(r["ratio_median"]),
+        _f(r["ratio_p90"]),
+        _f(r["median_s"]),
+        _f(r["notice_median_s"]),
+        _f(r.get("claim_wait_median_s")),
+        _f(r["loadavg_1m"], 1),
+    )
     return table
 
 

@@ -28,6 +28,8 @@ from typing import Any
 
 import httpx
 from pydantic import SecretStr
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bench.control import SHIPPED_TEXT, WorldClient, tag_of
 from bench.measure import (
@@ -42,8 +44,11 @@ from bench.measure import (
 from core.app import Core, open_core
 from core.domain import Progress, Voice, VoiceClip, Where
 from core.errors import VoicebotError
+from core.jobs.log import aware
+from core.messages import progress_text
 from core.outbox import Reply, ReplyTarget
 from core.settings import Settings, load_settings
+from core.storage.tables import jobs
 
 VOICE = "bench"
 TEXT = "Hello from the benchmark, request {tag}."
@@ -159,7 +164,8 @@ async def say_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
 
 async def workers_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     """N requests at once through a bot that hands its jobs to `--workers` `voicebot worker`
-    processes sharing its database: how many jobs a second they finish together."""
+    processes sharing its database: how many jobs a second they finish together, and each
+    request's time end to end ÷ its task's."""
     data = tmp / "data"
     url = args.database_url or f"sqlite+aiosqlite:///{data / 'voicebot.db'}"
     settings = settings_for(args, data, job_runner="workers", database_url=url)
@@ -178,7 +184,7 @@ async def workers_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         "LOG_LEVEL": "INFO",
     }
     voicebot = Path(sys.executable).with_name("voicebot")
-    async with open_core(settings) as speech:
+    async with httpx.AsyncClient(timeout=60) as http, open_core(settings) as speech:
         where = Where("bench", "space", "user-0")
         await speech.voices.register(where, VOICE, args.reference_ogg, transcript=TRANSCRIPT)
         workers = [
@@ -201,32 +207,52 @@ async def workers_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             await asyncio.wait_for(asyncio.gather(*(up.wait() for up in running)), 120)
             await warm_up(speech, where)
             people = [replace(where, user_id=f"user-{i}") for i in range(args.n)]
-            started = time.time()
-            outcomes = await asyncio.gather(
-                *(
-                    speech.speaking.say(who, VOICE, TEXT.format(tag=tag_of(i)))
+            run = Run(WorldClient(http, args.control), args.n)
+
+            async def work() -> dict[str, Any]:
+                tasks = {
+                    tag_of(i): asyncio.create_task(_one(speech, who, tag_of(i)))
                     for i, who in enumerate(people)
-                ),
-                return_exceptions=True,
-            )
-            wall = time.time() - started
+                }
+                _, unfinished = await asyncio.wait(tasks.values(), timeout=args.timeout_s)
+                for task in unfinished:
+                    task.cancel()
+                await asyncio.gather(*unfinished, return_exceptions=True)
+                return _outcomes(tasks)
+
+            figures = _with_latencies(await run.measure(work))
+            figures["claim_wait_median_s"], figures["claim_wait_p90_s"] = await _claim_waits(url)
         finally:
             for worker in workers:
                 worker.send_signal(signal.SIGTERM)
             await asyncio.gather(*(worker.wait() for worker in workers))
             await asyncio.gather(*logs, return_exceptions=True)
-    done = sum(not isinstance(outcome, BaseException) for outcome in outcomes)
-    failed = Counter(type(o).__name__ for o in outcomes if isinstance(o, BaseException))
     return {
+        **figures,
+        # the worker processes' whole lives (start-up and the warm-up job too), per job
+        "workers_cpu_ms_per_job": 1000 * cpu_seconds()[1] / args.n,
         "workers": args.workers,
         "worker_jobs": args.worker_jobs,
-        "requested": args.n,
-        "completed": done,
-        "failed": dict(failed),
-        "wall_s": wall,
-        "jobs_per_s": done / wall,
+        "jobs_per_s": figures["completed"] / figures["wall_s"],
         "database": "postgres" if url.startswith("postgresql") else "sqlite",
     }
+
+
+async def _claim_waits(url: str) -> tuple[float | None, float | None]:
+    """How long the run's jobs waited, once written, for a worker to claim them (median,
+    p90): the workers' wake-up, in the time end to end."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            rows = await conn.execute(
+                select(jobs.c.created_at, jobs.c.started_at).where(
+                    jobs.c.started_at.is_not(None), jobs.c.text.not_like("%warmup%")
+                )
+            )
+            waits = [(aware(claimed) - aware(made)).total_seconds() for made, claimed in rows]
+    finally:
+        await engine.dispose()
+    return median(waits), quantile(waits, 0.9)
 
 
 async def _read_log(worker: asyncio.subprocess.Process, running: asyncio.Event) -> None:
@@ -326,7 +352,11 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             seen = await world.voices(args.n, since, args.timeout_s)
             sent = {voice["reply_to"]: voice["at"] for voice in seen["voices"]}
             ended: dict[str, Ended] = {
-                p["tag"]: (p["pushed_at"], sent[p["message_id"]], {})
+                p["tag"]: (
+                    p["pushed_at"],
+                    sent[p["message_id"]],
+                    _moments(seen["timeline"].get(str(p["message_id"]), {})),
+                )
                 for p in pushed
                 if p["message_id"] in sent
             }
@@ -343,7 +373,16 @@ async def telegram_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             }
 
         figures = await run.measure(work)
-    return _with_latencies(figures)
+    return _with_latencies(figures, TELEGRAM_SPANS)
+
+
+def _moments(line: dict[str, Any]) -> dict[str, float]:
+    """What the fake Bot API saw of one `/say` before its voice: when the bot took the update,
+    when its status message came, when it was edited to say the voice is being encoded."""
+    encoding = progress_text(Progress("encoding"), "en")
+    found = {"received": line.get("received_at"), "status": line.get("status_at")}
+    found["encoding"] = next((at for at, said in line.get("edits", []) if said == encoding), None)
+    return {name: at for name, at in found.items() if at is not None}
 
 
 async def coldstart_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
@@ -428,19 +467,33 @@ SPANS = {
     "start→slot": ("start", "preparing"),  # quota, the job row, a queue slot
     "slot→task created": ("preparing", "created"),  # the reference, the create request
     "task ready→seen": ("ready_at", "answered_at"),  # the polling schedule
-    "seen→downloaded": ("answered_at", "encoding"),  # the result download
-    "downloaded→done": ("encoding", "end"),  # encoding, the job's last writes
+    "seen→download": ("answered_at", "downloaded_at"),  # asked for the result
+    "download→encoding": ("downloaded_at", "encoding"),  # fetched, the self-check
+    "encoding→done": ("encoding", "end"),  # encoding, the job's last writes
+}
+# The same through Telegram, from what the fakes recorded: the Bot API's calls and the
+# upstream's task, each as it arrived (wall clock), from the update pushed to the voice posted.
+TELEGRAM_SPANS = {
+    "update→bot": ("start", "received"),  # the bot's getUpdates long poll
+    "bot→status shown": ("received", "status"),  # PTB, the status message (rate limiter)
+    "status→task created": ("status", "created"),  # rules, job row, slot, reference, create
+    "task ready→seen": ("ready_at", "answered_at"),  # the polling schedule
+    "seen→download": ("answered_at", "downloaded_at"),  # asked for the result
+    "download→encoding shown": ("downloaded_at", "encoding"),  # self-check, the edit
+    "encoding shown→voice": ("encoding", "end"),  # encode, job rows, sendVoice (limiter)
 }
 
 
-def _with_latencies(figures: dict[str, Any]) -> dict[str, Any]:
+def _with_latencies(
+    figures: dict[str, Any], spans_seen: dict[str, tuple[str, str]] = SPANS
+) -> dict[str, Any]:
     """Per job: its time end to end ÷ its own task's generation time; and the notice latency,
     from the task becoming ready upstream to the voice being done (split at the first poll
     that saw it ready)."""
     tasks = {t["tag"]: t for t in figures.pop("_tasks") if t["tag"]}
     ended: dict[str, Ended] = figures.pop("_ended")
     e2e, ratio, notice, poll_delay, after_poll = [], [], [], [], []
-    spans: dict[str, list[float]] = {name: [] for name in SPANS}
+    spans: dict[str, list[float]] = {name: [] for name in spans_seen}
     for tag, (start, end, stages) in ended.items():
         e2e.append(end - start)
         task = tasks.get(tag)
@@ -452,7 +505,7 @@ def _with_latencies(figures: dict[str, Any]) -> dict[str, Any]:
             poll_delay.append(task["answered_at"] - task["ready_at"])
             after_poll.append(end - task["answered_at"])
         moments = {"start": start, "end": end, **stages, **task}
-        for name, (first, then) in SPANS.items():
+        for name, (first, then) in spans_seen.items():
             if moments.get(first) is not None and moments.get(then) is not None:
                 spans[name].append(moments[then] - moments[first])
     figures.update(
@@ -473,6 +526,9 @@ def _with_latencies(figures: dict[str, Any]) -> dict[str, Any]:
             ),
             "task_s_median": median(t["ready_at"] - t["created"] for t in tasks.values()),
             "stages_median_s": {name: median(values) for name, values in spans.items() if values},
+            "stages_p90_s": {
+                name: quantile(values, 0.9) for name, values in spans.items() if values
+            },
         }
     )
     return figures
@@ -505,7 +561,9 @@ def main() -> None:
     parser.add_argument("--profile", help="write cProfile stats of the run here")
     parser.add_argument("--workers", type=int, default=1, help="worker processes (workers)")
     parser.add_argument("--worker-jobs", type=int, default=50, help="jobs each runs at once")
-    parser.add_argument("--database-url", default="", help="the workers' database (SQLite)")
+    parser.add_argument(
+        "--database-url", default="", help="the workers' database (default: SQLite)"
+    )
     parser.add_argument(
         "--shipped", action="store_true", help="shipped settings, no warm-up (telegram)"
     )

@@ -120,6 +120,35 @@ def shipped_table(results: dict[str, Any], timeout_s: float) -> Table:
     return table
 
 
+def stages_table(results: dict[str, Any]) -> Table:
+    """Each as-shipped run's timeline, stage by stage, from what the fakes recorded (each
+    stage's own median and p90: they do not add up to the end to end's)."""
+    rows = [r for r in results["runs"] if "error" not in r]
+    spans = list(dict.fromkeys(k for r in rows for k in r.get("stages_median_s", {})))
+    table = Table(
+        title="As shipped: where a /say's time goes, from the fakes' records "
+        "(median s, p90 in brackets)"
+    )
+    for column in ("load", "self-check", *spans):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            r["load"],
+            "off" if r.get("self_check") == "off" else "on",
+            *(
+                f"{_f(r['stages_median_s'].get(span))} ({_f(r['stages_p90_s'].get(span))})"
+                for span in spans
+            ),
+        )
+    table.caption = (
+        "update→bot: the bot's long poll; status: its status message arrives; task created: "
+        "the create reaches 302.AI; ready→seen: the first poll that hears it done; download: "
+        "the result asked for; encoding shown: the status edited to say so; voice: sendVoice "
+        "arrives"
+    )
+    return table
+
+
 def cold_table(r: dict[str, Any]) -> Table:
     table = Table(
         title=f"Cold start: {r['concurrency']} bots just started, each on an empty database, "

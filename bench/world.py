@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -43,6 +44,7 @@ class Control:
         self.sends: list[tuple[float, Call]] = []  # every message the bot sent, as it came
         self._arrived = asyncio.Condition()
         self._calls_before_say = 0
+        self._commands: dict[int, int] = {}  # the last say's commands: message id -> update id
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=100 * 1024 * 1024)
@@ -70,6 +72,7 @@ class Control:
                 "created": record["created"],
                 "ready_at": record["ready_at"],
                 "answered_at": record.get("answered_at"),
+                "downloaded_at": record.get("downloaded_at"),
                 "polls": record["polls"],
             }
             for task_id, record in self.fake.tasks.items()
@@ -97,9 +100,12 @@ class Control:
         """Many users each send a command in a chat, all at once."""
         body, pushed = await request.json(), []
         self._calls_before_say = len(self.botapi.calls)
+        self._commands = {}
         for chat, user_id, words in zip(body["chats"], body["users"], body["texts"], strict=True):
             command = self.botapi.command(_chat(str(chat)), User(int(user_id), "Bench"), words)
-            self.botapi.push(self.botapi.update(command))
+            update = self.botapi.update(command)
+            self.botapi.push(update)
+            self._commands[command["message_id"]] = update["update_id"]
             pushed.append(
                 {"message_id": command["message_id"], "tag": _tag(words), "pushed_at": time.time()}
             )
@@ -107,8 +113,9 @@ class Control:
 
     async def _voices(self, request: web.Request) -> web.Response:
         """Wait (at most `timeout` s) until `count` voices were sent since `since`; then every
-        voice since, with the command it answered, the texts sent meanwhile, and the Bot API
-        calls made since the last `/telegram/say` by method."""
+        voice since, with the command it answered, the texts sent meanwhile, the Bot API
+        calls made since the last `/telegram/say` by method, and each of its commands'
+        timeline."""
         count, since = int(request.query["count"]), float(request.query.get("since", 0))
         timeout = float(request.query["timeout"])
 
@@ -133,8 +140,30 @@ class Control:
                 "voices": [{"at": at, "reply_to": _replied_to(c)} for at, c in voices()],
                 "texts": texts[-20:],
                 "calls": calls,
+                "timeline": self._timeline(),
             }
         )
+
+    def _timeline(self) -> dict[int, dict[str, Any]]:
+        """For each command of the last `/telegram/say` (by message id): when a getUpdates
+        handed it to the bot, when its status message arrived, and that message's edits (when
+        each arrived, what it said). Wall clock, as the fakes' other records."""
+        found: dict[int, dict[str, Any]] = {
+            message: {"received_at": self.botapi.handed_out.get(update), "edits": []}
+            for message, update in self._commands.items()
+        }
+        status_of: dict[int, int] = {}  # status message id -> the command it answers
+        for call in self.botapi.calls[self._calls_before_say :]:
+            if call.method == "sendMessage":
+                asked = _replied_to(call)
+                if asked in found and "status_at" not in found[asked]:
+                    found[asked]["status_at"] = call.at
+                    status_of[call.params.get("_returned", {}).get("message_id")] = asked
+            elif call.method == "editMessageText":
+                asked = status_of.get(int(call.params.get("message_id") or 0))
+                if asked is not None:
+                    found[asked]["edits"].append([call.at, call.params.get("text", "")])
+        return found
 
 
 def _chat(chat_id: str) -> Chat:

@@ -18,6 +18,7 @@ from typing import Literal
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from core import process
 from core.consent import Consent
 from core.delivery import Delivery
 from core.engines import Engine, HiggsEngine, OfflineEngine
@@ -26,6 +27,7 @@ from core.generation import Craft, Generation
 from core.jobs.claims import Claims
 from core.jobs.concurrency import Concurrency
 from core.jobs.log import JobLog
+from core.jobs.notify import NEWS, STOP, WORK, Listener
 from core.jobs.queue import InProcessQueue, QueuePolicy
 from core.jobs.runners import HandOver, RunHere, Runner
 from core.library import VoiceLibrary
@@ -38,12 +40,15 @@ from core.rules import Rules
 from core.settings import Settings
 from core.speaking import Speaking
 from core.storage.db import erase, hurry, open_database
+from core.text import spell_out
+from core.translation import Translation
 from core.unnamed import UnnamedClips
 from core.upstream.api import Ai302, OnRequest, Sleep
 from core.upstream.higgs import LEARN_FROM_CHARS, HiggsClient, HiggsUrls
 from core.upstream.hosting import Ai302Upload, ReferenceHost
 from core.upstream.results import ResultRules
 from core.upstream.transcribe import Ai302Whisper, Transcriber
+from core.upstream.translate import Ai302Translator, Translator
 from core.voices import Voices
 from core.worker import Worker
 
@@ -52,6 +57,7 @@ log = logging.getLogger(__name__)
 TAKES_KEPT_S = 24 * 3600  # how long a designed voice's take can still be kept
 RESULTS_KEPT_S = 24 * 3600  # a worker's voice messages, if no bot has posted them by then
 ORPHANS_KEPT_S = 3600  # a clip no voice holds (its registration was cut off) goes after this
+WARM_UP_TEXT = "At 7:30 the 2 of us paid $5."  # read once at start-up (see open_core)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,7 @@ class Core:
     limit: Concurrency  # how many jobs this process runs at once now, learnt from 302.AI
     lease_s: float  # a worker's hold on a job
     busy_wait_s: float  # a waiting person's patience with the database
+    listener: Listener | None = None  # job notifications (Postgres), if this process hears any
 
     def hurry(self) -> None:
         """A person waits on the rest of this task (a command, a button): the database answers
@@ -91,6 +98,7 @@ class Core:
             lease_s=self.lease_s,
             limit=self.limit,
             every_s=every_s,
+            listener=self.listener,
         )
 
 
@@ -113,10 +121,23 @@ async def open_core(
     (JOB_RUNNER=workers) hands them to workers."""
     require_tools(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # reading text loads its language model and builds its patterns on first use (~0.5 s):
+    # here, off the event loop, rather than in a fresh bot's first requests, which waited
+    await asyncio.to_thread(spell_out, WARM_UP_TEXT, hint="en")
     db = await open_database(settings.db_url)
+    # a worker hears of jobs to claim and of jobs cancelled; a gateway, of the jobs it handed over
+    listener = Listener.on_database(
+        db,
+        (WORK, STOP) if role == "worker" else (NEWS,) if settings.job_runner == "workers" else (),
+    )
     timeout = httpx.Timeout(settings.http_timeout_s, connect=min(10.0, settings.http_timeout_s))
     try:
-        async with httpx.AsyncClient(timeout=timeout, follow_redirects=True) as http:
+        if listener is not None:
+            await listener.start()
+        async with (
+            httpx.AsyncClient(timeout=timeout, follow_redirects=True) as http,
+            process.helpers(),  # encodes in processes of their own, as long as the core runs
+        ):
             start, most = settings.jobs_at_once
             policy = QueuePolicy(
                 slots=most,
@@ -129,6 +150,7 @@ async def open_core(
             engine: Engine = OfflineEngine()
             host: ReferenceHost | None = None
             transcriber: Transcriber | None = None
+            translator: Translator | None = None
             if settings.uses_higgs and settings.ai302_api_key is not None:
                 api = Ai302(
                     http=http,
@@ -159,6 +181,9 @@ async def open_core(
                 )
                 host = Ai302Upload(api=api, url=settings.upload_url)
                 transcriber = Ai302Whisper(api=api, url=settings.transcription_url)
+                translator = Ai302Translator(
+                    api=api, url=settings.translation_url, model=settings.translate_model
+                )
             library = VoiceLibrary(db=db, data_dir=settings.data_dir)
             await library.drop_old_takes(TAKES_KEPT_S)
             jobs = JobLog(db=db)
@@ -184,6 +209,8 @@ async def open_core(
                 queue=queue,
                 host=host,
                 transcriber=transcriber,
+                translator=translator,
+                listener=listener,
             )
             sweeper = asyncio.create_task(_sweep(core))
             try:
@@ -200,6 +227,8 @@ async def open_core(
                 await asyncio.gather(sweeper, return_exceptions=True)
                 await core.delivery.aclose()
     finally:
+        if listener is not None:
+            await listener.aclose()
         await db.dispose()
 
 
@@ -218,6 +247,8 @@ def _wire(
     queue: InProcessQueue,
     host: ReferenceHost | None,
     transcriber: Transcriber | None,
+    translator: Translator | None,
+    listener: Listener | None,
 ) -> Core:
     """The services, each given what it needs, and the runner the settings pick."""
     references = References(library=library, engine=engine, host=host, transcriber=transcriber)
@@ -240,6 +271,9 @@ def _wire(
         suspensions=suspensions,
         max_upload_bytes=settings.max_upload_bytes,
     )
+    translation = Translation(
+        translator=translator, jobs=jobs, max_text_chars=settings.max_text_chars
+    )
     generation = Generation(
         engine=engine,
         jobs=jobs,
@@ -254,9 +288,15 @@ def _wire(
             max_voice_seconds=settings.max_voice_seconds,
             longest_s=settings.longest_speech_s,
         ),
+        translation=translation,
     )
     runner: Runner = (
-        HandOver(jobs=jobs, claims=claims, policy=policy)
+        HandOver(
+            jobs=jobs,
+            claims=claims,
+            policy=policy,
+            listener=listener if listener is not None and NEWS in listener.channels else None,
+        )
         if settings.job_runner == "workers"
         else RunHere(queue=queue, generation=generation, jobs=jobs)
     )
@@ -290,6 +330,8 @@ def _wire(
             delivery=delivery,
             engine_name=engine.name,
             max_text_chars=settings.max_text_chars,
+            references=references,
+            translation=translation,
         ),
         delivery=delivery,
         generation=generation,
@@ -300,6 +342,7 @@ def _wire(
         limit=queue.limit,
         lease_s=settings.job_lease_s,
         busy_wait_s=settings.busy_wait_s,
+        listener=listener,
     )
 
 

@@ -87,32 +87,42 @@ async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
 
 
 async def encode_voice(
-    data: bytes, *, limit_s: float = LONGEST_S, disclosure: str = ""
+    data: bytes, *, limit_s: float = LONGEST_S, disclosure: str = "", speed: float = 1.0
 ) -> EncodedVoice:
     """Make a voice message (mono OGG/Opus at 48 kHz, length, waveform) from upstream audio of
-    at most `limit_s` seconds (longer is `ResultTooLarge`). A `disclosure` (what made it)
-    travels in the file's tags, wherever the file goes.
+    at most `limit_s` seconds (longer is `ResultTooLarge`), spoken `speed` times as fast (its
+    pitch kept; its length is the message's). A `disclosure` (what made it) travels in the
+    file's tags, wherever the file goes.
 
-    Encoded in this process (FFmpeg's libraries through PyAV, in a worker thread, one per core
-    at a time): starting an ffmpeg program for each voice cost more CPU than the encode itself.
+    Encoded by FFmpeg's libraries through PyAV, one per core at a time, in a helper process
+    (`process.offload`): an ffmpeg program started per voice cost more CPU than the encode.
     """
     if not data:
         raise BadUpstreamAudio("empty audio")
     async with process.cpu_slot():
         try:
-            ogg, pcm, rate = await asyncio.to_thread(_encode_opus, data, limit_s, disclosure)
-        except (av.error.FFmpegError, ValueError) as exc:
+            return await process.offload(_encoded, data, limit_s, disclosure, speed)
+        except (av.error.FFmpegError, ValueError, ChildProcessError) as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
+
+
+def _encoded(data: bytes, limit_s: float, disclosure: str, speed: float) -> EncodedVoice:
+    """The voice message, its length and waveform (made where the PCM is: only they leave)."""
+    ogg, pcm, rate = _encode_opus(data, limit_s, disclosure, speed)
     if len(pcm) < 2 * rate // 10:  # under 0.1 s is no speech at all
         raise BadUpstreamAudio("upstream audio is empty")
     return EncodedVoice(ogg=ogg, seconds=len(pcm) / 2 / rate, waveform=waveform(pcm))
 
 
-def _encode_opus(data: bytes, limit_s: float, disclosure: str) -> tuple[bytes, bytes, int]:
-    """Decode any audio, make it mono 48 kHz, and encode it as OGG/Opus (48 kb/s, tuned for
-    speech); also returns the 16-bit PCM it encoded and its rate, for the length and waveform.
-    Every voice message says 48 kHz in its header, however it was made (Higgs makes 24 kHz:
-    upsampling adds no sound, and costs little beside the encoding)."""
+def _encode_opus(
+    data: bytes, limit_s: float, disclosure: str, speed: float = 1.0
+) -> tuple[bytes, bytes, int]:
+    """Decode any audio, change its tempo (`speed`), make it mono 48 kHz, and encode it as
+    OGG/Opus (48 kb/s, tuned for speech); also returns the 16-bit PCM it encoded and its rate,
+    for the length and waveform. Every voice message says 48 kHz in its header, however it
+    was made (Higgs makes 24 kHz: upsampling adds no sound, and costs little beside the
+    encoding). The tempo changes in the same pass, before the upsampling: at the upstream's
+    rate it has half the samples to stretch."""
     out, pcm = io.BytesIO(), bytearray()
     with av.open(io.BytesIO(data), "r") as source, av.open(out, "w", format="ogg") as sink:
         if not source.streams.audio:
@@ -125,7 +135,8 @@ def _encode_opus(data: bytes, limit_s: float, disclosure: str) -> tuple[bytes, b
         stream.metadata.update(_tags(disclosure))
         stream.bit_rate = 48_000
         resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
-        limit = int(limit_s * rate) * 2
+        tempo = _Tempo(speed)
+        limit = int(limit_s / speed * rate) * 2  # the upstream's `limit_s`, at this speed
 
         def encode(frames: list[av.AudioFrame]) -> None:
             for frame in frames:
@@ -135,21 +146,71 @@ def _encode_opus(data: bytes, limit_s: float, disclosure: str) -> tuple[bytes, b
                 sink.mux(stream.encode(frame))
 
         for frame in source.decode(heard):
-            encode(resampler.resample(frame))
+            for changed in tempo(frame):
+                encode(resampler.resample(changed))
+        for changed in tempo(None):
+            encode(resampler.resample(changed))
         encode(resampler.resample(None))
         sink.mux(stream.encode(None))
     return out.getvalue(), bytes(pcm), rate
 
 
+class _Tempo:
+    """FFmpeg's `atempo` filter in this process: frames `speed` times as fast, their pitch
+    kept (one filter takes 0.5–2). At speed 1 frames pass through untouched. The graph is
+    built from the first frame, as decoded (a stream's header may not say its layout)."""
+
+    def __init__(self, speed: float) -> None:
+        self.speed = speed
+        self._graph: av.filter.Graph | None = None
+
+    def __call__(self, frame: av.AudioFrame | None) -> list[av.AudioFrame]:
+        """The frames ready after `frame` (None: the end, the rest flushed)."""
+        if self.speed == 1.0:
+            return [] if frame is None else [frame]
+        if self._graph is None:
+            if frame is None:
+                return []
+            self._graph = _tempo_graph(frame, self.speed)
+        self._graph.push(frame)
+        ready: list[av.AudioFrame] = []
+        while True:
+            try:
+                pulled = self._graph.pull()
+            except (av.error.BlockingIOError, av.error.EOFError):
+                return ready
+            assert isinstance(pulled, av.AudioFrame)
+            ready.append(pulled)
+
+
+def _tempo_graph(first: av.AudioFrame, speed: float) -> av.filter.Graph:
+    graph = av.filter.Graph()
+    source = graph.add_abuffer(
+        format=first.format.name,
+        layout=first.layout.name,
+        sample_rate=first.sample_rate,
+        time_base=first.time_base,
+    )
+    graph.link_nodes(source, graph.add("atempo", f"{speed:.4f}"), graph.add("abuffersink"))
+    graph.configure()
+    return graph
+
+
 async def encode_voices(
-    data: bytes, *, max_seconds: float, limit_s: float = LONGEST_S, disclosure: str = ""
+    data: bytes,
+    *,
+    max_seconds: float,
+    limit_s: float = LONGEST_S,
+    disclosure: str = "",
+    speed: float = 1.0,
 ) -> list[EncodedVoice]:
-    """Like `encode_voice`, but longer than `max_seconds` it is cut, in its quietest moments,
-    into several voice messages in order (chat platforms cap a message's size)."""
-    whole = await encode_voice(data, limit_s=limit_s, disclosure=disclosure)
+    """Like `encode_voice`, but longer than `max_seconds` (as spoken, at `speed`) it is cut,
+    in its quietest moments, into several voice messages in order (chat platforms cap a
+    message's size)."""
+    whole = await encode_voice(data, limit_s=limit_s, disclosure=disclosure, speed=speed)
     if whole.seconds <= max_seconds:
         return [whole]
-    pcm = await _upstream_pcm(data, VOICE_RATE, limit_s)
+    pcm = await _upstream_pcm(data, VOICE_RATE, limit_s, speed=speed)
     pieces = [pcm[start:end] for start, end in _cuts(pcm, max_seconds)]
     return list(await asyncio.gather(*(_encode_pcm(piece, disclosure) for piece in pieces)))
 
@@ -267,9 +328,12 @@ def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
     return bytes(min(255, round(255 * level / loudest)) for level in levels)
 
 
-async def _upstream_pcm(data: bytes, rate: int, limit_s: float) -> bytes:
-    """Generated audio as mono 16-bit PCM at `rate`; past `limit_s` it is `ResultTooLarge`
-    (decoded one second past it, to know)."""
+async def _upstream_pcm(data: bytes, rate: int, limit_s: float, *, speed: float = 1.0) -> bytes:
+    """Generated audio as mono 16-bit PCM at `rate`, spoken `speed` times as fast (pitch
+    kept); past `limit_s` of the upstream's it is `ResultTooLarge` (decoded one second past
+    it, to know)."""
+    longest = limit_s / speed  # of the output
+    tempo = [] if speed == 1.0 else ["-af", f"atempo={speed:.4f}"]
     with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
         path = Path(tmp) / "speech"
         await asyncio.to_thread(path.write_bytes, data)
@@ -279,9 +343,10 @@ async def _upstream_pcm(data: bytes, rate: int, limit_s: float) -> bytes:
                     "-i",
                     str(path),
                     "-t",
-                    str(limit_s + 1),
+                    str(longest + 1),
                     "-map",
                     "0:a:0",
+                    *tempo,
                     "-ac",
                     "1",
                     "-ar",
@@ -295,7 +360,7 @@ async def _upstream_pcm(data: bytes, rate: int, limit_s: float) -> bytes:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
     if not pcm:
         raise BadUpstreamAudio("upstream audio is empty")
-    if len(pcm) > int(limit_s * rate) * 2:
+    if len(pcm) > int(longest * rate) * 2:
         raise ResultTooLarge(f"audio longer than {limit_s:g} s")
     return pcm
 

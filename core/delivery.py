@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import replace
 
@@ -153,11 +153,17 @@ class Delivery:
             raise
         await self._jobs.sent(job_id)
 
-    async def resume(self, platform: str, outbox: Outbox) -> int:
+    async def resume(
+        self, platform: str, outbox: Outbox, *, mine: Callable[[Where], bool] | None = None
+    ) -> int:
         """Finish, in the background, this platform's jobs an earlier run left undelivered,
         and answer each through `outbox`. Tasks already started upstream are waited for, not
-        made again. Returns how many jobs resume."""
-        found = await self._jobs.unfinished(platform)
+        made again. With `mine`, only the jobs from where it accepts: a process that serves
+        part of a platform (some of a Discord bot's shards) resumes that part alone, so no
+        job is run twice by processes starting side by side. Returns how many jobs resume."""
+        found = [
+            job for job in await self._jobs.unfinished(platform) if mine is None or mine(job.where)
+        ]
         for job in found:
             assert job.target is not None  # (only jobs with a target are resumed)
             task = asyncio.create_task(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,15 @@ SAMPLING_NAMES = {
     "k": "top_k",
     "top_p": "top_p",
     "p": "top_p",
+    "speed": "speed",
 }
+UPSTREAM_SAMPLING = ("temperature", "top_k", "top_p")  # what Higgs takes; speed is ours
+# a command's settings before its text: `speed=1.25 t=0.7`, after a first word that is not one
+# (the voice's name, which cannot hold "=")
+_SETTING = "|".join(sorted(SAMPLING_NAMES, key=len, reverse=True))
+LEADING_SETTINGS = re.compile(
+    rf"\s*(?P<name>[^\s=]+\s+)?(?P<settings>(?:(?:{_SETTING})=\S*(?:\s+|$))+)", re.IGNORECASE
+)
 PERSONAL = ":user:"  # marks a personal scope: "<platform>:user:<user id>"
 # the statement of a voice its speaker proved is theirs, reading a fresh phrase aloud
 # (`core.proof`): ready at once and shareable, like a voice message they recorded
@@ -97,13 +106,21 @@ class SpaceRules:
 
 @dataclass(frozen=True, slots=True)
 class Sampling:
-    """Higgs sampling settings; `None` leaves the upstream default."""
+    """How a voice speaks: Higgs sampling settings, and the speaking rate (`speed`, 1: as
+    generated; the pitch is kept) applied as the voice message is encoded. `None` leaves the
+    default (the upstream's; for speed, 1)."""
 
     temperature: float | None = None
     top_k: int | None = None
     top_p: float | None = None
+    speed: float | None = None
 
-    RANGES = {"temperature": (0.0, 1.5), "top_k": (-1, 100), "top_p": (0.1, 1.0)}
+    RANGES = {
+        "temperature": (0.0, 1.5),
+        "top_k": (-1, 100),
+        "top_p": (0.1, 1.0),
+        "speed": (0.5, 2.0),  # what one ffmpeg atempo filter takes
+    }
 
     def __post_init__(self) -> None:
         for name, (low, high) in self.RANGES.items():
@@ -111,9 +128,15 @@ class Sampling:
             if value is not None and not low <= value <= high:
                 raise BadSampling(field=name, low=low, high=high)
 
+    @property
+    def rate(self) -> float:
+        """The speaking rate: 1 when unset."""
+        return 1.0 if self.speed is None else self.speed
+
     @classmethod
     def parse(cls, words: list[str]) -> Sampling:
-        """`temperature=0.7 top_k=40 top_p=0.9` (or t=, k=, p=) as typed in a chat command."""
+        """`temperature=0.7 top_k=40 top_p=0.9 speed=1.25` (or t=, k=, p=) as typed in a chat
+        command."""
         values: dict[str, float | int] = {}
         for word in words:
             key, _, value = word.partition("=")
@@ -127,16 +150,33 @@ class Sampling:
                 raise BadSampling(field=name, low=low, high=high) from None
         return cls(**values)  # type: ignore[arg-type]
 
+    @classmethod
+    def leading(cls, words: str) -> tuple[Sampling, str]:
+        """Settings typed before a command's text, after the voice's name if one is given
+        (`grandpa speed=1.25 Happy birthday`), read off it: the settings, and the words
+        without them (the text as typed, line breaks and all)."""
+        found = LEADING_SETTINGS.match(words)
+        if found is None:
+            return cls(), words
+        settings = cls.parse(found.group("settings").split())
+        return settings, (found.group("name") or "") + words[found.end() :]
+
     def over(self, base: Sampling) -> Sampling:
         """These settings, falling back to `base` where unset."""
         return Sampling(
             temperature=base.temperature if self.temperature is None else self.temperature,
             top_k=base.top_k if self.top_k is None else self.top_k,
             top_p=base.top_p if self.top_p is None else self.top_p,
+            speed=base.speed if self.speed is None else self.speed,
         )
 
     def as_params(self) -> dict[str, float | int]:
+        """Every setting given (as a job stores them, and as they are shown)."""
         return {k: v for k in self.RANGES if (v := getattr(self, k)) is not None}
+
+    def upstream(self) -> dict[str, float | int]:
+        """The settings Higgs itself takes (the speed is applied here, not there)."""
+        return {k: v for k in UPSTREAM_SAMPLING if (v := getattr(self, k)) is not None}
 
     def as_columns(self) -> dict[str, float | int | None]:
         """Every field, unset ones included (to clear a stored default)."""
@@ -263,7 +303,7 @@ class VoiceClip:
         return (self, *self.continued)
 
 
-Stage = Literal["queued", "preparing", "generating", "encoding"]
+Stage = Literal["queued", "translating", "preparing", "generating", "encoding"]
 
 
 @dataclass(frozen=True, slots=True)

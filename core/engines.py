@@ -55,7 +55,7 @@ class HiggsEngine:
         task: Task = "clone" if request.references else "smart"
         if task_id is not None:
             return await self._client.wait(task, task_id)
-        params: dict[str, Any] = {"input_text": request.text, **request.sampling.as_params()}
+        params: dict[str, Any] = {"input_text": request.text, **request.sampling.upstream()}
         if request.references:
             params["ref_audio_links"] = [ref.url for ref in request.references]
             params["ref_audio_text"] = [ref.transcript for ref in request.references]

@@ -110,6 +110,25 @@ class TextTooLong(BadInput):
     key = "error_text_too_long"  # params: length, limit
 
 
+class TranslationTooLong(TextTooLong):
+    """A text within the limit whose translation is not."""
+
+    key = "error_translation_too_long"  # params: length, limit
+
+
+class UnknownLanguage(BadInput):
+    """Speaking a translation into a language the bot does not translate into."""
+
+    key = "error_unknown_language"  # params: code, languages (the codes there are, listed)
+
+
+class TranslationUnavailable(BadInput):
+    """Asking for a translation where nothing translates: the bot runs without the speech
+    service."""
+
+    key = "error_translation_unavailable"
+
+
 class BadSampling(BadInput):
     key = "error_bad_sampling"  # params: field, low, high
 
@@ -120,6 +139,19 @@ class UnknownSetting(BadInput):
 
 class TranscriptNeeded(BadInput):
     key = "error_transcript_needed"
+
+
+class ListeningUnavailable(BadInput):
+    """Saying a voice message's words again, where nothing can hear them: no transcriber (the
+    bot runs without the speech service)."""
+
+    key = "error_listening_unavailable"
+
+
+class ClipTooLong(BadInput):
+    """A voice message to say again that is longer than the bot listens to at once."""
+
+    key = "error_clip_too_long"  # params: limit (seconds)
 
 
 # --- consent, sharing and quotas -------------------------------------------------------

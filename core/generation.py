@@ -23,6 +23,7 @@ from core.library import VoiceLibrary
 from core.pace import Pace
 from core.references import References
 from core.text import chunks, error_rate, spell_out
+from core.translation import Translation
 from core.upstream.higgs import OnTask
 from core.voices import Casting, Voices
 
@@ -56,6 +57,7 @@ class Generation:
         voices: Voices,
         references: References,
         craft: Craft,
+        translation: Translation,
     ) -> None:
         self.engine = engine
         self._jobs = jobs
@@ -63,19 +65,23 @@ class Generation:
         self._voices = voices
         self._references = references
         self.craft = craft
+        self._translation = translation
 
     async def make(
         self, job: Job, report: ProgressCallback, *, steps: dict[str, str] | None = None
     ) -> list[EncodedVoice]:
-        """The job's voice messages: preparing → generating → encoding. `steps` are the
-        upstream tasks an earlier run started for it, waited for instead of made again."""
+        """The job's voice messages: (translating →) preparing → generating → encoding.
+        `steps` are the upstream tasks an earlier run started for it, waited for instead of
+        made again."""
+        words = await self._translation.words_of(job, report)  # (in its language: translated)
         await report(Progress("preparing"))
         work = _Work(
             job.id,
             report,
             asyncio.Semaphore(self.craft.chunk_concurrency),
             steps=dict(steps or {}),
-            locale=job.where.locale,
+            locale=job.language or job.where.locale,
+            language=job.language or "",
         )
         used: list[Voice] = []
         if job.kind == "dialogue":
@@ -89,9 +95,9 @@ class Generation:
                     job.where, await self._voices.by_id(job.where, job.voice_id)
                 )
             ]
-            speech = await self._speak(used[0], None, job.text, job.sampling, work)
+            speech = await self._speak(used[0], None, words, job.sampling, work)
         elif job.description is not None:
-            speech = await self._speak(None, job.description, job.text, job.sampling, work)
+            speech = await self._speak(None, job.description, words, job.sampling, work)
         else:  # its voice was deleted (forgotten) since
             raise VoiceGone()
         if work.errors:
@@ -102,6 +108,7 @@ class Generation:
             max_seconds=self.craft.max_voice_seconds,
             limit_s=self.craft.longest_s,
             disclosure=self._disclosure(job, used),
+            speed=job.sampling.rate,  # the take was checked as made; the message is this fast
         )
         if job.description is not None:  # a designed voice: the take may become a voice
             await self._library.save_take(job.id, speech)
@@ -133,7 +140,8 @@ class Generation:
     ) -> bytes:
         """Generate `text` (in sentence-sized parts when long) as one audio file, in a stored
         voice or (with no voice) one described in words."""
-        parts = chunks(spell_out(text, hint=work.locale), self.craft.chunk_chars)
+        spelled = spell_out(text, hint=work.locale, language=work.language)
+        parts = chunks(spelled, self.craft.chunk_chars)
         work = replace(work, pace=Pace.of(voice))  # how long its takes should be
 
         async def attempt(voice: Voice | None, work: _Work) -> list[bytes]:
@@ -340,6 +348,7 @@ class _Work:
     prefix: str = ""  # of this part of the job's step names (a dialogue turn, a second try)
     pace: Pace = field(default_factory=Pace)  # of the voice speaking this part of the job
     locale: str = ""  # the user's: settles the language of a sentence too short to tell by
+    language: str = ""  # the text's own, when it is known (a translation): read in it throughout
 
     def again(self) -> _Work:
         """The same work, tried again (after re-hosting a reference): new steps."""

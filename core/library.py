@@ -354,7 +354,9 @@ class VoiceLibrary:
             seconds=row.seconds,
             transcript=row.transcript,
             hosted_url=row.hosted_url,
-            sampling=Sampling(temperature=row.temperature, top_k=row.top_k, top_p=row.top_p),
+            sampling=Sampling(
+                temperature=row.temperature, top_k=row.top_k, top_p=row.top_p, speed=row.speed
+            ),
             created_at=_aware(row.created_at),
             owner_name=row.owner_name,
             speaker=None if row.speaker_id is None else Person(row.speaker_id, row.speaker_name),

@@ -243,17 +243,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That text is {length} characters long; the limit is {limit}. Please shorten it.",
         "zh": "文本有 {length} 个字符，上限是 {limit}。请缩短一些。",
     },
+    "error_translation_too_long": {
+        "en": "Translated, that text is {length} characters long; the limit is {limit}. Please "
+        "shorten it.",
+        "zh": "翻译后的文本有 {length} 个字符，上限是 {limit}。请缩短一些。",
+    },
+    "error_unknown_language": {
+        "en": "I can't say it in “{code}”. The languages I translate into: {languages}.",
+        "zh": "我不能用“{code}”来说。我能翻译成这些语言：{languages}。",
+    },
+    "error_translation_unavailable": {
+        "en": "Translating needs the speech service, which this bot is not set up with. Leave "
+        "out the language to hear the text as written.",
+        "zh": "翻译需要语音服务，而这个机器人尚未配置。不指定语言即可按原文朗读。",
+    },
     "error_bad_sampling": {
         "en": "{field} must be between {low} and {high}.",
         "zh": "{field} 必须在 {low} 到 {high} 之间。",
     },
     "error_unknown_setting": {
-        "en": "I don't know the setting “{name}”: use temperature=, top_k= or top_p=.",
-        "zh": "没有“{name}”这个参数：请使用 temperature=、top_k= 或 top_p=。",
+        "en": "I don't know the setting “{name}”: use temperature=, top_k=, top_p= or speed=.",
+        "zh": "没有“{name}”这个参数：请使用 temperature=、top_k=、top_p= 或 speed=。",
     },
     "error_transcript_needed": {
         "en": "I need the words spoken in that clip. Add them as the transcript and try again.",
         "zh": "我需要这段音频里说的原话。请附上文字稿后重试。",
+    },
+    "error_listening_unavailable": {
+        "en": "I can't listen to voice messages here: saying their words in another voice "
+        "needs the speech service, which this bot is not set up with.",
+        "zh": "这里我听不了语音消息：用另一个声音重说其中的话需要语音服务，而这个机器人尚未配置。",
+    },
+    "error_clip_too_long": {
+        "en": "That recording is longer than {limit} seconds, more than I listen to at once. "
+        "Please send a shorter one.",
+        "zh": "这段录音超过 {limit} 秒，超出了我一次能听的长度。请发一段短一些的。",
     },
     "error_upstream": {
         "en": "The speech service had a problem. Please try again in a moment.",
@@ -313,6 +337,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Waiting in line (position {position})…",
         "zh": "排队中（第 {position} 位）…",
     },
+    "progress_translating": {"en": "Translating…", "zh": "正在翻译…"},
     "progress_preparing": {"en": "Preparing the voice…", "zh": "正在准备声音…"},
     "progress_generating": {"en": "Generating speech…", "zh": "正在生成语音…"},
     "progress_generating_parts": {

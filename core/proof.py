@@ -46,7 +46,7 @@ class Challenge:
 
     name: str
     phrase: str
-    language: str  # the interface language it was asked in (the phrase: Chinese or English)
+    language: str  # the interface language it was asked in, and the phrase's
     created_at: datetime
     expires_at: datetime
 
@@ -199,7 +199,10 @@ class Proof:
         await self._rules.admit(where, 0)  # each reading is transcribed: a request like any
         reading = await audio.prepare_reference(clip, max_bytes=self._voices.max_upload_bytes)
         heard = await self._references.transcribe(reading.wav)
-        error = error_rate(asked.phrase, spell_out(heard))  # transcripts write digits
+        # transcripts write digits; the phrase's language says how to compare (by character
+        # in Chinese, Japanese and Korean) and settles a transcript too short to tell by
+        said = spell_out(heard, hint=asked.language)
+        error = error_rate(asked.phrase, said, language=asked.language)
         if error > self.max_error:
             again = await self._ask(where, asked.name, asked.language)
             log.info("a reading was refused: error rate %.2f", error)

@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     # a task's audio is fetched only from the upstream's own hosts and these (comma-separated
     # names; ".example.com" takes its subdomains too), never from a private address
     result_hosts: str = ",".join(FILE_HOSTS)
+    # the chat model a text is translated with before it is spoken (`/say NAME >es …`):
+    # 302.AI's OpenAI-compatible chat completions, under the base URL, with the same key
+    translate_model: str = Field(default="gpt-4o-mini", min_length=1, max_length=100)
 
     data_dir: Path = Path("./data")
     database_url: str | None = None
@@ -171,6 +174,10 @@ class Settings(BaseSettings):
     @property
     def transcription_url(self) -> str:
         return f"{self.ai302_base_url}/v1/audio/transcriptions"
+
+    @property
+    def translation_url(self) -> str:
+        return f"{self.ai302_base_url}/v1/chat/completions"
 
     @property
     def uses_higgs(self) -> bool:

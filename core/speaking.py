@@ -8,13 +8,24 @@ from collections.abc import Coroutine
 from dataclasses import replace
 from typing import Any, Literal
 
+from core import hearing
 from core.delivery import Delivery
 from core.domain import Sampling, Voice, VoiceClip, Where
-from core.errors import EmptyText, NoDescription, TextTooLong, VoicebotError, VoiceGone
+from core.errors import (
+    EmptyText,
+    ListeningUnavailable,
+    NoDescription,
+    NoSpeech,
+    TextTooLong,
+    VoicebotError,
+    VoiceGone,
+)
 from core.jobs.log import Job, JobLog
 from core.outbox import ChatGone, Reply
+from core.references import References
 from core.rules import Rules
 from core.text import clean_text
+from core.translation import Translation
 from core.voices import Voices
 
 log = logging.getLogger(__name__)
@@ -38,8 +49,12 @@ class Speaking:
         delivery: Delivery,
         engine_name: str,
         max_text_chars: int,
+        references: References | None = None,  # to hear the voice messages said again
+        translation: Translation,
     ) -> None:
         self._voices = voices
+        self._translation = translation
+        self._references = references
         self._rules = rules
         self._jobs = jobs
         self._delivery = delivery
@@ -53,13 +68,16 @@ class Speaking:
         text: str,
         *,
         sampling: Sampling | None = None,
+        language: str | None = None,
         reply: Reply | None = None,
     ) -> VoiceClip | None:
         """Speak `text` in a stored voice (no name: the chat's default), its own sampling
-        defaults under `sampling`."""
+        defaults under `sampling`; with a `language` (a code: "es"), translated into it first
+        (`core.translation`: the job translates, in its turn)."""
 
         async def opening() -> Job:
             words = self._checked(text)
+            into = self._translation.require(language)
             found = voice if isinstance(voice, Voice) else await self._voices.resolve(where, voice)
             await self._voices.unsuspended(where, found)  # reported here: it may not speak
             return await self._open(
@@ -68,6 +86,50 @@ class Speaking:
                 text=words,
                 voice_id=found.id,
                 sampling=(sampling or Sampling()).over(found.sampling),
+                language=into,
+            )
+
+        return await self._answer(where, reply, opening())
+
+    def require_listening(self) -> None:
+        """`ListeningUnavailable` where voice messages cannot be said again: nothing hears
+        them (adapters ask before fetching a clip, or showing a form)."""
+        if self._references is None or self._references.transcriber is None:
+            raise ListeningUnavailable()
+
+    async def revoice(
+        self,
+        where: Where,
+        voice: Voice | str | None,
+        clip: bytes,
+        *,
+        sampling: Sampling | None = None,
+        language: str | None = None,
+        reply: Reply | None = None,
+    ) -> VoiceClip | None:
+        """Say the words of a voice message (an audio file, a video note) again in a stored
+        voice, as `say` would say them typed. Only the words are kept: the clip is heard in
+        memory and transcribed, and its transcript is the job's text."""
+
+        async def opening() -> Job:
+            self.require_listening()
+            into = self._translation.require(language)  # (`>es`: its words, in Spanish)
+            assert self._references is not None
+            found = voice if isinstance(voice, Voice) else await self._voices.resolve(where, voice)
+            await self._voices.unsuspended(where, found)  # before anything is heard or billed
+            wav = await hearing.heard_wav(clip, max_bytes=self._voices.max_upload_bytes)
+            await self._rules.admit(where, 0)  # hearing it is a request of its own, as a proof
+            try:
+                words = self._checked(await self._references.transcribe(wav))
+            except EmptyText as exc:  # nothing but a noise or a "…" heard
+                raise NoSpeech() from exc
+            return await self._open(
+                where,
+                reply,
+                text=words,
+                voice_id=found.id,
+                sampling=(sampling or Sampling()).over(found.sampling),
+                language=into,
             )
 
         return await self._answer(where, reply, opening())
@@ -136,7 +198,13 @@ class Speaking:
                 voice = await self._voices.by_id(where, old.voice_id)
                 await self._voices.unsuspended(where, voice)
                 return await self._open(
-                    where, reply, text=old.text, voice_id=voice.id, sampling=sampling
+                    where,
+                    reply,
+                    text=old.text,
+                    voice_id=voice.id,
+                    sampling=sampling,
+                    language=old.language,  # the same words: translated once, for every take
+                    translation=old.translation,
                 )
             if old.description is None:  # its voice was deleted (forgotten) since
                 raise VoiceGone()
@@ -175,6 +243,8 @@ class Speaking:
         kind: str = "",
         voice_id: str | None = None,
         description: str | None = None,
+        language: str | None = None,
+        translation: str | None = None,
     ) -> Job:
         """Write the job down, once the chat's rules let it in."""
         await self._rules.admit(where, len(text))
@@ -188,6 +258,8 @@ class Speaking:
             description=description,
             target=reply.target if durable and reply is not None else None,
             handoff=self._delivery.runner.hands_over,
+            language=language,
+            translation=translation,
         )
 
     def _checked(self, text: str) -> str:

@@ -43,12 +43,17 @@ def clean_text(text: str) -> str:
     )
 
 
-def spell_out(text: str, *, hint: str = "") -> str:
+def spell_out(text: str, *, hint: str = "", language: str = "") -> str:
     """Numbers, money, dates, times, units and symbols as words, each sentence in its own
     language; `hint` (the user's locale) settles a sentence too short to tell by. A sentence
-    in a language the bot cannot read keeps its digits: never English words in it."""
+    in a language the bot cannot read keeps its digits: never English words in it. A text
+    whose `language` is known (a translation into it) is read in it throughout."""
     sentences = pieces(text)
-    languages = languages_of([s.strip() for s in sentences], hint=hint)
+    languages = (
+        [language] * len(sentences)
+        if language
+        else languages_of([s.strip() for s in sentences], hint=hint)
+    )
     fallback = primary(hint) or "en"  # nothing to tell a language by ("42"): the user's
     spelled = "".join(
         _spelled_with_space(sentence, language or fallback)

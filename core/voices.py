@@ -189,7 +189,8 @@ class Voices:
             raise TakeGone()
         if job.where.user_id != where.user_id:
             raise NotYourTake()
-        whole = (job.seconds or 0) <= audio.MAX_REF_S
+        # the take is kept as made: its voice message was `speed` times as fast
+        whole = (job.seconds or 0) * job.sampling.rate <= audio.MAX_REF_S
         voice = await self.register(
             where,
             name,

@@ -13,9 +13,12 @@ from core.generation import Generation
 from core.jobs.claims import Claims
 from core.jobs.concurrency import Concurrency
 from core.jobs.log import Job, JobLog, NotHeld
+from core.jobs.notify import LISTENING_EVERY_S, STOP, WORK, Listener, Sleep, woken
 from core.jobs.queue import QueuePolicy
 
 log = logging.getLogger(__name__)
+
+CLAIMS_AT_ONCE = 4  # jobs a worker claims in one go, at most
 
 
 class Worker:
@@ -23,7 +26,12 @@ class Worker:
     answers to this worker, up to the line's slots), each on a lease renewed while it runs.
     Cancelled, the jobs in hand stop where they are and are released to other workers, which
     resume them (tasks started upstream are waited for, never made again); a worker that
-    crashes lets its leases lapse instead."""
+    crashes lets its leases lapse instead.
+
+    It looks for jobs when its `listener` tells it one was handed over or released, when one
+    of its own ends or its limit changes, and each `every_s` (each `listening_every_s` while
+    the notifications come: for one lost with a dropped connection); told a job in hand was
+    cancelled, it renews its leases at once, which stops it."""
 
     def __init__(
         self,
@@ -36,6 +44,9 @@ class Worker:
         lease_s: float,
         every_s: float = 0.5,
         limit: Concurrency | None = None,
+        listener: Listener | None = None,
+        listening_every_s: float = LISTENING_EVERY_S,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.name = name
         self._jobs = jobs
@@ -46,13 +57,24 @@ class Worker:
         self._lease_s = lease_s
         self._every_s = every_s
         self._running: dict[str, asyncio.Task[None]] = {}
+        self._listener = listener
+        self._listening_every_s = listening_every_s
+        self._sleep = sleep
+        self._look = asyncio.Event()  # a job may be there to claim, or room for one
+        self._check = asyncio.Event()  # a job in hand may have been cancelled
+        self.limit.watch(self._limit_changed)
 
     async def work(self) -> None:
         """Claim and run jobs until cancelled."""
+        if self._listener is not None:
+            self._listener.on(WORK, self._heard_work)
+            self._listener.on(STOP, self._heard_stop)
         renewing = asyncio.create_task(self._renew())
         try:
             while True:
-                free = max(0, self.limit.value - len(self._running))
+                self._look.clear()
+                # a few at a time: workers woken by the same jobs share them out
+                free = min(CLAIMS_AT_ONCE, max(0, self.limit.value - len(self._running)))
                 claimed = (
                     await self._claims.claim(
                         self.name, lease_s=self._lease_s, most=free, policy=self.policy
@@ -65,9 +87,12 @@ class Worker:
                     self._running[job.id] = task
                     task.add_done_callback(functools.partial(self._forget, job.id))
                 self.limit.running(self, len(self._running))
-                if not claimed:
-                    await asyncio.sleep(self._every_s)
+                if len(claimed) < free or not free:  # (all it took: there may be more)
+                    await woken(self._look, self._poll_s(), self._sleep)
         finally:
+            if self._listener is not None:
+                self._listener.off(WORK, self._heard_work)
+                self._listener.off(STOP, self._heard_stop)
             for task in (renewing, *self._running.values()):
                 task.cancel()
             await asyncio.gather(renewing, *self._running.values(), return_exceptions=True)
@@ -76,13 +101,30 @@ class Worker:
     def _forget(self, job_id: str, _: object) -> None:
         self._running.pop(job_id, None)
         self.limit.running(self, len(self._running))
+        self._look.set()  # room for another
+
+    def _limit_changed(self) -> None:
+        if len(self._running) + 1 >= self.limit.value:  # it was full: now there is room
+            self._look.set()
+
+    def _poll_s(self) -> float:
+        live = self._listener is not None and self._listener.live
+        return self._listening_every_s if live else self._every_s
+
+    def _heard_work(self, _: str | None) -> None:
+        self._look.set()
+
+    def _heard_stop(self, job_id: str | None) -> None:
+        if job_id is None or job_id in self._running:
+            self._check.set()
 
     async def _renew(self) -> None:
         """Keep the leases of the jobs in hand; stop one its requester cancelled, or whose
         lease went to another worker (this one was too slow to renew it: the other's result
         will be the one recorded)."""
         while True:
-            await asyncio.sleep(self._lease_s / 3)
+            await woken(self._check, self._lease_s / 3, self._sleep)
+            self._check.clear()
             asked = list(self._running)  # (one claimed while this renews is not at stake)
             try:
                 held = await self._claims.renew(self.name, asked, lease_s=self._lease_s)

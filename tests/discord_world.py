@@ -75,9 +75,12 @@ class Discord:
         /,
         *,
         guild: bool = True,
+        place: str = "",
         attachments: dict[str, Any] | None = None,
         **options: Any,
     ) -> None:
+        """`place`: where only the app installed to `person`'s account reaches (see
+        `FakeDiscord.interaction`)."""
         resolved: dict[str, Any] = {"attachments": attachments} if attachments else {}
         opts = []
         for name, value in options.items():
@@ -89,7 +92,7 @@ class Discord:
         data: dict[str, Any] = {"id": "1", "name": command, "type": 1, "options": opts}
         if resolved:
             data["resolved"] = resolved
-        await self.interact(self.rest.interaction(person, 2, data, guild=guild))
+        await self.interact(self.rest.interaction(person, 2, data, guild=guild, place=place))
 
     async def clone(
         self,
@@ -117,7 +120,13 @@ class Discord:
         )
 
     async def clone_message(
-        self, person: Person, message: dict[str, Any], name: str, transcript: str = ""
+        self,
+        person: Person,
+        message: dict[str, Any],
+        name: str,
+        transcript: str = "",
+        *,
+        place: str = "",
     ) -> None:
         """ "Clone this voice" on a message; the form that opens is filled in and sent."""
         await self.interact(
@@ -131,6 +140,7 @@ class Discord:
                     "target_id": message["id"],
                     "resolved": {"messages": {message["id"]: message}},
                 },
+                place=place,
             )
         )
         modal = self.rest.of("POST", "/interactions/")[-1].json
@@ -147,7 +157,10 @@ class Discord:
         ]
         await self.interact(
             self.rest.interaction(
-                person, 5, {"custom_id": modal["data"]["custom_id"], "components": submitted}
+                person,
+                5,
+                {"custom_id": modal["data"]["custom_id"], "components": submitted},
+                place=place,
             )
         )
 
@@ -158,15 +171,22 @@ class Discord:
         *,
         values: list[str] | None = None,
         guild: bool = True,
+        place: str = "",
+        **where: Any,
     ) -> None:
-        """Press a button (or pick from a menu) on the latest message the bot showed it on."""
+        """Press a button (or pick from a menu) on the latest message the bot showed it on
+        (`place`, `where`: as `FakeDiscord.interaction` takes them)."""
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": 3 if values else 2}
         if values:
             data["values"] = values
         message = {**self.shown_with(custom_id)}
-        if guild:
+        if guild and not place:
             message["guild_id"] = str(GUILD_ID)
-        await self.interact(self.rest.interaction(person, 3, data, guild=guild, message=message))
+        await self.interact(
+            self.rest.interaction(
+                person, 3, data, guild=guild, message=message, place=place, **where
+            )
+        )
 
     def shown_with(self, custom_id: str) -> dict[str, Any]:
         """The latest message the bot showed holding `custom_id`, as Discord sends it back with

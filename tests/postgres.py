@@ -13,6 +13,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -95,7 +96,7 @@ def _serve(as_owner: list[str | Path], programs: Path, data: Path) -> subprocess
             if _status(data) == "ready":
                 return server
             time.sleep(0.02)
-    pytest.fail(f"Postgres did not start:\n{log.read_text()}", pytrace=False)
+    raise ServerFailed(f"Postgres did not start:\n{log.read_text()}")
 
 
 def _status(data: Path) -> str:
@@ -110,9 +111,29 @@ def _status(data: Path) -> str:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[Cluster]:
     """Start a private cluster in a temporary folder; stop and delete it at the end."""
+    try:
+        with private_cluster() as cluster:
+            yield cluster
+    except Unavailable as exc:
+        _unavailable(str(exc))
+    except ServerFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+class Unavailable(Exception):
+    """No private cluster can run here (the reason is the message)."""
+
+
+class ServerFailed(Exception):
+    """The private cluster could not be made or started (its output is the message)."""
+
+
+@contextmanager
+def private_cluster() -> Iterator[Cluster]:
+    """A private, throwaway cluster for the block (the tests' and the benchmark's)."""
     programs = _server_programs()
     if programs is None:
-        _unavailable("no PostgreSQL server installed (Debian: apt-get install postgresql)")
+        raise Unavailable("no PostgreSQL server installed (Debian: apt-get install postgresql)")
     as_owner: list[str | Path] = []
     folder = Path(tempfile.mkdtemp(prefix="voicebot-postgres-"))
     try:
@@ -120,7 +141,9 @@ def postgres() -> Iterator[Cluster]:
             try:
                 owner = pwd.getpwnam("postgres")
             except KeyError:
-                _unavailable("running as root, and there is no 'postgres' user to own a cluster")
+                raise Unavailable(
+                    "running as root, and there is no 'postgres' user to own a cluster"
+                ) from None
             os.chown(folder, owner.pw_uid, owner.pw_gid)
             as_owner = ["runuser", "-u", "postgres", "--"]
         data = folder / "data"
@@ -143,7 +166,7 @@ def postgres() -> Iterator[Cluster]:
             check=False,
         )
         if made.returncode:
-            pytest.fail(f"initdb failed:\n{made.stdout}{made.stderr}", pytrace=False)
+            raise ServerFailed(f"initdb failed:\n{made.stdout}{made.stderr}")
         with (data / "postgresql.conf").open("a") as conf:
             conf.write(SERVER_SETTINGS)
         server = _serve(as_owner, programs, data)

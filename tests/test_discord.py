@@ -72,6 +72,7 @@ async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
         ("report", 1),
         ("Clone this voice", 3),
         ("Report voice", 3),
+        ("Speak as…", 3),
     } == names
     say = next(c for c in synced.json if c["name"] == "say")
     assert [o["name"] for o in say["options"]] == [
@@ -80,6 +81,8 @@ async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(
         "temperature",
         "top_k",
         "top_p",
+        "speed",
+        "language",
     ]
     assert str(DiscordWebSocket.DEFAULT_GATEWAY) == "ws://127.0.0.1:9/gateway"
     assert rest.api_url == Route.BASE

@@ -5,6 +5,7 @@ the real Telegram and Discord adapters against the fake Bot API, Discord and 302
 
 from __future__ import annotations
 
+import math
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,9 +23,11 @@ from core.errors import (
     ProofUnavailable,
     ReadingMismatch,
 )
+from core.locales import LANGUAGES
 from core.messages import registered_text
-from core.phrases import COUNT, WORDS, WORDS_PER_S
+from core.phrases import COUNT, JOINED, WORDS, WORDS_PER_S
 from core.settings import Settings
+from core.text import error_rate
 from tests.conftest import Clips, Sleeps
 from tests.discord_world import ALICE as DC_ALICE
 from tests.discord_world import BOB as DC_BOB
@@ -42,12 +45,23 @@ KITCHEN = Chat(-100801, "supergroup", "Kitchen")
 GARDEN = Chat(-100802, "supergroup", "Garden")
 ATTIC = Chat(-100803, "supergroup", "Attic")
 STUDY = Chat(-100804, "supergroup", "Study")
+PANTRY = Chat(-100805, "supergroup", "Pantry")
+PORCH = Chat(-100806, "supergroup", "Porch")
+CELLAR = Chat(-100807, "supergroup", "Cellar")
 AGED = "UPDATE reading_challenges SET expires_at = created_at"  # as if the time ran out
+LUCIA = User(700000444, "Lucía", language_code="es")
+HARUTO = User(700000555, "Haruto", language_code="ja")
+IRA = User(700000666, "Ira", language_code="ru")
 
 
 def phrase_of(words: str) -> str:
     """The phrase the bot showed: the paragraph after the one that asks for it."""
     return words.split("\n\n")[1]
+
+
+def words_of(phrase: str, language: str) -> list[str]:
+    """The words of a phrase shown in `language`, as it joins them (Chinese, Japanese: 、)."""
+    return phrase.split(JOINED.get(language, " "))
 
 
 def here(chat: Chat, user: User) -> Where:
@@ -192,12 +206,13 @@ async def test_a_chinese_interface_user_reads_a_chinese_phrase_checked_by_charac
         .params["text"]
         .startswith("🎙 要证明“王”是你自己的声音，请在 10 分钟内用一条语音消息回复本消息，朗读：")
     )
-    words = phrase.split()
+    words = words_of(phrase, "zh")
+    assert " " not in phrase and phrase == "、".join(words)  # a list, as Chinese writes one
     assert len(words) == COUNT["zh"] and set(words) <= set(WORDS["zh"])
-    # heard without spaces, with Chinese punctuation and one character wrong: by words it
+    # heard without the commas, with Chinese punctuation and one character wrong: by words it
     # would be all wrong; by characters it is one in twenty
     heard = "啊" + "".join(words)[1:] + "。"
-    expected = jiwer.cer(phrase.replace(" ", ""), heard[:-1])
+    expected = jiwer.cer("".join(words), heard[:-1])
     assert expected == pytest.approx(0.05)
     fake302.behaviour.heard.append(heard)
     await read(tg, KITCHEN, WANG, clips, shown)
@@ -206,6 +221,79 @@ async def test_a_chinese_interface_user_reads_a_chinese_phrase_checked_by_charac
     )
     (voice,) = await tg.core.voices.usable(here(KITCHEN, WANG))
     assert (voice.name, voice.statement) == ("王", VERIFIED)
+
+
+async def test_a_spanish_interface_user_reads_a_spanish_phrase(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    shown, phrase = await ask(tg, PANTRY, LUCIA, "lucía")
+    assert (
+        tg.sent_to(PANTRY)[-1]
+        .params["text"]
+        .startswith("🎙 Para demostrar que “lucía” es tu propia voz")
+    )
+    words = words_of(phrase, "es")
+    assert len(words) == COUNT["es"] and set(words) <= set(WORDS["es"])
+    fake302.behaviour.heard.append(", ".join(words).capitalize() + ".")  # as Whisper writes it
+    await read(tg, PANTRY, LUCIA, clips, shown)
+    assert tg.last_text().startswith("✅ Verificado: tu lectura coincide con la frase (100%).")
+    (voice,) = await tg.core.voices.usable(here(PANTRY, LUCIA))
+    assert (voice.name, voice.statement, voice.transcript) == ("lucía", VERIFIED, phrase)
+
+
+async def test_a_japanese_interface_user_reads_a_japanese_phrase_checked_by_characters(
+    tg: Telegram, clips: Clips, fake302: Fake302
+) -> None:
+    shown, phrase = await ask(tg, PORCH, HARUTO, "はると")
+    assert (
+        tg.sent_to(PORCH)[-1]
+        .params["text"]
+        .startswith("🎙 「はると」があなた自身の声だと証明するには")
+    )
+    words = words_of(phrase, "ja")
+    assert " " not in phrase and phrase == "、".join(words)  # a list, as Japanese writes one
+    assert len(words) == COUNT["ja"] and set(words) <= set(WORDS["ja"])
+    # heard without the commas, with Japanese punctuation and one character wrong (ぬ is in no
+    # word): by words all wrong, by characters one in some thirty
+    run = "".join(words)
+    heard = "ぬ" + run[1:] + "。"
+    assert jiwer.wer(phrase, heard) == 1.0
+    score = round(100 * (1 - 1 / len(run)))
+    fake302.behaviour.heard.append(heard)
+    await read(tg, PORCH, HARUTO, clips, shown)
+    assert tg.last_text().startswith(
+        f"✅ 確認できました：読み上げが文と一致しました（{score}%）。"
+    )
+    (voice,) = await tg.core.voices.usable(here(PORCH, HARUTO))
+    assert (voice.name, voice.statement, voice.transcript) == ("はると", VERIFIED, phrase)
+
+
+async def test_a_russian_reading_passes_or_fails_by_how_many_words_were_heard_wrong(
+    tg: Telegram, clips: Clips, fake302: Fake302, tg_settings: Settings
+) -> None:
+    shown, phrase = await ask(tg, CELLAR, IRA, "ира")
+    words = words_of(phrase, "ru")
+    assert len(words) == COUNT["ru"] and set(words) <= set(WORDS["ru"])
+    allowed = int(tg_settings.proof_max_error * len(words))  # wrong words the threshold lets by
+    assert (allowed, round(100 * (1 - tg_settings.proof_max_error))) == (3, 65)
+
+    def with_wrong(words: list[str], wrong: int) -> str:
+        other = next(word for word in WORDS["ru"] if word not in words)
+        return " ".join([other] * wrong + words[wrong:])
+
+    fake302.behaviour.heard.append(with_wrong(words, allowed + 1))  # 4 of 10 wrong: 60%
+    refused = await read(tg, CELLAR, IRA, clips, shown)
+    assert refused.params["text"].startswith(
+        "Чтение недостаточно совпало с фразой: как написано, распознано 60%, а нужно 65%."
+    )
+    again = words_of(refused.params["text"].split("\n\n")[-1], "ru")
+    assert len(again) == COUNT["ru"] and set(again) <= set(WORDS["ru"])
+    assert await tg.core.voices.usable(here(CELLAR, IRA)) == []
+
+    fake302.behaviour.heard.append(with_wrong(again, 1))  # one word of ten wrong: 90%
+    await read(tg, CELLAR, IRA, clips, tg.api.sent_message(refused))
+    assert tg.last_text().startswith("✅ Подтверждено: твоё чтение совпало с фразой (90%).")
+    assert [v.name for v in await tg.core.voices.usable(here(CELLAR, IRA))] == ["ира"]
 
 
 async def test_in_private_a_reading_is_not_taken_for_a_clip_to_name(
@@ -229,6 +317,34 @@ def test_a_phrase_read_aloud_lasts_longer_than_the_shortest_clip() -> None:
     assert min(COUNT.values()) / WORDS_PER_S >= 1.5 * MIN_REF_S
     assert all(len(word) == 2 for word in WORDS["zh"])  # ten words, twenty characters
     assert len(WORDS["en"]) >= 200 and len(WORDS["zh"]) >= 150
+
+
+def test_every_interface_language_has_words_enough_for_a_phrase_no_one_could_foresee() -> None:
+    """Each word list: every word once, no digits, no space or comma inside a word (a phrase
+    is split back into its words by them), and enough words for the module's 70 bits."""
+    assert set(WORDS) == set(COUNT) == set(LANGUAGES)
+    for language, words in WORDS.items():
+        assert len(set(words)) == len(words), language
+        assert len({word.casefold() for word in words}) == len(words), language
+        assert not [word for word in words if any(ch.isdigit() for ch in word)], language
+        assert all(word.isalpha() for word in words), language  # no spaces, 、 or hyphens
+        assert COUNT[language] * math.log2(len(words)) >= 70, language
+        assert COUNT[language] / WORDS_PER_S >= 5, language  # five seconds at least
+    assert all(len(word) >= 2 for word in WORDS["ja"] + WORDS["ko"])  # no lone 雨, 배 or 눈
+    numerals = set("一二三四五六七八九十百千万")  # a transcriber may write them as digits
+    assert not [word for word in WORDS["ja"] if numerals & set(word)]
+    assert not [word for word in WORDS["ru"] if "ё" in word]  # often written е
+
+
+def test_each_languages_phrase_is_compared_as_that_language_reads() -> None:
+    """A Korean phrase heard without its spaces is heard right (by character), a Spanish one
+    heard with one word of ten wrong is a tenth wrong (by word)."""
+    korean = " ".join(WORDS["ko"][:10])
+    assert error_rate(korean, korean.replace(" ", ""), language="ko") == 0.0
+    spanish = WORDS["es"][:10]
+    assert "perro" not in spanish
+    misheard = " ".join(["perro", *spanish[1:]])
+    assert error_rate(" ".join(spanish), misheard, language="es") == pytest.approx(0.1)
 
 
 # --- Discord ---------------------------------------------------------------------------------
@@ -297,11 +413,11 @@ async def test_a_chinese_discord_user_is_refused_in_chinese_with_a_new_chinese_p
 ) -> None:
     shown, phrase = await dc_ask(dc, DC_WANG, "王")
     assert shown["content"].startswith("🎙 要证明“王”是你自己的声音")
-    words = phrase.split()
+    words = words_of(phrase, "zh")
     fake302.behaviour.heard.append("".join(words[:5]))  # half the characters
     answer = await dc_read(dc, DC_WANG, clips, shown)  # the server's locale is English
     assert answer.startswith("这段朗读与短语相差较大：听到的内容有 50% 与原文相符，需要 65%。")
-    again = answer.split("\n\n")[-1].split()
+    again = words_of(answer.split("\n\n")[-1], "zh")
     assert len(again) == COUNT["zh"] and set(again) <= set(WORDS["zh"])
     wang_here = Where("discord", str(GUILD_ID), str(DC_WANG.id))
     assert await dc.bot.core.voices.usable(wang_here) == []

@@ -442,7 +442,7 @@ async def test_retry_after_as_an_http_date_is_honoured(
     in_a_while = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
     fake302.fail("clone_query", Fault.error(429, -10006, retry_after=in_a_while))
     await speech.speaking.say(alice, "bob", "Hello")
-    assert 25 < sleeps.asked[0] <= 30
+    assert any(25 < asked <= 30 for asked in sleeps.asked)  # (after the first poll's pause)
 
 
 @pytest.mark.fault("upstream: result link refused (403)", "a clear message, not 'bad key'")

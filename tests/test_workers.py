@@ -274,7 +274,9 @@ def test_a_dialogue_lines_error_from_a_worker_is_told_in_full() -> None:
 async def test_past_the_longest_line_a_bot_that_hands_jobs_over_refuses_politely(
     higgs_settings: Settings, fake302: Fake302, clips: Clips, alice: Where
 ) -> None:
-    async with open_core(split(higgs_settings, max_queue=1)) as gateway:  # no worker runs
+    # no worker runs; the first job waits (on a loaded machine, past the tests' 5 s deadline)
+    waits = split(higgs_settings, max_queue=1, generation_deadline_s=600)
+    async with open_core(waits) as gateway:
         await bob_speaks(gateway, alice, clips)
         first = asyncio.create_task(gateway.speaking.say(alice, "bob", "First in line."))
         await until(lambda: query(higgs_settings.db_url, "SELECT id FROM jobs"))
@@ -284,6 +286,20 @@ async def test_past_the_longest_line_a_bot_that_hands_jobs_over_refuses_politely
         await asyncio.gather(first, return_exceptions=True)
     states = await query(higgs_settings.db_url, "SELECT state FROM jobs ORDER BY created_at")
     assert states == [("queued",), ("failed",)]  # the first still waits for a worker
+
+
+async def test_requests_handed_over_together_each_see_their_own_place_in_the_line(
+    jobs: JobLog, claims: Claims
+) -> None:
+    asked = [("one", "alice"), ("two", "alice"), ("three", "bob"), ("four", "carol")]
+    mine = [await handed_over(jobs, f"Hi {n}.", user) for n, user in asked]
+
+    places = await asyncio.gather(*(claims.place(job, QueuePolicy()) for job in mine))
+
+    # each user's first request in turn, then Alice's second; three others wait beside each
+    assert places == [(1, 3), (4, 3), (2, 3), (3, 3)]
+    (taken,) = await claims.claim("w1", lease_s=60, most=1, policy=QueuePolicy())
+    assert await claims.place(taken.id, QueuePolicy()) == (0, 3)
 
 
 async def test_voice_messages_no_bot_will_post_are_swept(jobs: JobLog) -> None:

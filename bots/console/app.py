@@ -145,15 +145,22 @@ def say(
     temperature: Annotated[float | None, typer.Option(help="0–1.5, default 1.")] = None,
     top_k: Annotated[int | None, typer.Option(help="-1–100, default 50.")] = None,
     top_p: Annotated[float | None, typer.Option(help="0.1–1, default 0.95.")] = None,
+    speed: Annotated[
+        float | None, typer.Option(help="0.5–2: slower or faster, the same pitch; default 1.")
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="Say it in this language (es, de, ja…), translated first."),
+    ] = None,
 ) -> None:
     """Speak text in a stored voice and write it as an OGG/Opus voice message."""
 
     async def work(core: Core, where: Where) -> None:
-        sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
+        sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p, speed=speed)
         await _speak(
             out_file,
             lambda reply: core.speaking.say(
-                where, name, " ".join(words), sampling=sampling, reply=reply
+                where, name, " ".join(words), sampling=sampling, language=to, reply=reply
             ),
         )
 
@@ -236,11 +243,12 @@ def tune(
     temperature: Annotated[float | None, typer.Option(help="0–1.5")] = None,
     top_k: Annotated[int | None, typer.Option(help="-1–100")] = None,
     top_p: Annotated[float | None, typer.Option(help="0.1–1")] = None,
+    speed: Annotated[float | None, typer.Option(help="0.5–2")] = None,
 ) -> None:
-    """Set a voice's own sampling defaults (none given: back to the service's)."""
+    """Set a voice's own sampling defaults and speed (none given: back to the service's)."""
 
     async def work(core: Core, where: Where) -> None:
-        sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
+        sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p, speed=speed)
         out.print(tuned_text(await core.voices.tune(where, name, sampling), where.locale))
 
     _run(ctx, work)

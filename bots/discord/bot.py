@@ -79,7 +79,15 @@ class VoiceBot(discord.AutoShardedClient):
         self.guild_ids = guild_ids
         self.download_limit = download_limit
         self.discover_gateway = discover_gateway
-        self.tree = Tree(self)
+        # every command and menu can also be installed to a user's account, to be used
+        # wherever they are: in servers without the bot, DMs and group DMs between users
+        self.tree = Tree(
+            self,
+            allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
+            allowed_contexts=app_commands.AppCommandContext(
+                guild=True, dm_channel=True, private_channel=True
+            ),
+        )
         self.tree.error(told)
         for command in COMMANDS:
             self.tree.add_command(command)
@@ -103,11 +111,27 @@ class VoiceBot(discord.AutoShardedClient):
                 await self.tree.sync(guild=guild)
         else:
             await self.tree.sync()
-        await self.core.delivery.resume("discord", self.outbox)
+        await self.core.delivery.resume("discord", self.outbox, mine=self.holds)
+
+    def holds(self, where: Where) -> bool:
+        """Whether this process holds the shard a request came through, as Discord routes a
+        server's events: shard (server id >> 22) % shard count; a DM's (or a place only the
+        user-installed app reaches), shard 0. Holding every shard, it holds them all. Each of
+        a bot's processes resumes only its shards' jobs: side by side, they would otherwise
+        each run every job again (the delivery guard posts it once, but each made its task)."""
+        if self.shard_ids is None or self.shard_count is None:
+            return True
+        server = 0 if where.private or not where.space_id.isdigit() else int(where.space_id)
+        return (server >> 22) % self.shard_count in self.shard_ids
 
     async def on_ready(self) -> None:
         assert self.user is not None
-        log.info("Discord: logged in as %s; invite: %s", self.user.id, invite_url(self.user.id))
+        log.info(
+            "Discord: logged in as %s; invite: %s; install to an account: %s",
+            self.user.id,
+            invite_url(self.user.id),
+            install_url(self.user.id),
+        )
 
     async def on_message(self, message: discord.Message) -> None:
         """`@bot clone NAME [| words]`, replying to a message with a voice message or audio;
@@ -161,6 +185,14 @@ def invite_url(application_id: int) -> str:
     return (
         f"https://discord.com/oauth2/authorize?client_id={application_id}"
         f"&scope=bot+applications.commands&permissions={PERMISSIONS}"
+    )
+
+
+def install_url(application_id: int) -> str:
+    """Adds the commands to the account of whoever opens it (with User Install enabled)."""
+    return (
+        f"https://discord.com/oauth2/authorize?client_id={application_id}"
+        "&integration_type=1&scope=applications.commands"
     )
 
 

@@ -26,6 +26,7 @@ from bots.discord.common import (
 from bots.discord.forms import CloneModal, DialogueModal, ForgetConfirm
 from bots.discord.outbox import announce_report
 from bots.discord.proving import myvoice
+from bots.discord.revoicing import speak_as
 from bots.discord.texts import text
 from core.domain import Report, Sampling
 from core.errors import SpeakerUnknown
@@ -37,6 +38,7 @@ from core.messages import (
     unreached_text,
 )
 from core.outbox import Reply, ReplyTarget
+from core.translation import TARGETS
 
 
 async def voice_names(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -51,6 +53,10 @@ async def voice_names(interaction: Interaction, current: str) -> list[app_comman
 Temperature = app_commands.Range[float, 0.0, 1.5]
 TopK = app_commands.Range[int, -1, 100]
 TopP = app_commands.Range[float, 0.1, 1.0]
+Speed = app_commands.Range[float, 0.5, 2.0]
+# what a text can be translated into and said in: each by its English name, which Discord shows
+# in the user's language (`COMMANDS` of `bots.discord.locales`)
+LANGUAGES = [app_commands.Choice(name=lang.english, value=code) for code, lang in TARGETS.items()]
 
 
 @app_commands.command(name="say")
@@ -61,7 +67,10 @@ TopP = app_commands.Range[float, 0.1, 1.0]
     temperature="0–1.5: lower is steadier, higher livelier",
     top_k="-1–100",
     top_p="0.1–1",
+    speed="0.5–2: slower or faster, the same pitch",
+    language="Say it in this language (the text is translated first)",
 )
+@app_commands.choices(language=LANGUAGES)
 @app_commands.autocomplete(voice=voice_names)
 async def say(
     interaction: Interaction,
@@ -70,14 +79,16 @@ async def say(
     temperature: Temperature | None = None,
     top_k: TopK | None = None,
     top_p: TopP | None = None,
+    speed: Speed | None = None,
+    language: str | None = None,
 ) -> None:
     """Speak text in a stored voice, posted as a voice message."""
     client, where = wired(interaction), where_of(interaction)
-    sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
+    sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p, speed=speed)
     await client.speak(
         interaction,
         lambda reply: client.core.speaking.say(
-            where, voice, words, sampling=sampling, reply=reply
+            where, voice, words, sampling=sampling, language=language, reply=reply
         ),
     )  # no voice: the default
 
@@ -109,6 +120,7 @@ async def dialogue(interaction: Interaction) -> None:
     temperature="0–1.5 (empty: the default)",
     top_k="-1–100 (empty: the default)",
     top_p="0.1–1 (empty: the default)",
+    speed="0.5–2 (empty: as generated)",
 )
 @app_commands.autocomplete(voice=voice_names)
 async def tune(
@@ -117,12 +129,12 @@ async def tune(
     temperature: Temperature | None = None,
     top_k: TopK | None = None,
     top_p: TopP | None = None,
+    speed: Speed | None = None,
 ) -> None:
     """Set a voice's own sampling defaults."""
     where = where_of(interaction)
-    found = await wired(interaction).core.voices.tune(
-        where, voice, Sampling(temperature=temperature, top_k=top_k, top_p=top_p)
-    )
+    sampling = Sampling(temperature=temperature, top_k=top_k, top_p=top_p, speed=speed)
+    found = await wired(interaction).core.voices.tune(where, voice, sampling)
     await tell(interaction, tuned_text(found, where.locale))
 
 
@@ -382,4 +394,5 @@ COMMANDS: list[app_commands.Command[Any, Any, Any] | app_commands.ContextMenu] =
     help_,
     clone_message,
     report_message,
+    speak_as,
 ]

@@ -32,15 +32,39 @@ class Wired(Protocol):
 
     async def speak(self, interaction: Interaction, start: Start) -> None:
         """Acknowledge, and have the core answer through the outbox: progress in the
-        interaction's response, the voice message in the channel."""
+        interaction's response, the voice message in the channel (through the interaction
+        where the bot is not in the channel)."""
 
 
 def wired(interaction: Interaction) -> Wired:
     return cast(Wired, interaction.client)
 
 
+def through_interaction(interaction: Interaction) -> bool:
+    """Whether the interaction is the only way back: a user-installed command (or a press on
+    what it posted) where the bot is no member, so the channel refuses it: a DM or group DM
+    between users, or a server that has not added the bot (not installed there, and not one
+    the gateway announced)."""
+    if interaction.context.private_channel:
+        return True
+    if not interaction.context.guild or interaction.guild_id is None:
+        return False  # a DM with the bot, or an interaction that does not say
+    member = interaction.client.get_guild(interaction.guild_id) is not None
+    return not interaction.is_guild_integration() and not member
+
+
 def where_of(interaction: Interaction) -> Where:
-    """Servers are spaces of their own; DMs are personal."""
+    """Servers are spaces of their own; DMs are personal, and so is any place the bot is not
+    in: a user-installed command there works in the user's own space (their id names it)."""
+    if through_interaction(interaction):
+        return Where(
+            "discord",
+            str(interaction.user.id),
+            str(interaction.user.id),
+            locale=str(interaction.locale),
+            private=True,
+            user_name=interaction.user.display_name,
+        )
     private = interaction.guild_id is None
     space = interaction.guild_id or interaction.channel_id
     return Where(

@@ -13,6 +13,7 @@ from bots.discord.common import (
     speaker_of,
     tell,
     tell_error,
+    through_interaction,
     where_of,
     wired,
     working,
@@ -67,7 +68,7 @@ class CloneModal(Form):
                 source=self.source.jump_url,
             )
             await interaction.followup.send(registered_text(voice, where.locale))
-        source = Reply(client.outbox, source_of(self.source))
+        source = Reply(client.outbox, source_of(self.source, interaction))
         if not await client.core.consent.ask(where, voice, source):
             await tell(interaction, unreached_text(voice, where.locale))
 
@@ -153,8 +154,13 @@ class ForgetConfirm(discord.ui.View):
         await tell_error(interaction, error)
 
 
-def source_of(message: discord.Message) -> ReplyTarget:
-    """A message a voice was cloned from, as the consent request's place."""
+def source_of(message: discord.Message, interaction: Interaction | None = None) -> ReplyTarget:
+    """A message a voice was cloned from, as the consent request's place; where the bot is
+    not in its channel, reached through the `interaction` that cloned it (by its token)."""
+    through = interaction is not None and through_interaction(interaction)
     return ReplyTarget(
-        chat_id=str(message.channel.id), reply_to=str(message.id), user_id=str(message.author.id)
+        chat_id=str(message.channel.id),
+        reply_to=str(message.id),
+        user_id=str(message.author.id),
+        status_id=interaction.token if interaction is not None and through else "",
     )

@@ -1,8 +1,11 @@
 """The core's way out on Discord. While the user's interaction is alive (this process took
 it), progress edits its response and the labelled result replaces it; a job resumed after a
-restart, its interaction long gone, is posted in its channel instead. Consent requests go
-under the cloned message and to the speaker by DM; so does the notice of a report, to the
-reported voice's owner and speaker."""
+restart, its interaction long gone, is posted in its channel instead. Where the bot is no
+member of the channel (a user-installed command elsewhere) the interaction is the only way
+out: the target keeps its token as the job's status (its response is that), and everything
+goes through it, after a restart too while the token lasts (15 minutes). Consent requests go
+under the cloned message (through the interaction, where that is the way) and to the speaker
+by DM; so does the notice of a report, to the reported voice's owner and speaker."""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ from collections.abc import Awaitable, Callable, Iterator
 import discord
 
 from bots.discord.buttons import cancel_view, consent_view, report_view, take_view
-from bots.discord.common import Interaction, Start, tell
+from bots.discord.common import Interaction, Start, tell, through_interaction
+from bots.discord.followup import FOLLOWUPS, Followup, expired, lapsed
 from bots.discord.texts import text
 from bots.discord.voice_message import post_voice_message
 from core.domain import Progress, Report, Voice, VoiceClip, Where
@@ -52,6 +56,7 @@ class DiscordOutbox:
             chat_id=str(interaction.channel_id),
             user_id=str(interaction.user.id),
             request=str(interaction.id),
+            status_id=interaction.token if through_interaction(interaction) else "",
         )
         self._live[target.request] = interaction
         try:
@@ -82,6 +87,9 @@ class DiscordOutbox:
             user=f"<@{target.user_id}>",
         )
         view = take_view(clip, where.locale)
+        if target.status_id:  # the bot is not in the channel
+            await self._post_through(target, clip, content, view)
+            return
         with gone_channels():
             label: discord.Message | None = None
             if interaction is not None:
@@ -97,6 +105,45 @@ class DiscordOutbox:
                 except discord.Forbidden:  # voice messages not allowed here: a plain file
                     file = discord.File(io.BytesIO(part.ogg), f"{clip.voice_name or 'voice'}.ogg")
                     await self._fallback(interaction, target, where, label)(file)
+
+    async def _post_through(
+        self, target: ReplyTarget, clip: VoiceClip, content: str, view: discord.ui.View
+    ) -> None:
+        """Through the interaction: the label replaces its response, the voice message(s)
+        follow (a plain file where Discord refuses the voice message there; no word on
+        permissions, which nobody there can grant)."""
+        followup = self._followup(target)
+        with lapsed(target.request):
+            await followup.edit_original(content, view)
+            for number, part in enumerate(clip.messages):
+                if number == FOLLOWUPS:
+                    log.warning(
+                        "job %s: parts past Discord's followup limit not sent", clip.job_id
+                    )
+                    return
+                try:
+                    await followup.voice(part)
+                except discord.HTTPException as exc:  # the flag or permission refused there
+                    if exc.status not in (400, 403):
+                        raise
+                    log.info(
+                        "job %s: no voice message through the interaction (%d %d): a file",
+                        clip.job_id,
+                        exc.status,
+                        exc.code,
+                    )
+                    await followup.file(part.ogg, f"{clip.voice_name or 'voice'}.ogg")
+
+    def _followup(self, target: ReplyTarget) -> Followup:
+        """The way through a target's interaction; `ChatGone` for one resumed past its time."""
+        if target.request not in self._live and expired(target.request):
+            log.info(
+                "request %s: its interaction expired; the bot is not in its channel, so "
+                "what was left to send is dropped",
+                target.request,
+            )
+            raise ChatGone()
+        return Followup(self._client, target.status_id)
 
     def _fallback(
         self,
@@ -135,6 +182,10 @@ class DiscordOutbox:
             with contextlib.suppress(discord.HTTPException):
                 await tell(interaction, words)
             return
+        if target.status_id:  # resumed, and the bot is not in the channel
+            with lapsed(target.request):
+                await self._followup(target).edit_original(f"<@{target.user_id}> {words}")
+            return
         with gone_channels():
             channel = self._client.get_partial_messageable(int(target.chat_id))
             await channel.send(f"<@{target.user_id}> {words}")
@@ -154,18 +205,29 @@ class DiscordOutbox:
         )
         mention = discord.AllowedMentions(users=[speaker])
         channel = self._client.get_partial_messageable(int(source.chat_id))
+        link = (
+            f"https://discord.com/channels/{'@me' if where.private else where.space_id}"
+            f"/{source.chat_id}/{source.reply_to}"
+        )  # in a DM "this message" needs its link
+        if source.status_id and voice.source:  # the message's own: the server is not ours
+            link = voice.source
         in_channel = False
         try:
-            await channel.send(
-                words,
-                allowed_mentions=mention,
-                view=consent_view(voice, locale),
-                reference=discord.MessageReference(
-                    message_id=int(source.reply_to),
-                    channel_id=channel.id,
-                    fail_if_not_exists=False,
-                ),
-            )
+            if source.status_id:  # the bot is not in the channel: through the interaction
+                await Followup(self._client, source.status_id).send(
+                    f"{words}\n{link}", view=consent_view(voice, locale), mentions=mention
+                )
+            else:
+                await channel.send(
+                    words,
+                    allowed_mentions=mention,
+                    view=consent_view(voice, locale),
+                    reference=discord.MessageReference(
+                        message_id=int(source.reply_to),
+                        channel_id=channel.id,
+                        fail_if_not_exists=False,
+                    ),
+                )
             in_channel = True
         except discord.HTTPException as exc:  # no access (403), or deleted: the DM may reach
             log.warning(
@@ -174,10 +236,6 @@ class DiscordOutbox:
                 exc.status,
                 exc.code,
             )
-        link = (
-            f"https://discord.com/channels/{'@me' if where.private else where.space_id}"
-            f"/{source.chat_id}/{source.reply_to}"
-        )  # in a DM "this message" needs its link
         try:
             dm = await self._client.create_dm(speaker)
             await dm.send(

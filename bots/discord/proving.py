@@ -15,9 +15,11 @@ from bots.discord.common import (
     download,
     recorded,
     speaker_of,
+    through_interaction,
     where_of,
     wired,
 )
+from bots.discord.texts import text
 from core.app import Core
 from core.domain import Where
 from core.errors import VoicebotError
@@ -35,6 +37,8 @@ async def myvoice(interaction: Interaction, name: str) -> None:
     asked = await wired(interaction).core.proof.challenge(where, name)
     # in the channel, not privately: the reading is a voice message replying to it
     words = challenge_text(asked.name, asked.phrase, asked.minutes, where.locale)
+    if through_interaction(interaction):  # a reply here would never reach the bot
+        words += "\n" + text("dc_read_in_dm", where.locale)
     await interaction.response.send_message(words)
 
 

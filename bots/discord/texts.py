@@ -18,7 +18,8 @@ DISCORD: dict[str, dict[str, str]] = {
             "under the status, or `/cancel` for all of yours in the channel.\n"
             "**Design a voice in words**: `/design description: text:`, then 💾 keep it.\n"
             "**A conversation**: `/dialogue`, then one `name: text` line per turn.\n"
-            "**Fine-tune**: `/tune voice: temperature: top_k: top_p:`.\n"
+            "**Fine-tune**: `/tune voice: temperature: top_k: top_p: speed:` (speed 0.5–2: "
+            "slower or faster, the same pitch); `/say` takes the same options for one request.\n"
             "**Manage**: `/voices` (play, set default, delete), `/rename`, `/delete`, "
             "`/share`.\n"
             "**Consent**: cloning someone else's voice asks them first; it speaks only once "
@@ -43,7 +44,8 @@ DISCORD: dict[str, dict[str, str]] = {
             "改主意了？点状态下方的 ✖，或用 `/cancel` 取消你在本频道的全部请求。\n"
             "**用文字设计声音**：`/design description: text:`，满意可 💾 保留。\n"
             "**对话**：`/dialogue`，然后每行一句 `名称: 文字`。\n"
-            "**微调**：`/tune voice: temperature: top_k: top_p:`。\n"
+            "**微调**：`/tune voice: temperature: top_k: top_p: speed:`（speed 0.5–2：放慢或加快，"
+            "音高不变）；`/say` 也接受这些选项，只用于这一次。\n"
             "**管理**：`/voices`（试听、设为默认、删除）、`/rename`、`/delete`、`/share`。\n"
             "**同意**：克隆他人的声音会先征求本人同意，同意后才能使用。"
             "`/myvoices` 查看用你的声音登记的所有声音（可撤销）；"
@@ -90,6 +92,12 @@ DISCORD: dict[str, dict[str, str]] = {
         "zh": "每行一句：名称: 文字",
     },
     "dc_pick_voice": {"en": "Pick a voice…", "zh": "选择一个声音…"},
+    "dc_no_audio_to_say": {
+        "en": "That message has no voice message or audio file whose words I could say again.",
+        "zh": "这条消息里没有语音或音频文件，我没有可以重说的话。",
+    },
+    "dc_speak_as_title": {"en": "Say these words again", "zh": "把这些话再说一遍"},
+    "dc_speak_as_voice": {"en": "In which voice?", "zh": "用哪个声音？"},
     "dc_voice_panel": {
         "en": "**{name}** · {seconds:.0f} s · “{transcript}”",
         "zh": "**{name}** · {seconds:.0f} 秒 · “{transcript}”",
@@ -103,6 +111,12 @@ DISCORD: dict[str, dict[str, str]] = {
         "A server admin can grant me the **Send Voice Messages** permission.",
         "zh": "这个频道不允许我发送语音消息，所以改为发送音频文件。服务器管理员可以授予我"
         "**发送语音消息**权限。",
+    },
+    "dc_read_in_dm": {
+        "en": "I am not in this chat, so a reply here cannot reach me: send your reading as a "
+        "voice message in a DM with me (my profile → Send Message).",
+        "zh": "我不在这个聊天里，这里的回复我收不到：请在与我的私信中用语音消息发送你的朗读"
+        "（我的资料 → 发消息）。",
     },
 }
 

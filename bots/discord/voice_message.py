@@ -22,6 +22,27 @@ async def post_voice_message(
     http: discord.http.HTTPClient, channel_id: int, clip: VoiceClip, *, reply_to: int | None
 ) -> Any:
     """Post `clip` in the channel as a voice message (OGG/Opus, duration, waveform)."""
+    route = Route("POST", "/channels/{channel_id}/messages", channel_id=channel_id)
+    return await _send(http, route, clip, reply_to=reply_to)
+
+
+async def follow_up_voice_message(
+    http: discord.http.HTTPClient, application_id: int, token: str, clip: VoiceClip
+) -> Any:
+    """Send `clip` as a voice message following up an interaction (Discord allows the flag
+    on a followup; a followup cannot reply to a message)."""
+    route = Route(
+        "POST",
+        "/webhooks/{webhook_id}/{webhook_token}",
+        webhook_id=application_id,
+        webhook_token=token,
+    )
+    return await _send(http, route, clip, reply_to=None)
+
+
+async def _send(
+    http: discord.http.HTTPClient, route: Route, clip: VoiceClip, *, reply_to: int | None
+) -> Any:
     payload: dict[str, Any] = {
         "flags": IS_VOICE_MESSAGE,
         "attachments": [
@@ -40,5 +61,4 @@ async def post_voice_message(
         {"name": "payload_json", "value": json.dumps(payload)},
         {"name": "files[0]", "value": file.fp, "filename": FILENAME, "content_type": "audio/ogg"},
     ]
-    route = Route("POST", "/channels/{channel_id}/messages", channel_id=channel_id)
     return await http.request(route, files=[file], form=form)

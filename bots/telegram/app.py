@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from telegram import BotCommand, Update
 from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -26,6 +25,7 @@ from bots.telegram import buttons, commands, naming, proving
 from bots.telegram.common import App, Context, tell, where_of
 from bots.telegram.order import InTurn
 from bots.telegram.outbox import Recording, TelegramOutbox
+from bots.telegram.pacing import Pacing
 from bots.telegram.settings import TelegramSettings, load_telegram_settings
 from bots.telegram.texts import text
 from core.app import Core, open_core
@@ -76,10 +76,11 @@ FRESH = NEW & ~AS_CHAT
 
 def build_application(settings: Settings, telegram: TelegramSettings, core: Core) -> App:
     """The bot exactly as `voicebot telegram` runs it (tests build it the same way)."""
+    pacing = Pacing(max_retries=3)  # Telegram's flood limits, the voices first
     builder = (
         ApplicationBuilder()
         .token(require(telegram.telegram_bot_token, "telegram_bot_token").get_secret_value())
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(pacing)
         # each user's updates in order, different users' at once (see bots/telegram/order.py)
         .concurrent_updates(InTurn())
         # a reply whose command message was deleted meanwhile still arrives (it was paid for)
@@ -92,7 +93,10 @@ def build_application(settings: Settings, telegram: TelegramSettings, core: Core
         limit = settings.max_upload_bytes
     app = builder.build()
     outbox = TelegramOutbox(
-        app.bot, note_status=core.delivery.note_status, consent_hours=core.consent.timeout_s / 3600
+        app.bot,
+        note_status=core.delivery.note_status,
+        consent_hours=core.consent.timeout_s / 3600,
+        pacing=pacing,
     )
     app.bot_data.update(
         core=core, outbox=outbox, download_limit=limit, recording=Recording(app.bot)

@@ -26,6 +26,7 @@ from bots.telegram.common import (
     where_of,
 )
 from bots.telegram.outbox import consent_row
+from bots.telegram.revoicing import audible, revoiced
 from bots.telegram.texts import text
 from core.domain import Report, Sampling, Voice, Where
 from core.messages import (
@@ -39,6 +40,7 @@ from core.messages import (
     unreached_text,
 )
 from core.outbox import Reply, ReplyTarget
+from core.translation import split_target
 from core.voices import require_statement
 
 MAX_LISTED = 30  # voices with buttons in one /voices message (Telegram caps keyboards)
@@ -90,16 +92,28 @@ async def clone(update: Update, context: Context) -> None:
 
 @answers_errors
 async def say(update: Update, context: Context) -> None:
-    """Speak text in a voice: /say [NAME] text, or reply /say [NAME] to a text message."""
+    """Speak text in a voice: /say [NAME] [speed=1.25 …] text, or reply /say [NAME] [speed=…]
+    to a text message (or to a voice message: its words)."""
     message, where, core = update.effective_message, where_of(update), core_of(context)
     assert message is not None
     replied = message.reply_to_message
     replied_text = (replied.text or replied.caption) if replied else None
-    voice, words = await core.voices.parse_say(
-        where, arguments(message), replied_text=replied_text
-    )
+    sampling, rest = Sampling.leading(arguments(message))
+    language, rest = split_target(rest)  # `/say NAME >es …`: translated into Spanish first
+    if (  # replying to a voice message: its words, said again in the voice
+        replied is not None
+        and audible(replied)
+        and await revoiced(update, context, replied, rest, sampling=sampling, language=language)
+    ):
+        return
+    voice, words = await core.voices.parse_say(where, rest, replied_text=replied_text)
     await speak(
-        update, context, message, lambda reply: core.speaking.say(where, voice, words, reply=reply)
+        update,
+        context,
+        message,
+        lambda reply: core.speaking.say(
+            where, voice, words, sampling=sampling, language=language, reply=reply
+        ),
     )
 
 
@@ -146,7 +160,7 @@ async def keep(update: Update, context: Context) -> None:
 
 @answers_errors
 async def tune(update: Update, context: Context) -> None:
-    """Set a voice's sampling defaults: /tune NAME temperature=0.7 top_k=40 top_p=0.9."""
+    """Set a voice's defaults: /tune NAME temperature=0.7 top_k=40 top_p=0.9 speed=0.9."""
     where = where_of(update)
     if not context.args:
         await tell(update, text("tune_usage", where.locale))

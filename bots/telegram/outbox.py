@@ -18,6 +18,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.helpers import mention_html
 
+from bots.telegram.pacing import Pacing
 from bots.telegram.texts import text
 from core.domain import Progress, Voice, VoiceClip, Where
 from core.errors import VoicebotError
@@ -47,15 +48,25 @@ class _Status:
     edited_at: float
     stage: str
     noted: bool = False  # with its job, for a resumed job to clear
+    wanted: tuple[str, InlineKeyboardMarkup | None] | None = None  # a line not shown yet
+    behind: asyncio.Task[None] | None = None  # showing it, once Telegram's budget allows
 
 
 class TelegramOutbox:
     """Posts what the core says, through the bot."""
 
-    def __init__(self, bot: Bot, *, note_status: NoteStatus, consent_hours: float) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        *,
+        note_status: NoteStatus,
+        consent_hours: float,
+        pacing: Pacing | None = None,
+    ) -> None:
         self._bot = bot
         self._note_status = note_status  # a resumed job's status is cleared when it is posted
         self._consent_hours = consent_hours
+        self._pacing = pacing  # the bot's rate limiter: whether an edit would go at once
         self._status: dict[ReplyTarget, _Status] = {}  # the live jobs' status messages
 
     async def begin(self, where: Where, target: ReplyTarget) -> None:
@@ -96,12 +107,43 @@ class TelegramOutbox:
                 await self._note_status(progress.job_id, str(message.message_id))
             return
         status.shown, status.edited_at, status.stage = line, time.monotonic(), progress.stage
-        await self._bot.edit_message_text(
-            line, chat_id=int(target.chat_id), message_id=status.message_id, reply_markup=buttons
-        )
+        if status.behind is None and (
+            self._pacing is None or self._pacing.room_now(target.chat_id)
+        ):
+            await self._bot.edit_message_text(
+                line,
+                chat_id=int(target.chat_id),
+                message_id=status.message_id,
+                reply_markup=buttons,
+            )
+            return
+        # Telegram's budget goes to voices now: the job goes on, and its status shows the
+        # newest line once there is room (the lines in between are skipped)
+        status.wanted = (line, buttons)
+        if status.behind is None:
+            status.behind = asyncio.create_task(self._catch_up(target, status))
+
+    async def _catch_up(self, target: ReplyTarget, status: _Status) -> None:
+        """Show the newest line a status message was left behind on."""
+        try:
+            while status.wanted is not None:
+                line, buttons = status.wanted
+                status.wanted = None
+                try:
+                    await self._bot.edit_message_text(
+                        line,
+                        chat_id=int(target.chat_id),
+                        message_id=status.message_id,
+                        reply_markup=buttons,
+                    )
+                except TelegramError as exc:  # a failing chat edit never stops the job
+                    log.warning("a status edit failed: %s", type(exc).__name__)
+        finally:
+            status.behind = None
 
     async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
         """The voice note(s) under the request, then the status message goes."""
+        await self._no_more_edits(target, wait=False)  # (it goes anyway)
         with gone_chats():
             await send_voice(self._bot, target, clip, where)
         status_id = self._status_shown(target)
@@ -112,6 +154,7 @@ class TelegramOutbox:
     async def fail(self, where: Where, target: ReplyTarget, error: VoicebotError) -> None:
         """The error, in the status message if there was one, else under the request."""
         words = error_text(error, where.locale)
+        await self._no_more_edits(target, wait=True)  # none may land after the error
         status_id = self._status_shown(target)
         if status_id is not None:
             with contextlib.suppress(TelegramError):
@@ -190,6 +233,17 @@ class TelegramOutbox:
             log.warning("admin request for voice %s not sent: %s", voice.id, type(exc).__name__)
             return False
         return True
+
+    async def _no_more_edits(self, target: ReplyTarget, *, wait: bool) -> None:
+        """Drop the status lines not shown yet; an edit on its way is stopped, or (`wait`)
+        let arrive first."""
+        status = self._status.get(target)
+        if status is None or status.behind is None:
+            return
+        status.wanted = None
+        if not wait:
+            status.behind.cancel()
+        await asyncio.gather(status.behind, return_exceptions=True)
 
     def _status_shown(self, target: ReplyTarget) -> int | None:
         """The status message shown for the job: this run's, or the one a resumed job noted."""

@@ -15,9 +15,10 @@ TELEGRAM: dict[str, dict[str, str]] = {
         "zh": "请用 /keep 名称 回复一条设计出的语音消息来保留该声音。",
     },
     "tune_usage": {
-        "en": "Write it as: /tune NAME temperature=0.7 top_k=40 top_p=0.9 (any of them; "
-        "none resets).",
-        "zh": "请这样写：/tune 名称 temperature=0.7 top_k=40 top_p=0.9（任选；都不写则重置）。",
+        "en": "Write it as: /tune NAME temperature=0.7 top_k=40 top_p=0.9 speed=0.9 (any of "
+        "them; none resets).",
+        "zh": "请这样写：/tune 名称 temperature=0.7 top_k=40 top_p=0.9 speed=0.9"
+        "（任选；都不写则重置）。",
     },
     "voice_line": {"en": "{name} · {seconds:.0f} s", "zh": "{name} · {seconds:.0f} 秒"},
     "voice_line_default": {"en": " · default", "zh": " · 默认"},
@@ -29,6 +30,8 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "/clone NAME  or  /clone NAME | the words spoken in it\n"
             "In a private chat you can also just send me a voice message.\n\n"
             "Speak: /say NAME text to speak\n"
+            "Slower or faster (0.5–2, the same pitch): /say NAME speed=1.25 text\n"
+            "In another language, translated first: /say NAME >es text (es, de, fr, ja…)\n"
             "Pick a default: /default NAME, then /say text to speak\n"
             "Reply /say NAME to a text message to speak that message.\n"
             "Long text is fine: it is spoken sentence by sentence.\n"
@@ -38,7 +41,7 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "then reply /keep NAME to the result to keep that voice.\n"
             "A conversation: /dialogue, then one line per turn:\n"
             'alice: Hi Bob!\nbob: Hello!\n"a grumpy robot": Beep.\n'
-            "Fine-tune: /tune NAME temperature=0.7 top_k=40 top_p=0.9\n\n"
+            "Fine-tune: /tune NAME temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
             "Manage: /voices (play, set default, delete), /rename OLD NEW, /delete NAME, "
             "/share NAME on|off\n\n"
             "Consent: cloning someone else's voice message asks them first; it speaks only "
@@ -58,6 +61,8 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "/clone 名称  或  /clone 名称 | 其中说的原话\n"
             "在私聊中也可以直接发给我一条语音。\n\n"
             "朗读：/say 名称 要说的文字\n"
+            "放慢或加快（0.5–2，音高不变）：/say 名称 speed=1.25 文字\n"
+            "换一种语言说（先翻译）：/say 名称 >en 文字（en、es、de、ja…）\n"
             "设置默认：/default 名称，之后 /say 文字 即可\n"
             "用 /say 名称 回复一条文字消息，即可朗读那条消息。\n"
             "长文本也没问题：会逐句朗读。\n"
@@ -67,7 +72,7 @@ TELEGRAM: dict[str, dict[str, str]] = {
             "然后用 /keep 名称 回复结果即可保留该声音。\n"
             "对话：/dialogue 后每行一句：\n"
             '爷爷: 你好！\n奶奶: 你好呀！\n"一个暴躁的机器人": 哔。\n'
-            "微调：/tune 名称 temperature=0.7 top_k=40 top_p=0.9\n\n"
+            "微调：/tune 名称 temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
             "管理：/voices（试听、设为默认、删除）、/rename 旧名 新名、/delete 名称、"
             "/share 名称 on|off\n\n"
             "同意：克隆他人的语音会先征求本人同意，同意后才能使用。/myvoices 查看用你的声音登记的"
@@ -167,7 +172,10 @@ TELEGRAM: dict[str, dict[str, str]] = {
     },
     "cmd_keep": {"en": "Keep a designed voice (reply to it)", "zh": "保留设计出的声音（回复它）"},
     "cmd_cancel": {"en": "Cancel your requests under way here", "zh": "取消你在这里进行中的请求"},
-    "cmd_tune": {"en": "Set a voice's temperature/top_k/top_p", "zh": "设置声音的采样参数"},
+    "cmd_tune": {
+        "en": "Set a voice's temperature/top_k/top_p/speed",
+        "zh": "设置声音的采样参数和语速",
+    },
     "cmd_default": {"en": "Set this chat's default voice", "zh": "设置本聊天的默认声音"},
     "cmd_rename": {"en": "Rename a voice", "zh": "重命名声音"},
     "cmd_delete": {"en": "Delete a voice", "zh": "删除声音"},

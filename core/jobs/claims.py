@@ -3,7 +3,8 @@ each user's share), hold them on a lease, and report how they stand to the waiti
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from core.domain import Progress
 from core.errors import VoicebotError, error_from
 from core.jobs.log import CANCELLED, UNFINISHED, Job, aware, held
+from core.jobs.notify import NEWS, WORK, announce
 from core.jobs.queue import QueuePolicy, Waiting
 from core.storage.tables import jobs
 
@@ -39,6 +41,7 @@ class Claims:
 
     def __init__(self, *, db: AsyncEngine) -> None:
         self._db = db
+        self._lines = _LineReads(self._read_line)
 
     async def hand_over(self, job_id: str) -> None:
         """Leave a job (opened to run in-process by an earlier run) to the workers."""
@@ -48,14 +51,22 @@ class Claims:
                 .where(jobs.c.id == job_id)
                 .values(handoff=True, updated_at=datetime.now(UTC))
             )
+            await announce(conn, WORK)
 
     async def place(self, job_id: str, policy: QueuePolicy) -> tuple[int, int]:
         """The handed-over job's place in the workers' line (1: next; 0: taken already), and
-        how many others wait, as the policy orders the line."""
+        how many others wait, as the policy orders the line. Read as the line stands after
+        the call: requests handed over together share reads of it (read for each, a thousand
+        of them read a thousand rows each)."""
+        places = await self._lines.after_now(policy)
+        place = places.get(job_id)
+        return (0, len(places)) if place is None else (place, len(places) - 1)
+
+    async def _read_line(self, policy: QueuePolicy) -> dict[str, int]:
+        """Each job in the workers' line by its place, as the policy orders it."""
         async with self._db.connect() as conn:
             line = policy.order(*await self._line(conn, datetime.now(UTC)))
-        ids = [job.item for job in line]
-        return (ids.index(job_id) + 1 if job_id in ids else 0), len(ids) - (job_id in ids)
+        return {job.item: place for place, job in enumerate(line, start=1)}
 
     async def claim(
         self, worker: str, *, lease_s: float, most: int, policy: QueuePolicy
@@ -146,14 +157,16 @@ class Claims:
     async def release(self, worker: str) -> None:
         """Give up this worker's unfinished jobs (it is stopping): others may take them now."""
         async with self._db.begin() as conn:
-            await conn.execute(
+            released = await conn.execute(
                 update(jobs).where(*held(worker)).values(lease_until=None, worker=None)
             )
+            if released.rowcount:
+                await announce(conn, WORK)
 
     async def note_progress(self, job_id: str, progress: Progress, held_by: str) -> None:
         """A worker's progress on a job it holds, for the gateway to show."""
         async with self._db.begin() as conn:
-            await conn.execute(
+            noted = await conn.execute(
                 update(jobs)
                 .where(jobs.c.id == job_id, *held(held_by))
                 .values(
@@ -165,6 +178,8 @@ class Claims:
                     }
                 )
             )
+            if noted.rowcount:  # the gateway waiting for the job shows it at once
+                await announce(conn, NEWS, about=jobs.c.id == job_id)
 
     async def states(self, job_ids: list[str]) -> list[Ended]:
         """How each of these jobs stands (those that still exist)."""
@@ -187,3 +202,45 @@ class Claims:
 
 
 _user = jobs.c.platform + ":" + jobs.c.user_id  # a user as the queue names them
+
+
+class _LineReads:
+    """Reads of the workers' line shared by whoever asks meanwhile. A read answers only those
+    who asked before it began (so each sees the line as it stands after asking, their own job
+    in it); those asking during a read wait for the next, which all of them share."""
+
+    def __init__(self, read: Callable[[QueuePolicy], Awaitable[dict[str, int]]]) -> None:
+        self._read = read
+        self._next: dict[QueuePolicy, asyncio.Future[dict[str, int]]] = {}  # not begun yet
+        self._reading: dict[QueuePolicy, asyncio.Task[None]] = {}
+
+    async def after_now(self, policy: QueuePolicy) -> dict[str, int]:
+        answer = self._next.get(policy)
+        if answer is None:
+            answer = self._next[policy] = asyncio.get_running_loop().create_future()
+            answer.add_done_callback(_retrieved)
+            if policy not in self._reading:
+                self._reading[policy] = asyncio.create_task(self._reads(policy))
+        return await asyncio.shield(answer)  # (a caller cancelled leaves it to the others)
+
+    async def _reads(self, policy: QueuePolicy) -> None:
+        """Read for those waiting, round after round, until nobody waits."""
+        try:
+            while (answer := self._next.pop(policy, None)) is not None:
+                try:
+                    answer.set_result(await self._read(policy))
+                except Exception as exc:  # each of them would have met it
+                    answer.set_exception(exc)
+                except asyncio.CancelledError:  # (the loop shutting down)
+                    answer.cancel()
+                    raise
+        finally:
+            del self._reading[policy]
+            if (waiting := self._next.pop(policy, None)) is not None:
+                waiting.cancel()
+
+
+def _retrieved(answer: asyncio.Future[dict[str, int]]) -> None:
+    """(An answer nobody awaits any more: its error is not worth a warning.)"""
+    if not answer.cancelled():
+        answer.exception()

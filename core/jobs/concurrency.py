@@ -13,7 +13,7 @@ from core.errors import UpstreamError, UpstreamRateLimited
 
 BACKOFF = 0.5  # of the limit, kept when the upstream says it gets too many requests
 # calls whose refusals speak for 302.AI's limits (a result download goes to a file host)
-LIMITED_CALLS = {"create", "query", "upload", "transcribe"}
+LIMITED_CALLS = {"create", "query", "upload", "transcribe", "translate"}
 
 
 class Concurrency:

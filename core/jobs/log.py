@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from core.audio import EncodedVoice
 from core.domain import Sampling, Where
 from core.errors import AlreadyRequested, Cancelled, TakeGone, VoicebotError, stored
+from core.jobs.notify import NEWS, STOP, WORK, announce
 from core.outbox import ReplyTarget
 from core.storage.tables import job_results, job_tasks, jobs
 
@@ -41,6 +42,8 @@ class Job:
     state: str = "queued"
     seconds: float | None = None  # of the output, once done
     wer: float | None = None  # the self-check's error rate of the output
+    language: str | None = None  # said in this language, translated (None: as written)
+    translation: str | None = None  # the text in `language`, once translated: what is spoken
 
     @classmethod
     def of(cls, row: Row[Any]) -> Job:
@@ -66,6 +69,8 @@ class Job:
             state=row.state,
             seconds=row.seconds,
             wer=row.wer,
+            language=row.language,
+            translation=row.translation,
         )
 
 
@@ -87,6 +92,8 @@ class JobLog:
         description: str | None = None,
         target: ReplyTarget | None = None,
         handoff: bool = False,
+        language: str | None = None,
+        translation: str | None = None,
     ) -> Job:
         """Write the job before anything billable; a job with a `target` is resumed after a
         restart, and one `handoff` is run by whichever `voicebot worker` claims it first."""
@@ -99,6 +106,8 @@ class JobLog:
             voice_id=voice_id,
             description=description,
             target=target,
+            language=language,
+            translation=translation,
         )
         now = datetime.now(UTC)
         origin = {
@@ -127,8 +136,12 @@ class JobLog:
                         target=None if target is None else target.stored(),
                         request_key=(target.request or None) if target else None,
                         handoff=handoff,
+                        language=language,
+                        translation=translation,
                     )
                 )
+                if handoff:  # (a worker waiting for work wakes once the job is there)
+                    await announce(conn, WORK)
         except IntegrityError as exc:  # the only unique column a new job can clash on
             raise AlreadyRequested() from exc
         return job
@@ -169,6 +182,7 @@ class JobLog:
                     .where(jobs.c.id.in_(found))
                     .values(state=CANCELLED, error=Cancelled.key, updated_at=datetime.now(UTC))
                 )
+                await announce(conn, NEWS, STOP, about=jobs.c.id.in_(found))  # stop at once
         return found
 
     async def cancelled(self, job_id: str) -> bool:
@@ -243,6 +257,15 @@ class JobLog:
                 delete(job_tasks).where(job_tasks.c.job_id == job_id, job_tasks.c.step == step)
             )
 
+    async def translated(self, job_id: str, translation: str) -> str:
+        """Store the job's translation, unless a run before this one did (one whose lease
+        lapsed): the one stored first is what every run speaks, and is returned."""
+        async with self._db.begin() as conn:
+            unset = (jobs.c.id == job_id) & jobs.c.translation.is_(None)
+            await conn.execute(update(jobs).where(unset).values(translation=translation))
+            stored = await conn.execute(select(jobs.c.translation).where(jobs.c.id == job_id))
+            return stored.scalar_one_or_none() or translation  # (gone: forgotten meanwhile)
+
     # --- the end of a job --------------------------------------------------------------------
 
     async def done(
@@ -268,6 +291,8 @@ class JobLog:
                     raise Cancelled()
                 if held_by is not None:
                     raise NotHeld(job_id)
+            if held_by is not None:  # a worker's: the gateway waiting for it hears at once
+                await announce(conn, NEWS, about=jobs.c.id == job_id)
             for part, voice in enumerate(results or []):
                 await conn.execute(
                     job_results.insert().values(
@@ -294,6 +319,7 @@ class JobLog:
                     error_params=params,
                 )
             )
+            await announce(conn, NEWS, about=jobs.c.id == job_id)  # (its gateway reads it)
 
     async def checked(self, job_id: str, error_rate: float) -> None:
         """Record the self-check's measured error rate of the output."""
@@ -362,13 +388,11 @@ class JobLog:
         return bool(claimed.rowcount)
 
     async def sent(self, job_id: str) -> None:
-        await self._set(job_id, delivery="sent")
-        await self._drop_results(job_id)
+        await self._delivered(job_id, "sent")
 
     async def delivery_failed(self, job_id: str) -> None:
         """The chat refused the result (the adapter told the user why): not to be resent."""
-        await self._set(job_id, delivery="failed")
-        await self._drop_results(job_id)
+        await self._delivered(job_id, "failed")
 
     # --- what the rest of the core asks of past jobs -----------------------------------------
 
@@ -415,6 +439,7 @@ class JobLog:
         mine = (jobs.c.platform == platform) & (jobs.c.user_id == user_id)
         async with self._db.begin() as conn:
             ids = list((await conn.execute(select(jobs.c.id).where(mine))).scalars())
+            await announce(conn, NEWS, STOP, about=mine & jobs.c.state.in_(UNFINISHED))
             await conn.execute(delete(job_tasks).where(job_tasks.c.job_id.in_(ids)))
             await conn.execute(delete(job_results).where(job_results.c.job_id.in_(ids)))
             await conn.execute(delete(jobs).where(mine))
@@ -426,14 +451,18 @@ class JobLog:
                         job_tasks.c.job_id.in_(select(jobs.c.id).where(unfinished))
                     )
                 )
+                await announce(conn, NEWS, STOP, about=unfinished)
                 await conn.execute(
                     update(jobs).where(unfinished).values(state="failed", error="error_voice_gone")
                 )
                 await conn.execute(update(jobs).where(theirs).values(voice_id=None))
         return ids
 
-    async def _drop_results(self, job_id: str) -> None:
+    async def _delivered(self, job_id: str, delivery: str) -> None:
+        """The delivery's end, and the voice messages a worker left for it gone (one write)."""
+        ended = update(jobs).where(jobs.c.id == job_id)
         async with self._db.begin() as conn:
+            await conn.execute(ended.values(updated_at=datetime.now(UTC), delivery=delivery))
             await conn.execute(delete(job_results).where(job_results.c.job_id == job_id))
 
     async def _set(self, job_id: str, **values: Any) -> None:

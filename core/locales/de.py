@@ -92,11 +92,24 @@ TEXTS: dict[str, str] = {
     "error_empty_text": "Sag mir, was ich sagen soll, zum Beispiel: /say NAME Hallo zusammen!",
     "error_text_too_long": "Dieser Text ist {length, plural, one {# Zeichen} other {# Zeichen}} "
     "lang; das Limit liegt bei {limit}. Kürz ihn bitte.",
+    "error_translation_too_long": "Übersetzt ist dieser Text "
+    "{length, plural, one {# Zeichen} other {# Zeichen}} lang; das Limit liegt bei {limit}. "
+    "Kürz ihn bitte.",
+    "error_unknown_language": "Auf „{code}“ kann ich es nicht sagen. Die Sprachen, in die ich "
+    "übersetze: {languages}.",
+    "error_translation_unavailable": "Zum Übersetzen brauche ich den Sprachdienst, und der ist "
+    "bei diesem Bot nicht eingerichtet. Lass die Sprache weg, um den Text so zu hören, wie er "
+    "geschrieben ist.",
     "error_bad_sampling": "{field} muss zwischen {low} und {high} liegen.",
     "error_unknown_setting": "Die Einstellung „{name}“ kenne ich nicht: Verwende temperature=, "
-    "top_k= oder top_p=.",
+    "top_k=, top_p= oder speed=.",
     "error_transcript_needed": "Ich brauche die Worte, die in diesem Clip gesprochen werden. Füg "
     "sie als Transkript hinzu und versuch es noch mal.",
+    "error_listening_unavailable": "Hier kann ich keine Sprachnachrichten anhören: Um ihre Worte "
+    "mit einer anderen Stimme zu sprechen, brauche ich den Sprachdienst, und der ist für diesen "
+    "Bot nicht eingerichtet.",
+    "error_clip_too_long": "Diese Aufnahme ist länger als {limit} Sekunden, mehr, als ich auf "
+    "einmal anhöre. Schick bitte eine kürzere.",
     "error_upstream": "Beim Sprachdienst gab es ein Problem. Versuch es bitte gleich noch mal.",
     "error_upstream_auth": "Der Sprachdienst hat den API-Schlüssel des Bots abgelehnt. Sag bitte "
     "dem Betreiber des Bots Bescheid.",
@@ -123,6 +136,7 @@ TEXTS: dict[str, str] = {
     "also habe ich abgebrochen. Versuch es bitte noch mal, vielleicht mit kürzerem Text.",
     # --- progress and results --------------------------------------------------------------
     "progress_queued": "In der Warteschlange (Platz {position})…",
+    "progress_translating": "Wird übersetzt…",
     "progress_preparing": "Stimme wird vorbereitet…",
     "progress_generating": "Sprache wird erzeugt…",
     "progress_generating_parts": "Sprache wird erzeugt: Teil {part} von {parts}…",

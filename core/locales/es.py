@@ -88,10 +88,22 @@ TEXTS: dict[str, str] = {
     "error_text_too_long": "Ese texto tiene "
     "{length, plural, one {# carácter} many {# de caracteres} other {# caracteres}}; "
     "el límite es {limit}. Acórtalo, por favor.",
+    "error_translation_too_long": "Traducido, ese texto tiene "
+    "{length, plural, one {# carácter} many {# de caracteres} other {# caracteres}}; "
+    "el límite es {limit}. Acórtalo, por favor.",
+    "error_unknown_language": "No puedo decirlo en “{code}”. Los idiomas a los que traduzco: "
+    "{languages}.",
+    "error_translation_unavailable": "Para traducir hace falta el servicio de voz, y este bot no "
+    "lo tiene configurado. Quita el idioma para oír el texto tal como está escrito.",
     "error_bad_sampling": "{field} debe estar entre {low} y {high}.",
-    "error_unknown_setting": "No conozco el ajuste “{name}”: usa temperature=, top_k= o top_p=.",
+    "error_unknown_setting": "No conozco el ajuste “{name}”: usa temperature=, top_k=, "
+    "top_p= o speed=.",
     "error_transcript_needed": "Necesito las palabras que se dicen en ese clip. Añádelas como "
     "transcripción y vuelve a intentarlo.",
+    "error_listening_unavailable": "Aquí no puedo escuchar mensajes de voz: decir sus palabras "
+    "con otra voz requiere el servicio de voz, y este bot no lo tiene configurado.",
+    "error_clip_too_long": "Esa grabación dura más de {limit} segundos, más de lo que escucho de "
+    "una vez. Envía una más corta.",
     "error_upstream": "El servicio de voz tuvo un problema. Inténtalo de nuevo en un momento.",
     "error_upstream_auth": "El servicio de voz rechazó la clave de API del bot. Avisa a quien "
     "administra el bot.",
@@ -117,6 +129,7 @@ TEXTS: dict[str, str] = {
     "que paré. Inténtalo de nuevo, quizá con un texto más corto.",
     # --- progress and results --------------------------------------------------------------
     "progress_queued": "Esperando turno (posición {position})…",
+    "progress_translating": "Traduciendo…",
     "progress_preparing": "Preparando la voz…",
     "progress_generating": "Generando la voz…",
     "progress_generating_parts": "Generando la voz: parte {part} de {parts}…",

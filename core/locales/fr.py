@@ -90,11 +90,22 @@ TEXTS: dict[str, str] = {
     "error_text_too_long": "Ce texte fait "
     "{length, plural, one {# caractère} many {# de caractères} other {# caractères}} ; "
     "la limite est de {limit}. Raccourcis-le, s'il te plaît.",
+    "error_translation_too_long": "Une fois traduit, ce texte fait "
+    "{length, plural, one {# caractère} many {# de caractères} other {# caractères}} ; "
+    "la limite est de {limit}. Raccourcis-le, s'il te plaît.",
+    "error_unknown_language": "Je ne peux pas le dire en « {code} ». Les langues vers "
+    "lesquelles je traduis : {languages}.",
+    "error_translation_unavailable": "Pour traduire, il faut le service vocal, et ce bot "
+    "n'en a pas. Retire la langue pour entendre le texte tel qu'il est écrit.",
     "error_bad_sampling": "{field} doit être compris entre {low} et {high}.",
     "error_unknown_setting": "Je ne connais pas le réglage « {name} » : utilise temperature=, "
-    "top_k= ou top_p=.",
+    "top_k=, top_p= ou speed=.",
     "error_transcript_needed": "J'ai besoin des mots prononcés dans cet extrait. Ajoute-les "
     "comme transcription et réessaie.",
+    "error_listening_unavailable": "Je ne peux pas écouter de messages vocaux ici : redire leurs "
+    "mots avec une autre voix nécessite le service vocal, qui n'est pas configuré pour ce bot.",
+    "error_clip_too_long": "Cet enregistrement dure plus de {limit} secondes, plus que ce que "
+    "j'écoute d'un coup. Envoie-en un plus court.",
     "error_upstream": "Le service vocal a eu un problème. Réessaie dans un instant.",
     "error_upstream_auth": "Le service vocal a refusé la clé d'API du bot. Préviens la "
     "personne qui gère le bot.",
@@ -119,6 +130,7 @@ TEXTS: dict[str, str] = {
     "j'ai arrêté. Réessaie, peut-être avec un texte plus court.",
     # --- progress and results --------------------------------------------------------------
     "progress_queued": "En file d'attente (position {position})…",
+    "progress_translating": "Traduction…",
     "progress_preparing": "Préparation de la voix…",
     "progress_generating": "Génération de la parole…",
     "progress_generating_parts": "Génération de la parole : partie {part} sur {parts}…",

@@ -83,11 +83,20 @@ TEXTS: dict[str, str] = {
     "error_empty_text": "話す内容を教えてください。例：/say 名前 こんにちは！",
     "error_text_too_long": "テキストが {length} 文字あります。上限は {limit} 文字です。"
     "短くしてください。",
+    "error_translation_too_long": "翻訳するとテキストが {length} 文字になります。上限は {limit} "
+    "文字です。短くしてください。",
+    "error_unknown_language": "「{code}」では話せません。翻訳できる言語：{languages}。",
+    "error_translation_unavailable": "翻訳には音声サービスが必要ですが、このボットには設定されて"
+    "いません。言語の指定を外すと、書かれたとおりに読み上げます。",
     "error_bad_sampling": "{field} は {low} から {high} の間にしてください。",
     "error_unknown_setting": "「{name}」という設定はありません。temperature=、top_k=、"
-    "top_p= のいずれかを使ってください。",
+    "top_p=、speed= のいずれかを使ってください。",
     "error_transcript_needed": "このクリップで話されている言葉が必要です。書き起こしとして"
     "追加して、もう一度お試しください。",
+    "error_listening_unavailable": "ここでは音声メッセージを聞き取れません。"
+    "その言葉を別の声で話すには音声サービスが必要ですが、このボットには設定されていません。",
+    "error_clip_too_long": "この録音は {limit} 秒を超えていて、"
+    "一度に聞き取れる長さを超えています。もっと短い録音を送ってください。",
     "error_upstream": "音声サービスで問題が起きました。少し経ってからもう一度お試しください。",
     "error_upstream_auth": "音声サービスがボットの API キーを拒否しました。ボットの運営者に"
     "知らせてください。",
@@ -113,6 +122,7 @@ TEXTS: dict[str, str] = {
     "受信を止めました。テキストを短くするなどして、もう一度お試しください。",
     # --- progress and results --------------------------------------------------------------
     "progress_queued": "順番待ちです（{position} 番目）…",
+    "progress_translating": "翻訳しています…",
     "progress_preparing": "声を準備しています…",
     "progress_generating": "音声を生成しています…",
     "progress_generating_parts": "音声を生成しています：{parts} 件中 {part} 件目…",

@@ -81,11 +81,20 @@ TEXTS: dict[str, str] = {
     "이름 으로 이 채팅의 기본 목소리를 골라 주세요.",
     "error_empty_text": "무엇을 말할지 알려 주세요. 예: /say 이름 안녕하세요!",
     "error_text_too_long": "텍스트가 {length}자예요. 한도는 {limit}자예요. 조금 줄여 주세요.",
+    "error_translation_too_long": "번역하면 텍스트가 {length}자예요. 한도는 {limit}자예요. 조금 "
+    "줄여 주세요.",
+    "error_unknown_language": "‘{code}’(으)로는 말할 수 없어요. 번역할 수 있는 언어: {languages}.",
+    "error_translation_unavailable": "번역하려면 음성 서비스가 필요한데, 이 봇에는 설정되어 있지 "
+    "않아요. 언어를 빼면 쓰인 그대로 읽어 드려요.",
     "error_bad_sampling": "{field} 값은 {low}에서 {high} 사이여야 해요.",
-    "error_unknown_setting": "‘{name}’(이)라는 설정은 없어요. temperature=, top_k= 또는 "
-    "top_p= 를 써 주세요.",
+    "error_unknown_setting": "‘{name}’(이)라는 설정은 없어요. temperature=, top_k=, "
+    "top_p= 또는 speed= 를 써 주세요.",
     "error_transcript_needed": "이 클립에서 말한 내용이 필요해요. 대본으로 추가한 뒤 다시 "
     "시도해 주세요.",
+    "error_listening_unavailable": "여기서는 음성 메시지를 들을 수 없어요. 그 말을 다른 목소리로 "
+    "말하려면 음성 서비스가 필요한데, 이 봇에는 설정되어 있지 않아요.",
+    "error_clip_too_long": "이 녹음은 {limit}초보다 길어서 한 번에 들을 수 있는 길이를 넘어요. "
+    "더 짧은 녹음을 보내 주세요.",
     "error_upstream": "음성 서비스에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.",
     "error_upstream_auth": "음성 서비스가 봇의 API 키를 거부했어요. 봇 운영자에게 알려 주세요.",
     "error_upstream_balance": "봇의 음성 서비스 잔액이 바닥났어요. 봇 운영자에게 알려 주세요.",
@@ -106,6 +115,7 @@ TEXTS: dict[str, str] = {
     "중단했어요. 텍스트를 줄여서 다시 시도해 보세요.",
     # --- progress and results --------------------------------------------------------------
     "progress_queued": "대기 중이에요({position}번째)…",
+    "progress_translating": "번역하고 있어요…",
     "progress_preparing": "목소리를 준비하고 있어요…",
     "progress_generating": "음성을 만들고 있어요…",
     "progress_generating_parts": "음성을 만들고 있어요: {parts}개 중 {part}번째…",

@@ -87,11 +87,22 @@ TEXTS: dict[str, str] = {
     "error_text_too_long": "Esse texto tem "
     "{length, plural, one {# caractere} many {# de caracteres} other {# caracteres}}; "
     "o limite é {limit}. Encurte, por favor.",
+    "error_translation_too_long": "Traduzido, esse texto tem "
+    "{length, plural, one {# caractere} many {# de caracteres} other {# caracteres}}; "
+    "o limite é {limit}. Encurte, por favor.",
+    "error_unknown_language": "Não consigo dizer isso em “{code}”. Os idiomas para os quais "
+    "traduzo: {languages}.",
+    "error_translation_unavailable": "Para traduzir é preciso o serviço de voz, e este bot não "
+    "está configurado com ele. Tire o idioma para ouvir o texto como foi escrito.",
     "error_bad_sampling": "{field} deve estar entre {low} e {high}.",
-    "error_unknown_setting": "Não conheço a configuração “{name}”: use temperature=, top_k= ou "
-    "top_p=.",
+    "error_unknown_setting": "Não conheço a configuração “{name}”: use temperature=, top_k=, "
+    "top_p= ou speed=.",
     "error_transcript_needed": "Preciso das palavras faladas nesse áudio. Adicione a "
     "transcrição e tente de novo.",
+    "error_listening_unavailable": "Não consigo ouvir mensagens de voz aqui: dizer as palavras "
+    "delas com outra voz precisa do serviço de voz, e este bot não está configurado com ele.",
+    "error_clip_too_long": "Essa gravação tem mais de {limit} segundos, mais do que eu escuto de "
+    "uma vez. Envie uma mais curta.",
     "error_upstream": "O serviço de voz teve um problema. Tente de novo daqui a pouco.",
     "error_upstream_auth": "O serviço de voz recusou a chave de API do bot. Avise quem cuida "
     "do bot.",
@@ -115,6 +126,7 @@ TEXTS: dict[str, str] = {
     "parei. Tente de novo, talvez com um texto mais curto.",
     # --- progress and results --------------------------------------------------------------
     "progress_queued": "Na fila (posição {position})…",
+    "progress_translating": "Traduzindo…",
     "progress_preparing": "Preparando a voz…",
     "progress_generating": "Gerando a fala…",
     "progress_generating_parts": "Gerando a fala: parte {part} de {parts}…",

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import weakref
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Insert, Table, event, func, select
+from sqlalchemy import Connection, Engine, Insert, Table, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import ExceptionContext
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from core.errors import DatabaseBusy
 
@@ -56,17 +58,9 @@ async def open_database(url: str) -> AsyncEngine:
     # SQLite writes one at a time whatever the pool, and each connection is a thread with a
     # page cache of its own: a few are as fast as thirty, and hold 100 MB less under load.
     few = url.startswith("sqlite")
-    engine = create_async_engine(
-        url,
-        hide_parameters=True,
-        pool_size=5 if few else 10,
-        max_overflow=0 if few else 20,
-        pool_timeout=POOL_WAIT_S,
-    )
-    if engine.dialect.name == "sqlite":
-        event.listen(engine.sync_engine, "connect", _sqlite_for_many_writers)
-    event.listen(engine.sync_engine, "begin", _wait_as_long_as_allowed)
-    event.listen(engine.sync_engine, "handle_error", _busy)
+    engine = _engine(url, 5 if few else 10, 0 if few else 20)
+    if engine.dialect.name == "sqlite" and ":memory:" not in url:  # (a file both can open)
+        engine = _WritersInTurn(engine.sync_engine, writer=_engine(url, 1, 0))
     async with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             # servers starting together migrate one after another; the later ones find
@@ -74,6 +68,54 @@ async def open_database(url: str) -> AsyncEngine:
             await conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
         await conn.run_sync(_upgrade)
     return engine
+
+
+def _engine(url: str, size: int, overflow: int) -> AsyncEngine:
+    engine = create_async_engine(
+        url, hide_parameters=True, pool_size=size, max_overflow=overflow, pool_timeout=POOL_WAIT_S
+    )
+    if engine.dialect.name == "sqlite":
+        event.listen(engine.sync_engine, "connect", _sqlite_for_many_writers)
+    event.listen(engine.sync_engine, "begin", _wait_as_long_as_allowed)
+    event.listen(engine.sync_engine, "handle_error", _busy)
+    return engine
+
+
+class _WritersInTurn(AsyncEngine):
+    """SQLite: this process's transactions (`begin()`) go one at a time, on a connection of
+    their own; reads (`connect()`) share the others. SQLite lets one writer in at a time
+    whatever the pool, and a writer left to wait for it inside SQLite holds a pooled connection
+    meanwhile and looks for the lock again only after sleeps growing to 100 ms: under load the
+    waiting writers held every connection (reads queued behind them) while the lock sat free
+    between their looks. Here the next writer goes the moment the last is done, and no read
+    waits for a writer. Other processes' writers (workers sharing the file) are still waited
+    for inside SQLite."""
+
+    def __init__(self, sync_engine: Engine, *, writer: AsyncEngine) -> None:
+        super().__init__(sync_engine)
+        self.writer = writer
+        # one line of writers per event loop (an engine may outlive a test's loop)
+        self._turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    @asynccontextmanager
+    async def begin(self) -> AsyncIterator[AsyncConnection]:
+        turn = self._turns.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        try:
+            async with asyncio.timeout(_patience.get()):  # (None: as long as it takes)
+                await turn.acquire()
+        except TimeoutError:
+            raise DatabaseBusy() from None
+        try:
+            async with self.writer.begin() as conn:
+                yield conn
+        finally:
+            turn.release()
+
+    async def dispose(self, close: bool = True) -> None:
+        await self.writer.dispose(close)
+        await super().dispose(close)
 
 
 def upsert(

@@ -59,6 +59,7 @@ voices = Table(
     Column("temperature", Float, nullable=True),
     Column("top_k", Integer, nullable=True),
     Column("top_p", Float, nullable=True),
+    Column("speed", Float, nullable=True),  # the speaking rate, 0.5–2 (0016)
     Column("created_at", DateTime(timezone=True), nullable=False),
     # consent and the audit trail (0004)
     Column("owner_name", UserString(128), nullable=False, server_default=""),
@@ -117,6 +118,10 @@ jobs = Table(
     Column("started_at", DateTime(timezone=True), nullable=True),  # taken by a runner
     Column("progress", JSON(none_as_null=True), nullable=True),  # the last `Progress` seen
     Column("error_params", JSON(none_as_null=True), nullable=True),  # of the error that ended it
+    # translate and speak (0015): the language the text is said in (None: as written), and its
+    # translation once made, stored before any speech is (what every run of the job speaks)
+    Column("language", String(16), nullable=True),
+    Column("translation", UserText, nullable=True),
     Index("ix_jobs_request", "platform", "request_key", unique=True),
     Index("ix_jobs_claimable", "handoff", "state", "created_at"),
 )

@@ -142,7 +142,11 @@ class HiggsClient:
         if chars is not None and self._seconds_per_char is not None:
             # never so late that a wrong guess costs much (or outlasts the deadline)
             expect_s = min(self._seconds_per_char * chars, EXPECT_AT_MOST_S, self._deadline_s / 3)
-        status = await self._poller.until_settled((task, task_id), expect_s=expect_s)
+        status = await self._poller.until_settled(
+            (task, task_id),
+            expect_s=expect_s,
+            look_now=chars is None,  # (None: waited again)
+        )
         if chars is not None and chars >= LEARN_FROM_CHARS and status.state == "done":
             self.learn(time.monotonic() - started, chars)
         if status.state == "failed":

@@ -1,4 +1,4 @@
-"""One loop polls every task in flight: each on its own backoff, all those due at once.
+"""One loop polls every task in flight: each on its own backoff, all those due together.
 
 A thousand waiting requests are then a thousand entries in a table, not a thousand coroutines
 each sleeping and polling on its own.
@@ -18,6 +18,12 @@ from core.upstream.api import Sleep
 log = logging.getLogger(__name__)
 
 EARLY = 0.85  # of a task's expected time: its first look, so that its end is seen soon after
+# Queries in flight at once. Each request makes the HTTP client check every idle connection
+# it keeps (a system call or two each), so a hundred tasks due together, queried all at once,
+# cost it over twice the CPU a query as eight at a time do (3.5 against 1.6 ms here): with
+# a hundred tasks in flight that was a third of the bot's CPU. Eight keep a round of a hundred
+# looks within a quarter second at 20 ms a query.
+LOOKS_AT_ONCE = 8
 LATE = 1.5  # of a task's expected time: until then it is looked at often, then less and less
 
 Key = TypeVar("Key")
@@ -48,8 +54,10 @@ class Poller(Generic[Key, Status]):
         interval_max: float,
         sleep: Sleep,
         unknown_steady_s: float = 0.0,
+        at_once: int = LOOKS_AT_ONCE,
     ) -> None:
         self._query = query
+        self._at_once = at_once
         self._settled = settled
         self._interval = interval
         self._interval_max = interval_max
@@ -61,15 +69,19 @@ class Poller(Generic[Key, Status]):
         self._watches: list[_Watch[Key, Status]] = []
         self._loop: asyncio.Task[None] | None = None
 
-    async def until_settled(self, key: Key, *, expect_s: float | None = None) -> Status:
-        """Look at once, then every `interval` for `unknown_steady_s` (how long tasks mostly
-        take, when nothing tells how long this one will), then less and less; or, when the
-        task is expected to take `expect_s`, first a little before that, then often until well
-        past it (the time to notice it finished is what a user waits)."""
+    async def until_settled(
+        self, key: Key, *, expect_s: float | None = None, look_now: bool = True
+    ) -> Status:
+        """Look at once (unless not `look_now`: a task just made is not done yet), then every
+        `interval` for `unknown_steady_s` (how long tasks mostly take, when nothing tells how
+        long this one will), then less and less; or, when the task is expected to take
+        `expect_s`, first a little before that, then often until well past it (the time to
+        notice it finished is what a user waits)."""
         if expect_s is None:
-            first = await self._query(key)  # at once, whatever the loop is doing
-            if self._settled(first):
-                return first
+            if look_now:  # (a task waited for again may have ended meanwhile)
+                first = await self._query(key)  # at once, whatever the loop is doing
+                if self._settled(first):
+                    return first
             delay, interval = self._interval, self._interval
             steady_s = self._unknown_steady_s
             if not steady_s:  # backing off from the first look on
@@ -100,7 +112,7 @@ class Poller(Generic[Key, Status]):
             due = [w for w in self._watches if w.next_at <= self._now]
             if due:
                 started = time.monotonic()
-                await asyncio.gather(*(self._look(w) for w in due))
+                await self._looks(due)
                 self._now += time.monotonic() - started
                 continue
             await self._pause(min(w.next_at for w in self._watches) - self._now)
@@ -122,6 +134,16 @@ class Poller(Generic[Key, Status]):
         else:
             self._now += time.monotonic() - started
         self._wakes_at = self._now
+
+    async def _looks(self, due: list[_Watch[Key, Status]]) -> None:
+        """Look at every task due, `at_once` at a time."""
+        room = asyncio.Semaphore(self._at_once)
+
+        async def look(watch: _Watch[Key, Status]) -> None:
+            async with room:
+                await self._look(watch)
+
+        await asyncio.gather(*(look(watch) for watch in due))
 
     async def _look(self, watch: _Watch[Key, Status]) -> None:
         try:

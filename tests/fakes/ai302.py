@@ -1,4 +1,5 @@
-"""A fake 302.AI on 127.0.0.1: Higgs task endpoints, upload-file, transcription, file downloads.
+"""A fake 302.AI on 127.0.0.1: Higgs task endpoints, upload-file, transcription, chat
+completions (a translator), file downloads.
 
 Tests switch its behaviour through `Fake302.behaviour` and queue one-off faults per endpoint;
 every request is recorded so tests can assert on exactly what the bot sent.
@@ -10,6 +11,7 @@ import asyncio
 import io
 import json
 import math
+import re
 import struct
 import time
 import uuid
@@ -32,6 +34,7 @@ Endpoint = Literal[
     "smart_query",
     "upload",
     "transcribe",
+    "translate",
     "download",
 ]
 
@@ -71,6 +74,9 @@ class Behaviour:
     # the URL a finished task names, from its id (a redirect, a huge or a trickling body);
     # by default its audio here
     result_url: Callable[[str], str] | None = None
+    # what the chat model answers a translation with, from the text and the language its
+    # instructions name ("Spanish"); by default the text, marked with that language
+    translate: Callable[[str, str], str] = lambda text, language: f"[{language}] {text}"
 
 
 @dataclass
@@ -131,6 +137,7 @@ class Fake302:
         app.router.add_post("/302/upload-file", self._upload)
         app.router.add_get("/files/{name}", self._file)
         app.router.add_post("/v1/audio/transcriptions", self._transcribe)
+        app.router.add_post("/v1/chat/completions", self._chat)
         app.router.add_get("/audio/{task_id}", self._audio)
         app.router.add_get("/redirect", self._redirect)
         app.router.add_get("/huge/{task_id}", self._huge)
@@ -221,12 +228,39 @@ class Fake302:
         heard = self.behaviour.heard
         return web.json_response({"text": heard.popleft() if heard else self.behaviour.transcript})
 
+    async def _chat(self, request: web.Request) -> web.StreamResponse:
+        """OpenAI's chat completions, answered as a translator: the user's message, translated
+        into the language the system message names (`Behaviour.translate`)."""
+        body = await request.json()
+        answer = await self._begin("translate", request, json_body=body)
+        if answer is not None:
+            return answer
+        said = {m["role"]: m["content"] for m in body["messages"]}
+        named = re.search(r"into (\w[\w ()]*?)\.", said["system"])
+        content = self.behaviour.translate(said["user"], named.group(1) if named else "?")
+        return web.json_response(
+            {
+                "id": f"chatcmpl-{uuid.uuid4().hex[:12]}",
+                "object": "chat.completion",
+                "model": body.get("model"),
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": content},
+                        "finish_reason": "stop",
+                    }
+                ],
+                "usage": {"prompt_tokens": 60, "completion_tokens": 12, "total_tokens": 72},
+            }
+        )
+
     async def _audio(self, request: web.Request) -> web.StreamResponse:
         answer = await self._begin("download", request, authorised=False)
         if answer is not None:
             return answer
         audio = self.behaviour.audio if self.behaviour.audio is not None else self._tone
         task = self.tasks[request.match_info["task_id"].removesuffix(".wav")]
+        task.setdefault("downloaded_at", time.time())  # wall clock, for the benchmark
         if "audio" in task:
             audio = task["audio"]
         elif self.behaviour.tone_seconds is not None:

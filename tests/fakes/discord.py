@@ -3,9 +3,12 @@
 It answers login, command sync, interaction callbacks and webhooks (followups, the original
 response), channel messages (JSON or multipart, as native voice messages are), opening a DM
 (whose messages a user may refuse), the gateway discovery call, and serves attachment files as
-Discord's CDN would. Every call is recorded. Its gateway, once a test opens it, lets shards
-connect and records how each identified. Helpers build the gateway payloads a test
-dispatches: interactions, messages, and the server with its roles.
+Discord's CDN would. A channel the bot is no member of (a DM or group DM between users, a server
+that has not added it) refuses it with 403 Missing Access, as Discord does; a user-installed
+app is answered there only through its interactions. Every call is recorded. Its gateway,
+once a test opens it, lets shards connect and records how each identified. Helpers build the
+gateway payloads a test dispatches: interactions (also where only a user-installed app is),
+messages, and the server with its roles.
 """
 
 from __future__ import annotations
@@ -37,6 +40,16 @@ GUILD_ID = 700000000000000001
 PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 15) | (1 << 16) | (1 << 31) | (1 << 46)  # a member's
 MANAGE_GUILD = 1 << 5
 CHANNEL_ID = 710000000000000001
+DISCORD_EPOCH_MS = 1_420_070_400_000  # a snowflake's time counts from 2015
+# where only a user-installed app reaches (the bot is no member): a DM between two users, a
+# group DM, and a channel of a server that has not added the bot
+DM_ID = 720000000000000001
+GROUP_DM_ID = 720000000000000002
+ELSEWHERE_GUILD_ID = 730000000000000001
+ELSEWHERE_CHANNEL_ID = 731000000000000001
+PLACES = {"dm": DM_ID, "group": GROUP_DM_ID, "server": ELSEWHERE_CHANNEL_ID}
+# what an app may do in (G)DMs with other users: Attach Files, Embed Links, Mention Everyone
+APP_ELSEWHERE = (1 << 15) | (1 << 14) | (1 << 17)
 
 
 @dataclass
@@ -105,6 +118,9 @@ class FakeDiscord:
         self._pressed: dict[str, Any] = {}  # component interaction id -> the message pressed
         self.dm_channels: dict[str, str] = {}  # user id -> their DM channel's id
         self.closed_dms: set[str] = set()  # users who accept no DMs from the bot
+        # channels the bot is no member of: every call on them is refused (403 Missing Access)
+        self.absent: set[str] = {str(channel) for channel in PLACES.values()}
+        self._channels: dict[str, str] = {}  # interaction token -> the channel it came from
         self.gateway_url = "ws://127.0.0.1:9/gateway"  # nowhere, until a test opens the gateway
         self.recommended_shards = 1  # what the gateway discovery call advises
         self.identified: list[dict[str, Any]] = []  # each IDENTIFY's data, in order
@@ -141,6 +157,12 @@ class FakeDiscord:
 
     def new_id(self) -> str:
         return str(next(self._ids))
+
+    def snowflake(self, at: datetime | None = None) -> str:
+        """An id as Discord makes them, telling when (`at`, else now): an interaction's says
+        how long its token lasts."""
+        ms = int((at or datetime.now(UTC)).timestamp() * 1000) - DISCORD_EPOCH_MS
+        return str(ms << 22 | next(self._ids) % (1 << 22))
 
     def attachment(
         self,
@@ -196,11 +218,24 @@ class FakeDiscord:
         return data
 
     def interaction(
-        self, person: Person, kind: int, data: dict[str, Any], *, guild: bool = True, **extra: Any
+        self,
+        person: Person,
+        kind: int,
+        data: dict[str, Any],
+        *,
+        guild: bool = True,
+        place: str = "",
+        **extra: Any,
     ) -> dict[str, Any]:
+        """An interaction as the gateway sends it: in the server or a DM with the bot (the app
+        installed there), or (`place`) where only the app installed to `person`'s account
+        reaches: "dm" (with another user), "group" (a group DM), "server" (one without the
+        bot)."""
+        installer: Person = extra.pop("installer", person)  # whose account the app is in
+        guild = place == "server" if place else guild
         channel_id = extra["message"]["channel_id"] if "message" in extra else str(CHANNEL_ID)
         payload: dict[str, Any] = {
-            "id": self.new_id(),
+            "id": self.snowflake(),
             "application_id": str(APP_ID),
             "type": kind,
             "data": data,
@@ -210,7 +245,8 @@ class FakeDiscord:
             "attachment_size_limit": 25 * 1024 * 1024,
             "app_permissions": "0",
             "entitlements": [],
-            "authorizing_integration_owners": {},
+            "authorizing_integration_owners": {"0": str(GUILD_ID) if guild else "0"},
+            "context": 0 if guild else 1,
             "channel_id": channel_id,
             "channel": {
                 "id": channel_id,
@@ -240,7 +276,31 @@ class FakeDiscord:
             payload["user"] = person.user()
         if "message" in extra:
             self._pressed[payload["id"]] = extra["message"]
+        self._channels[payload["token"]] = channel_id
+        if place:
+            self._elsewhere(payload, place, installer)
         return payload
+
+    def _elsewhere(self, payload: dict[str, Any], place: str, installer: Person) -> None:
+        """Move an interaction to where only the app installed to `installer`'s account
+        reaches (its permissions there, no guild install)."""
+        channel_id = str(PLACES[place])
+        payload.update(
+            channel_id=channel_id,
+            context=2,
+            app_permissions=str(APP_ELSEWHERE),
+            authorizing_integration_owners={"1": str(installer.id)},
+        )
+        if place == "server":
+            guild = str(ELSEWHERE_GUILD_ID)
+            payload.update(context=0, guild_id=guild, guild={"id": guild, "features": []})
+            payload["channel"].update(id=channel_id, guild_id=guild, name="elsewhere")
+        else:
+            person = payload["user"]
+            payload["channel"] = {"id": channel_id, "type": 1, "recipients": [person]}
+            if place == "group":
+                payload["channel"].update(type=3, name="friends", icon=None, owner_id=person["id"])
+        self._channels[payload["token"]] = channel_id
 
     def guild(self, roles: list[Role]) -> dict[str, Any]:
         """The server as the gateway announces it when the bot connects (GUILD_CREATE)."""
@@ -359,6 +419,9 @@ class FakeDiscord:
                     ],
                 }
             )
+        parts = path.split("/")
+        if parts[1] == "channels" and len(parts) > 2 and parts[2] in self.absent:
+            return _json({"code": 50001, "message": "Missing Access"}, 403)
         if request.method == "POST" and any(
             path == f"/channels/{self.dm_channels.get(user)}/messages" for user in self.closed_dms
         ):
@@ -441,7 +504,9 @@ class FakeDiscord:
         if not message_id.isdigit():
             message_id = self.new_id()
         parts = call.path.split("/")
-        channel_id = parts[2] if parts[1] == "channels" else str(CHANNEL_ID)
+        # a webhook's or an interaction's message is in the channel its interaction came from
+        token_channel = self._channels.get(parts[3], "") if len(parts) > 3 else ""
+        channel_id = parts[2] if parts[1] == "channels" else token_channel or str(CHANNEL_ID)
         return {
             "id": message_id,
             "channel_id": channel_id,

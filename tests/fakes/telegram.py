@@ -47,6 +47,7 @@ class Call:
     method: str
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
+    at: float = field(default_factory=time.time)  # wall clock, when it arrived whole
 
 
 @dataclass
@@ -83,6 +84,7 @@ class FakeBotApi:
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, bytes)
         self.faults: dict[str, deque[tuple[int, str, dict[str, Any]]]] = defaultdict(deque)
         self.updates: list[dict[str, Any]] = []
+        self.handed_out: dict[int, float] = {}  # update id -> when getUpdates first gave it
         self.admins: set[int] = set()  # user ids getChatMember reports as administrators
         self.started: set[int] = set()  # users who opened a private chat with the bot
         self.base_url = ""
@@ -298,6 +300,9 @@ class FakeBotApi:
                 await asyncio.wait_for(self._new_update.wait(), timeout)
             except TimeoutError:
                 return []
+        now = time.time()
+        for update in self.updates:
+            self.handed_out.setdefault(update["update_id"], now)
         return self.updates
 
     async def _deleteWebhook(self, call: Call) -> Any:

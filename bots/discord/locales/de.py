@@ -17,7 +17,9 @@ TEXTS: dict[str, str] = {
         "**Eine Stimme in Worten entwerfen**: `/entwerfen beschreibung: text:`, dann 💾 "
         "behalten.\n"
         "**Ein Gespräch**: `/dialog`, dann eine Zeile `name: text` pro Wortmeldung.\n"
-        "**Feinabstimmung**: `/feintuning stimme: temperatur: top_k: top_p:`.\n"
+        "**Feinabstimmung**: `/feintuning stimme: temperatur: top_k: top_p: tempo:` (tempo "
+        "0.5–2: langsamer oder schneller, gleiche Tonhöhe); `/sagen` nimmt dieselben Optionen "
+        "für eine Anfrage.\n"
         "**Verwalten**: `/stimmen` (anhören, als Standard setzen, löschen), `/umbenennen`, "
         "`/löschen`, `/teilen`.\n"
         "**Zustimmung**: Wenn du die Stimme einer anderen Person klonst, frage ich sie zuerst; "
@@ -48,6 +50,10 @@ TEXTS: dict[str, str] = {
     "dc_dialogue_title": "Ein Dialog",
     "dc_dialogue_label": 'Je Zeile NAME: Text oder "Beschreibung": Text',
     "dc_pick_voice": "Wähl eine Stimme…",
+    "dc_no_audio_to_say": "Diese Nachricht enthält keine Sprachnachricht und keine Audiodatei, "
+    "deren Worte ich noch einmal sagen könnte.",
+    "dc_speak_as_title": "Diese Worte noch einmal sagen",
+    "dc_speak_as_voice": "Mit welcher Stimme?",
     "dc_voice_panel": "**{name}** · {seconds:.0f} s · „{transcript}“",
     "dc_button_sample": "▶ Anhören",
     "dc_button_approve_named": "✅ {name} zustimmen",
@@ -56,6 +62,9 @@ TEXTS: dict[str, str] = {
     "dc_voice_fallback": "In diesem Kanal darf ich keine Sprachnachrichten posten, darum hier "
     "eine Audiodatei. Ein Server-Admin kann mir die Berechtigung **Sprachnachrichten senden** "
     "geben.",
+    "dc_read_in_dm": "Ich bin nicht in diesem Chat, eine Antwort hier erreicht mich also nicht: "
+    "Schick deine Lesung als Sprachnachricht in einer DM an mich (mein Profil → Nachricht "
+    "senden).",
 }
 
 COMMANDS: dict[str, str] = {
@@ -76,6 +85,25 @@ COMMANDS: dict[str, str] = {
     "-1–100": "-1–100",
     "top_p": "top_p",
     "0.1–1": "0.1–1",
+    "speed": "tempo",
+    "0.5–2: slower or faster, the same pitch": "0.5–2: langsamer oder schneller, gleiche Tonhöhe",
+    "language": "sprache",
+    "Say it in this language (the text is translated first)": (
+        "Sag es in dieser Sprache (der Text wird zuerst übersetzt)"
+    ),
+    "English": "Englisch",
+    "Chinese": "Chinesisch",
+    "Spanish": "Spanisch",
+    "French": "Französisch",
+    "German": "Deutsch",
+    "Italian": "Italienisch",
+    "Portuguese": "Portugiesisch",
+    "Dutch": "Niederländisch",
+    "Polish": "Polnisch",
+    "Russian": "Russisch",
+    "Ukrainian": "Ukrainisch",
+    "Japanese": "Japanisch",
+    "Korean": "Koreanisch",
     # /design
     "design": "entwerfen",
     "Speak in a voice described in words; keep it as a voice if you like it.": (
@@ -134,6 +162,7 @@ COMMANDS: dict[str, str] = {
     "0–1.5 (empty: the default)": "0–1.5 (leer: der Standardwert)",
     "-1–100 (empty: the default)": "-1–100 (leer: der Standardwert)",
     "0.1–1 (empty: the default)": "0.1–1 (leer: der Standardwert)",
+    "0.5–2 (empty: as generated)": "0.5–2 (leer: wie erzeugt)",
     # /rename
     "rename": "umbenennen",
     "Give a voice a new name.": "Gib einer Stimme einen neuen Namen.",
@@ -201,4 +230,5 @@ COMMANDS: dict[str, str] = {
     # context menus
     "Clone this voice": "Diese Stimme klonen",
     "Report voice": "Stimme melden",
+    "Speak as…": "Sprechen als…",
 }

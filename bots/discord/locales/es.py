@@ -17,7 +17,9 @@ TEXTS: dict[str, str] = {
         "**Diseñar una voz con palabras**: `/diseñar descripción: texto:`, y luego 💾 "
         "guárdala.\n"
         "**Una conversación**: `/diálogo`, y luego una línea `nombre: texto` por turno.\n"
-        "**Ajuste fino**: `/afinar voz: temperatura: top_k: top_p:`.\n"
+        "**Ajuste fino**: `/afinar voz: temperatura: top_k: top_p: velocidad:` (velocidad "
+        "0.5–2: más lento o más rápido, el mismo tono); `/decir` acepta las mismas opciones "
+        "para una sola petición.\n"
         "**Gestionar**: `/voces` (escuchar, hacer predeterminada, borrar), `/renombrar`, "
         "`/borrar`, `/compartir`.\n"
         "**Consentimiento**: clonar la voz de otra persona le pide permiso primero; solo habla "
@@ -46,6 +48,10 @@ TEXTS: dict[str, str] = {
     "dc_dialogue_title": "Un diálogo",
     "dc_dialogue_label": "Un turno por línea: NOMBRE: texto",
     "dc_pick_voice": "Elige una voz…",
+    "dc_no_audio_to_say": "Ese mensaje no tiene ningún mensaje de voz ni archivo de audio cuyas "
+    "palabras pueda volver a decir.",
+    "dc_speak_as_title": "Decir estas palabras otra vez",
+    "dc_speak_as_voice": "¿Con qué voz?",
     "dc_voice_panel": "**{name}** · {seconds:.0f} s · “{transcript}”",
     "dc_button_sample": "▶ Escuchar",
     "dc_button_approve_named": "✅ Aprobar {name}",
@@ -54,6 +60,8 @@ TEXTS: dict[str, str] = {
     "dc_voice_fallback": "Este canal no me deja publicar mensajes de voz, así que aquí tienes "
     "un archivo de audio. Un admin del servidor puede darme el permiso **Enviar mensajes de "
     "voz**.",
+    "dc_read_in_dm": "No estoy en este chat, así que una respuesta aquí no me llega: envía tu "
+    "lectura como mensaje de voz en un MD conmigo (mi perfil → Enviar mensaje).",
 }
 
 COMMANDS: dict[str, str] = {
@@ -73,6 +81,25 @@ COMMANDS: dict[str, str] = {
     "-1–100": "-1–100",
     "top_p": "top_p",
     "0.1–1": "0.1–1",
+    "speed": "velocidad",
+    "0.5–2: slower or faster, the same pitch": "0.5–2: más lento o más rápido, el mismo tono",
+    "language": "idioma",
+    "Say it in this language (the text is translated first)": (
+        "Dilo en este idioma (el texto se traduce primero)"
+    ),
+    "English": "Inglés",
+    "Chinese": "Chino",
+    "Spanish": "Español",
+    "French": "Francés",
+    "German": "Alemán",
+    "Italian": "Italiano",
+    "Portuguese": "Portugués",
+    "Dutch": "Neerlandés",
+    "Polish": "Polaco",
+    "Russian": "Ruso",
+    "Ukrainian": "Ucraniano",
+    "Japanese": "Japonés",
+    "Korean": "Coreano",
     # /design
     "design": "diseñar",
     "Speak in a voice described in words; keep it as a voice if you like it.": "Habla con una "
@@ -119,6 +146,7 @@ COMMANDS: dict[str, str] = {
     "0–1.5 (empty: the default)": "0–1.5 (vacío: el valor predeterminado)",
     "-1–100 (empty: the default)": "-1–100 (vacío: el valor predeterminado)",
     "0.1–1 (empty: the default)": "0.1–1 (vacío: el valor predeterminado)",
+    "0.5–2 (empty: as generated)": "0.5–2 (vacío: tal como se generó)",
     # /rename
     "rename": "renombrar",
     "Give a voice a new name.": "Ponle un nombre nuevo a una voz.",
@@ -182,4 +210,5 @@ COMMANDS: dict[str, str] = {
     # context menus
     "Clone this voice": "Clonar esta voz",
     "Report voice": "Reportar voz",
+    "Speak as…": "Hablar como…",
 }

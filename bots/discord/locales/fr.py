@@ -17,7 +17,9 @@ TEXTS: dict[str, str] = {
         "**Concevoir une voix avec des mots** : `/concevoir description: texte:`, puis 💾 "
         "garde-la.\n"
         "**Une conversation** : `/dialogue`, puis une ligne `nom: texte` par réplique.\n"
-        "**Réglage fin** : `/régler voix: température: top_k: top_p:`.\n"
+        "**Réglage fin** : `/régler voix: température: top_k: top_p: vitesse:` (vitesse "
+        "0.5–2 : plus lent ou plus rapide, même hauteur) ; `/dire` prend les mêmes options "
+        "pour une seule demande.\n"
         "**Gérer** : `/voix` (écouter, définir par défaut, supprimer), `/renommer`, "
         "`/supprimer`, `/partager`.\n"
         "**Consentement** : cloner la voix de quelqu'un d'autre lui demande d'abord son "
@@ -47,6 +49,10 @@ TEXTS: dict[str, str] = {
     "dc_dialogue_title": "Un dialogue",
     "dc_dialogue_label": "Une réplique par ligne : NOM: texte",
     "dc_pick_voice": "Choisis une voix…",
+    "dc_no_audio_to_say": "Ce message ne contient ni message vocal ni fichier audio dont je "
+    "pourrais redire les mots.",
+    "dc_speak_as_title": "Redire ces mots",
+    "dc_speak_as_voice": "Avec quelle voix ?",
     "dc_voice_panel": "**{name}** · {seconds:.0f} s · « {transcript} »",
     "dc_button_sample": "▶ Écouter",
     "dc_button_approve_named": "✅ Approuver {name}",
@@ -55,6 +61,9 @@ TEXTS: dict[str, str] = {
     "dc_voice_fallback": "Ce salon ne me permet pas de publier des messages vocaux, alors "
     "voici un fichier audio. Un admin du serveur peut m'accorder la permission **Envoyer des "
     "messages vocaux**.",
+    "dc_read_in_dm": "Je ne suis pas dans cette discussion, une réponse ici ne me parvient "
+    "donc pas : envoie ta lecture en message vocal dans un MP avec moi (mon profil → Envoyer un "
+    "message).",
 }
 
 COMMANDS: dict[str, str] = {
@@ -74,6 +83,25 @@ COMMANDS: dict[str, str] = {
     "-1–100": "-1–100",
     "top_p": "top_p",
     "0.1–1": "0.1–1",
+    "speed": "vitesse",
+    "0.5–2: slower or faster, the same pitch": "0.5–2 : plus lent ou plus rapide, même hauteur",
+    "language": "langue",
+    "Say it in this language (the text is translated first)": (
+        "Dis-le dans cette langue (le texte est d'abord traduit)"
+    ),
+    "English": "Anglais",
+    "Chinese": "Chinois",
+    "Spanish": "Espagnol",
+    "French": "Français",
+    "German": "Allemand",
+    "Italian": "Italien",
+    "Portuguese": "Portugais",
+    "Dutch": "Néerlandais",
+    "Polish": "Polonais",
+    "Russian": "Russe",
+    "Ukrainian": "Ukrainien",
+    "Japanese": "Japonais",
+    "Korean": "Coréen",
     # /design
     "design": "concevoir",
     "Speak in a voice described in words; keep it as a voice if you like it.": "Parle avec "
@@ -122,6 +150,7 @@ COMMANDS: dict[str, str] = {
     "0–1.5 (empty: the default)": "0–1.5 (vide : la valeur par défaut)",
     "-1–100 (empty: the default)": "-1–100 (vide : la valeur par défaut)",
     "0.1–1 (empty: the default)": "0.1–1 (vide : la valeur par défaut)",
+    "0.5–2 (empty: as generated)": "0.5–2 (vide : telle que générée)",
     # /rename
     "rename": "renommer",
     "Give a voice a new name.": "Donne un nouveau nom à une voix.",
@@ -187,4 +216,5 @@ COMMANDS: dict[str, str] = {
     # context menus
     "Clone this voice": "Cloner cette voix",
     "Report voice": "Signaler la voix",
+    "Speak as…": "Parler comme…",
 }

@@ -15,7 +15,8 @@ TEXTS: dict[str, str] = {
         "またはこのチャンネルでの自分の全リクエストは `/キャンセル`。\n"
         "**言葉で声をデザイン**：`/デザイン 説明: テキスト:` のあと 💾 で保存。\n"
         "**会話**：`/会話` のあと、1 回の発言につき `名前: テキスト` を 1 行。\n"
-        "**微調整**：`/調整 声: temperature: top_k: top_p:`。\n"
+        "**微調整**：`/調整 声: temperature: top_k: top_p: 速度:`（速度 0.5–2：遅く・速く、"
+        "声の高さはそのまま）。`/読み上げ` でも同じオプションを 1 回ごとに指定できます。\n"
         "**管理**：`/声一覧`（試聴・既定に設定・削除）、`/名前変更`、`/削除`、`/共有`。\n"
         "**同意**：他人の声をクローンするときは先に本人に確認し、承認されてから使えるように"
         "なります。`/自分の声` であなたの話し声から作られたすべての声を確認（取り消しも可）、"
@@ -42,6 +43,10 @@ TEXTS: dict[str, str] = {
     "dc_dialogue_title": "会話",
     "dc_dialogue_label": '1 行に 1 発言：名前: テキスト、または "説明": テキスト',
     "dc_pick_voice": "声を選んでください…",
+    "dc_no_audio_to_say": "このメッセージには、"
+    "言い直せる音声メッセージや音声ファイルがありません。",
+    "dc_speak_as_title": "この言葉をもう一度話す",
+    "dc_speak_as_voice": "どの声で話しますか？",
     "dc_voice_panel": "**{name}** · {seconds:.0f} 秒 · 「{transcript}」",
     "dc_button_sample": "▶ 試聴",
     "dc_button_approve_named": "✅ {name} を承認",
@@ -49,6 +54,8 @@ TEXTS: dict[str, str] = {
     "dc_said_by": "🔊 {label} · {user} さんのリクエスト",
     "dc_voice_fallback": "このチャンネルではボイスメッセージを投稿できないため、音声ファイルで"
     "送ります。サーバーの管理者は私に **ボイスメッセージを送信** の権限を付与できます。",
+    "dc_read_in_dm": "私はこのチャットにいないので、ここでの返信は届きません。読み上げは私との"
+    "DM にボイスメッセージで送ってください（私のプロフィール → メッセージを送る）。",
 }
 
 COMMANDS: dict[str, str] = {
@@ -66,6 +73,25 @@ COMMANDS: dict[str, str] = {
     "-1–100": "-1–100",
     "top_p": "top_p",
     "0.1–1": "0.1–1",
+    "speed": "速度",
+    "0.5–2: slower or faster, the same pitch": "0.5–2：遅く・速く（声の高さはそのまま）",
+    "language": "言語",
+    "Say it in this language (the text is translated first)": (
+        "この言語で話す（テキストを先に翻訳します）"
+    ),
+    "English": "英語",
+    "Chinese": "中国語",
+    "Spanish": "スペイン語",
+    "French": "フランス語",
+    "German": "ドイツ語",
+    "Italian": "イタリア語",
+    "Portuguese": "ポルトガル語",
+    "Dutch": "オランダ語",
+    "Polish": "ポーランド語",
+    "Russian": "ロシア語",
+    "Ukrainian": "ウクライナ語",
+    "Japanese": "日本語",
+    "Korean": "韓国語",
     # /design
     "design": "デザイン",
     "Speak in a voice described in words; keep it as a voice if you like it.": "言葉で説明した"
@@ -111,6 +137,7 @@ COMMANDS: dict[str, str] = {
     "0–1.5 (empty: the default)": "0–1.5（空欄：既定値）",
     "-1–100 (empty: the default)": "-1–100（空欄：既定値）",
     "0.1–1 (empty: the default)": "0.1–1（空欄：既定値）",
+    "0.5–2 (empty: as generated)": "0.5–2（空欄：生成されたまま）",
     # /rename
     "rename": "名前変更",
     "Give a voice a new name.": "声の名前を変更します。",
@@ -172,4 +199,5 @@ COMMANDS: dict[str, str] = {
     # context menus
     "Clone this voice": "この声をクローン",
     "Report voice": "声を通報",
+    "Speak as…": "別の声で話す…",
 }

@@ -15,7 +15,8 @@ TEXTS: dict[str, str] = {
         "아래의 ✖, 또는 이 채널에서의 내 요청 전체는 `/취소`.\n"
         "**말로 목소리 디자인**: `/디자인 설명: 텍스트:` 후 💾 로 저장.\n"
         "**대화**: `/대화` 후 한 마디마다 `이름: 텍스트` 한 줄.\n"
-        "**미세 조정**: `/조정 목소리: temperature: top_k: top_p:`.\n"
+        "**미세 조정**: `/조정 목소리: temperature: top_k: top_p: 속도:` (속도 0.5–2: 느리게 "
+        "또는 빠르게, 음높이는 그대로). `/말하기` 도 같은 옵션을 한 번의 요청에 받아요.\n"
         "**관리**: `/목소리목록` (듣기, 기본으로 설정, 삭제), `/이름변경`, `/삭제`, `/공유`.\n"
         "**동의**: 다른 사람의 목소리를 복제하면 먼저 본인에게 물어보고, 승인한 뒤에만 쓸 수 "
         "있어요. `/내목소리` 는 내 목소리로 만든 모든 목소리를 보여 줘요(취소 가능). "
@@ -41,6 +42,9 @@ TEXTS: dict[str, str] = {
     "dc_dialogue_title": "대화",
     "dc_dialogue_label": '한 줄에 한 마디: 이름: 텍스트, 또는 "설명": 텍스트',
     "dc_pick_voice": "목소리를 고르세요…",
+    "dc_no_audio_to_say": "이 메시지에는 다시 말해 줄 음성 메시지나 오디오 파일이 없어요.",
+    "dc_speak_as_title": "이 말을 다시 말하기",
+    "dc_speak_as_voice": "어떤 목소리로 말할까요?",
     "dc_voice_panel": "**{name}** · {seconds:.0f}초 · “{transcript}”",
     "dc_button_sample": "▶ 듣기",
     "dc_button_approve_named": "✅ {name} 승인",
@@ -48,6 +52,8 @@ TEXTS: dict[str, str] = {
     "dc_said_by": "🔊 {label} · {user} 님 요청",
     "dc_voice_fallback": "이 채널에서는 음성 메시지를 올릴 수 없어서 오디오 파일로 보내요. "
     "서버 관리자가 저에게 **음성 메시지 보내기** 권한을 줄 수 있어요.",
+    "dc_read_in_dm": "저는 이 채팅에 없어서 여기 답장은 받을 수 없어요. 읽은 음성은 저와의 DM에 "
+    "음성 메시지로 보내 주세요 (제 프로필 → 메시지 보내기).",
 }
 
 COMMANDS: dict[str, str] = {
@@ -66,6 +72,25 @@ COMMANDS: dict[str, str] = {
     "-1–100": "-1–100",
     "top_p": "top_p",
     "0.1–1": "0.1–1",
+    "speed": "속도",
+    "0.5–2: slower or faster, the same pitch": "0.5–2: 느리게 또는 빠르게, 음높이는 그대로",
+    "language": "언어",
+    "Say it in this language (the text is translated first)": (
+        "이 언어로 말하기 (텍스트를 먼저 번역해요)"
+    ),
+    "English": "영어",
+    "Chinese": "중국어",
+    "Spanish": "스페인어",
+    "French": "프랑스어",
+    "German": "독일어",
+    "Italian": "이탈리아어",
+    "Portuguese": "포르투갈어",
+    "Dutch": "네덜란드어",
+    "Polish": "폴란드어",
+    "Russian": "러시아어",
+    "Ukrainian": "우크라이나어",
+    "Japanese": "일본어",
+    "Korean": "한국어",
     # /design
     "design": "디자인",
     "Speak in a voice described in words; keep it as a voice if you like it.": "말로 설명한 "
@@ -110,6 +135,7 @@ COMMANDS: dict[str, str] = {
     "0–1.5 (empty: the default)": "0–1.5 (비우면 기본값)",
     "-1–100 (empty: the default)": "-1–100 (비우면 기본값)",
     "0.1–1 (empty: the default)": "0.1–1 (비우면 기본값)",
+    "0.5–2 (empty: as generated)": "0.5–2 (비우면 생성된 그대로)",
     # /rename
     "rename": "이름변경",
     "Give a voice a new name.": "목소리 이름을 바꿔요.",
@@ -171,4 +197,5 @@ COMMANDS: dict[str, str] = {
     # context menus
     "Clone this voice": "이 목소리 복제",
     "Report voice": "목소리 신고",
+    "Speak as…": "다른 목소리로 말하기…",
 }

@@ -17,7 +17,9 @@ TEXTS: dict[str, str] = {
         "✖ embaixo do status, ou `/cancelar` para todos os seus pedidos no canal.\n"
         "**Criar uma voz com palavras**: `/criar descrição: texto:`, depois 💾 guarde-a.\n"
         "**Uma conversa**: `/diálogo`, depois uma linha `nome: texto` por fala.\n"
-        "**Ajuste fino**: `/ajustar voz: temperatura: top_k: top_p:`.\n"
+        "**Ajuste fino**: `/ajustar voz: temperatura: top_k: top_p: velocidade:` (velocidade "
+        "0.5–2: mais devagar ou mais rápido, o mesmo tom); `/falar` aceita as mesmas opções "
+        "para um só pedido.\n"
         "**Gerenciar**: `/vozes` (ouvir, definir padrão, apagar), `/renomear`, `/apagar`, "
         "`/compartilhar`.\n"
         "**Consentimento**: clonar a voz de outra pessoa pede permissão a ela primeiro; a voz "
@@ -46,6 +48,10 @@ TEXTS: dict[str, str] = {
     "dc_dialogue_title": "Um diálogo",
     "dc_dialogue_label": "Uma fala por linha: NOME: texto",
     "dc_pick_voice": "Escolha uma voz…",
+    "dc_no_audio_to_say": "Essa mensagem não tem mensagem de voz nem arquivo de áudio cujas "
+    "palavras eu possa dizer de novo.",
+    "dc_speak_as_title": "Dizer estas palavras de novo",
+    "dc_speak_as_voice": "Com qual voz?",
     "dc_voice_panel": "**{name}** · {seconds:.0f} s · “{transcript}”",
     "dc_button_sample": "▶ Ouvir",
     "dc_button_approve_named": "✅ Aprovar {name}",
@@ -54,6 +60,8 @@ TEXTS: dict[str, str] = {
     "dc_voice_fallback": "Este canal não me deixa publicar mensagens de voz, então aqui vai "
     "um arquivo de áudio. Um admin do servidor pode me dar a permissão **Enviar mensagens de "
     "voz**.",
+    "dc_read_in_dm": "Não estou neste chat, então uma resposta aqui não me alcança: envie sua "
+    "leitura como mensagem de voz numa DM comigo (meu perfil → Enviar mensagem).",
 }
 
 COMMANDS: dict[str, str] = {
@@ -73,6 +81,25 @@ COMMANDS: dict[str, str] = {
     "-1–100": "-1–100",
     "top_p": "top_p",
     "0.1–1": "0.1–1",
+    "speed": "velocidade",
+    "0.5–2: slower or faster, the same pitch": "0.5–2: mais devagar ou mais rápido, o mesmo tom",
+    "language": "idioma",
+    "Say it in this language (the text is translated first)": (
+        "Diga neste idioma (o texto é traduzido antes)"
+    ),
+    "English": "Inglês",
+    "Chinese": "Chinês",
+    "Spanish": "Espanhol",
+    "French": "Francês",
+    "German": "Alemão",
+    "Italian": "Italiano",
+    "Portuguese": "Português",
+    "Dutch": "Holandês",
+    "Polish": "Polonês",
+    "Russian": "Russo",
+    "Ukrainian": "Ucraniano",
+    "Japanese": "Japonês",
+    "Korean": "Coreano",
     # /design
     "design": "criar",
     "Speak in a voice described in words; keep it as a voice if you like it.": "Fale com uma "
@@ -119,6 +146,7 @@ COMMANDS: dict[str, str] = {
     "0–1.5 (empty: the default)": "0–1.5 (vazio: o padrão)",
     "-1–100 (empty: the default)": "-1–100 (vazio: o padrão)",
     "0.1–1 (empty: the default)": "0.1–1 (vazio: o padrão)",
+    "0.5–2 (empty: as generated)": "0.5–2 (vazio: como foi gerada)",
     # /rename
     "rename": "renomear",
     "Give a voice a new name.": "Dê um nome novo a uma voz.",
@@ -180,4 +208,5 @@ COMMANDS: dict[str, str] = {
     # context menus
     "Clone this voice": "Clonar esta voz",
     "Report voice": "Denunciar voz",
+    "Speak as…": "Falar como…",
 }

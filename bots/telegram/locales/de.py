@@ -6,7 +6,8 @@ TEXTS: dict[str, str] = {
     "keep_how": "Um diese Stimme zu behalten, antworte darauf mit /keep NAME.",
     "keep_usage": "Antworte mit /keep NAME auf eine entworfene Sprachnachricht, um diese Stimme "
     "zu behalten.",
-    "tune_usage": "Schreib es so: /tune NAME temperature=0.7 top_k=40 top_p=0.9 (beliebig viele "
+    "tune_usage": "Schreib es so: /tune NAME temperature=0.7 top_k=40 top_p=0.9 "
+    "speed=0.9 (beliebig viele "
     "davon; keiner setzt zurück).",
     "voice_line": "{name} · {seconds:.0f} s",
     "voice_line_default": " · Standard",
@@ -18,6 +19,8 @@ TEXTS: dict[str, str] = {
         "/clone NAME  oder  /clone NAME | die darin gesprochenen Worte\n"
         "Im privaten Chat kannst du mir auch einfach eine Sprachnachricht schicken.\n\n"
         "Sprechen: /say NAME zu sprechender Text\n"
+        "Langsamer oder schneller (0.5–2, gleiche Tonhöhe): /say NAME speed=1.25 Text\n"
+        "In einer anderen Sprache, zuerst übersetzt: /say NAME >en Text (en, es, fr, ja…)\n"
         "Standard wählen: /default NAME, danach /say zu sprechender Text\n"
         "Antworte mit /say NAME auf eine Textnachricht, um diese Nachricht zu sprechen.\n"
         "Langer Text ist kein Problem: Er wird Satz für Satz gesprochen.\n"
@@ -29,7 +32,7 @@ TEXTS: dict[str, str] = {
         "anna: Hallo Ben!\n"
         "ben: Hallo!\n"
         '"ein mürrischer Roboter": Piep.\n'
-        "Feinabstimmung: /tune NAME temperature=0.7 top_k=40 top_p=0.9\n\n"
+        "Feinabstimmung: /tune NAME temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
         "Verwalten: /voices (anhören, als Standard setzen, löschen), /rename ALT NEU, /delete "
         "NAME, /share NAME on|off\n\n"
         "Zustimmung: Wenn du die Sprachnachricht einer anderen Person klonst, frage ich sie "
@@ -82,7 +85,7 @@ TEXTS: dict[str, str] = {
     "cmd_dialogue": "Ein Gespräch: eine Zeile NAME: Text pro Wortmeldung",
     "cmd_keep": "Eine entworfene Stimme behalten (darauf antworten)",
     "cmd_cancel": "Deine laufenden Anfragen hier abbrechen",
-    "cmd_tune": "temperature/top_k/top_p einer Stimme einstellen",
+    "cmd_tune": "temperature/top_k/top_p/speed einer Stimme einstellen",
     "cmd_default": "Standardstimme dieses Chats festlegen",
     "cmd_rename": "Stimme umbenennen",
     "cmd_delete": "Stimme löschen",

@@ -5,7 +5,8 @@ from __future__ import annotations
 TEXTS: dict[str, str] = {
     "keep_how": "Para guardar esta voz, respóndele con /keep NOMBRE.",
     "keep_usage": "Responde /keep NOMBRE a un mensaje de voz diseñado para guardar esa voz.",
-    "tune_usage": "Escríbelo así: /tune NOMBRE temperature=0.7 top_k=40 top_p=0.9 (cualquiera "
+    "tune_usage": "Escríbelo así: /tune NOMBRE temperature=0.7 top_k=40 top_p=0.9 "
+    "speed=0.9 (cualquiera "
     "de ellos; sin ninguno, se restablece).",
     "voice_line": "{name} · {seconds:.0f} s",
     "voice_line_default": " · predeterminada",
@@ -17,6 +18,8 @@ TEXTS: dict[str, str] = {
         "/clone NOMBRE  o  /clone NOMBRE | las palabras que se dicen en él\n"
         "En un chat privado también puedes enviarme sin más un mensaje de voz.\n\n"
         "Hablar: /say NOMBRE texto que decir\n"
+        "Más lento o más rápido (0.5–2, el mismo tono): /say NOMBRE speed=1.25 texto\n"
+        "En otro idioma, traducido antes: /say NOMBRE >en texto (en, de, fr, ja…)\n"
         "Elegir una predeterminada: /default NOMBRE, y luego /say texto que decir\n"
         "Responde /say NOMBRE a un mensaje de texto para decir ese mensaje.\n"
         "Los textos largos no son problema: se dicen frase a frase.\n"
@@ -28,7 +31,7 @@ TEXTS: dict[str, str] = {
         "y luego responde /keep NOMBRE al resultado para guardar esa voz.\n"
         "Una conversación: /dialogue, y luego una línea por turno:\n"
         'alicia: ¡Hola, Bob!\nbob: ¡Hola!\n"un robot gruñón": Bip.\n'
-        "Ajuste fino: /tune NOMBRE temperature=0.7 top_k=40 top_p=0.9\n\n"
+        "Ajuste fino: /tune NOMBRE temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
         "Gestionar: /voices (escuchar, hacer predeterminada, borrar), /rename ANTIGUO NUEVO, "
         "/delete NOMBRE, /share NOMBRE on|off\n\n"
         "Consentimiento: clonar el mensaje de voz de otra persona le pide permiso primero; "
@@ -82,7 +85,7 @@ TEXTS: dict[str, str] = {
     "cmd_dialogue": "Una conversación: una línea NOMBRE: texto por turno",
     "cmd_keep": "Guardar una voz diseñada (respóndele)",
     "cmd_cancel": "Cancelar tus solicitudes en curso aquí",
-    "cmd_tune": "Ajustar temperature/top_k/top_p de una voz",
+    "cmd_tune": "Ajustar temperature/top_k/top_p/speed de una voz",
     "cmd_default": "Elegir la voz predeterminada de este chat",
     "cmd_rename": "Renombrar una voz",
     "cmd_delete": "Borrar una voz",

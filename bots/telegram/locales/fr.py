@@ -5,7 +5,8 @@ from __future__ import annotations
 TEXTS: dict[str, str] = {
     "keep_how": "Pour garder cette voix, réponds-y avec /keep NOM.",
     "keep_usage": "Réponds /keep NOM à un message vocal conçu pour garder cette voix.",
-    "tune_usage": "Écris-le ainsi : /tune NOM temperature=0.7 top_k=40 top_p=0.9 (n'importe "
+    "tune_usage": "Écris-le ainsi : /tune NOM temperature=0.7 top_k=40 top_p=0.9 "
+    "speed=0.9 (n'importe "
     "lesquels ; aucun pour réinitialiser).",
     "voice_line": "{name} · {seconds:.0f} s",
     "voice_line_default": " · par défaut",
@@ -17,6 +18,8 @@ TEXTS: dict[str, str] = {
         "/clone NOM  ou  /clone NOM | les mots prononcés dedans\n"
         "Dans un chat privé, tu peux aussi simplement m'envoyer un message vocal.\n\n"
         "Parler : /say NOM texte à dire\n"
+        "Plus lent ou plus rapide (0.5–2, même hauteur) : /say NOM speed=1.25 texte\n"
+        "Dans une autre langue, traduit d'abord : /say NOM >en texte (en, es, de, ja…)\n"
         "Choisir une voix par défaut : /default NOM, puis /say texte à dire\n"
         "Réponds /say NOM à un message texte pour dire ce message.\n"
         "Les longs textes, pas de souci : ils sont dits phrase par phrase.\n"
@@ -28,7 +31,7 @@ TEXTS: dict[str, str] = {
         "puis réponds /keep NOM au résultat pour garder cette voix.\n"
         "Une conversation : /dialogue, puis une ligne par réplique :\n"
         'alice: Salut Bob !\nbob: Bonjour !\n"un robot grognon": Bip.\n'
-        "Réglage fin : /tune NOM temperature=0.7 top_k=40 top_p=0.9\n\n"
+        "Réglage fin : /tune NOM temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
         "Gérer : /voices (écouter, définir par défaut, supprimer), /rename ANCIEN NOUVEAU, "
         "/delete NOM, /share NOM on|off\n\n"
         "Consentement : cloner le message vocal de quelqu'un d'autre lui demande d'abord son "
@@ -82,7 +85,7 @@ TEXTS: dict[str, str] = {
     "cmd_dialogue": "Une conversation : une ligne NOM: texte par réplique",
     "cmd_keep": "Garder une voix conçue (réponds-y)",
     "cmd_cancel": "Annuler tes demandes en cours ici",
-    "cmd_tune": "Régler temperature/top_k/top_p d'une voix",
+    "cmd_tune": "Régler temperature/top_k/top_p/speed d'une voix",
     "cmd_default": "Choisir la voix par défaut de ce chat",
     "cmd_rename": "Renommer une voix",
     "cmd_delete": "Supprimer une voix",

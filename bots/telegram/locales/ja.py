@@ -5,7 +5,8 @@ from __future__ import annotations
 TEXTS: dict[str, str] = {
     "keep_how": "この声を保存するには、/keep 名前 で返信してください。",
     "keep_usage": "デザインしたボイスメッセージに /keep 名前 で返信すると、その声を保存できます。",
-    "tune_usage": "次のように書いてください：/tune 名前 temperature=0.7 top_k=40 top_p=0.9"
+    "tune_usage": "次のように書いてください：/tune 名前 temperature=0.7 top_k=40 top_p=0.9 "
+    "speed=0.9"
     "（どれか一つでも可。何も書かなければリセット）。",
     "voice_line": "{name} · {seconds:.0f} 秒",
     "voice_line_default": " · 既定",
@@ -16,6 +17,8 @@ TEXTS: dict[str, str] = {
         "/clone 名前  または  /clone 名前 | その中で話している言葉\n"
         "個人チャットでは、ボイスメッセージを送るだけでも登録できます。\n\n"
         "読み上げ：/say 名前 読み上げるテキスト\n"
+        "遅く・速く（0.5–2、声の高さはそのまま）：/say 名前 speed=1.25 テキスト\n"
+        "別の言語で（先に翻訳）：/say 名前 >en テキスト（en、es、de、fr…）\n"
         "既定の声を選ぶ：/default 名前 のあと /say 読み上げるテキスト\n"
         "テキストメッセージに /say 名前 で返信すると、そのメッセージを読み上げます。\n"
         "長いテキストも大丈夫です。一文ずつ読み上げます。\n"
@@ -25,7 +28,7 @@ TEXTS: dict[str, str] = {
         "結果に /keep 名前 で返信すると、その声を保存できます。\n"
         "会話：/dialogue のあと、1 行に 1 つずつ発言：\n"
         'たろう: こんにちは、はなこ！\nはなこ: こんにちは！\n"不機嫌なロボット": ピー。\n'
-        "微調整：/tune 名前 temperature=0.7 top_k=40 top_p=0.9\n\n"
+        "微調整：/tune 名前 temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
         "管理：/voices（試聴・既定に設定・削除）、/rename 旧名 新名、/delete 名前、"
         "/share 名前 on|off\n\n"
         "同意：他人のボイスメッセージをクローンするときは先に本人に確認し、承認されてから"
@@ -78,7 +81,7 @@ TEXTS: dict[str, str] = {
     "cmd_dialogue": "会話：1 行に 1 つ 名前: テキスト",
     "cmd_keep": "デザインした声を保存（返信して使用）",
     "cmd_cancel": "ここで進行中のリクエストをキャンセル",
-    "cmd_tune": "声の temperature/top_k/top_p を設定",
+    "cmd_tune": "声の temperature/top_k/top_p/speed を設定",
     "cmd_default": "このチャットの既定の声を設定",
     "cmd_rename": "声の名前を変更",
     "cmd_delete": "声を削除",

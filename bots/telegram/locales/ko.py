@@ -5,7 +5,8 @@ from __future__ import annotations
 TEXTS: dict[str, str] = {
     "keep_how": "이 목소리를 저장하려면 /keep 이름 으로 답장해 주세요.",
     "keep_usage": "디자인한 음성 메시지에 /keep 이름 으로 답장하면 그 목소리를 저장할 수 있어요.",
-    "tune_usage": "이렇게 써 주세요: /tune 이름 temperature=0.7 top_k=40 top_p=0.9 (아무거나 "
+    "tune_usage": "이렇게 써 주세요: /tune 이름 temperature=0.7 top_k=40 top_p=0.9 "
+    "speed=0.9 (아무거나 "
     "골라서; 하나도 없으면 초기화돼요).",
     "voice_line": "{name} · {seconds:.0f}초",
     "voice_line_default": " · 기본",
@@ -16,6 +17,8 @@ TEXTS: dict[str, str] = {
         "/clone 이름  또는  /clone 이름 | 그 안에서 말한 내용\n"
         "개인 채팅에서는 음성 메시지를 보내기만 해도 돼요.\n\n"
         "말하기: /say 이름 읽을 텍스트\n"
+        "느리게 또는 빠르게 (0.5–2, 음높이는 그대로): /say 이름 speed=1.25 텍스트\n"
+        "다른 언어로 (먼저 번역): /say 이름 >en 텍스트 (en, es, de, ja…)\n"
         "기본 목소리 고르기: /default 이름, 그다음 /say 읽을 텍스트\n"
         "텍스트 메시지에 /say 이름 으로 답장하면 그 메시지를 읽어요.\n"
         "긴 텍스트도 괜찮아요. 한 문장씩 읽어요.\n"
@@ -25,7 +28,7 @@ TEXTS: dict[str, str] = {
         "결과에 /keep 이름 으로 답장하면 그 목소리를 저장해요.\n"
         "대화: /dialogue 다음에 한 줄에 한 마디씩:\n"
         '철수: 안녕, 영희야!\n영희: 안녕!\n"심술궂은 로봇": 삐.\n'
-        "미세 조정: /tune 이름 temperature=0.7 top_k=40 top_p=0.9\n\n"
+        "미세 조정: /tune 이름 temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
         "관리: /voices (듣기, 기본으로 설정, 삭제), /rename 옛이름 새이름, /delete 이름, "
         "/share 이름 on|off\n\n"
         "동의: 다른 사람의 음성 메시지를 복제하면 먼저 본인에게 물어보고, 승인한 뒤에만 "
@@ -75,7 +78,7 @@ TEXTS: dict[str, str] = {
     "cmd_dialogue": "대화: 한 줄에 하나씩 이름: 텍스트",
     "cmd_keep": "디자인한 목소리 저장 (답장으로)",
     "cmd_cancel": "여기서 진행 중인 내 요청 취소",
-    "cmd_tune": "목소리의 temperature/top_k/top_p 설정",
+    "cmd_tune": "목소리의 temperature/top_k/top_p/speed 설정",
     "cmd_default": "이 채팅의 기본 목소리 설정",
     "cmd_rename": "목소리 이름 바꾸기",
     "cmd_delete": "목소리 삭제",

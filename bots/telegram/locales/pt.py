@@ -6,7 +6,8 @@ from __future__ import annotations
 TEXTS: dict[str, str] = {
     "keep_how": "Para guardar esta voz, responda a ela com /keep NOME.",
     "keep_usage": "Responda /keep NOME a uma mensagem de voz criada para guardar essa voz.",
-    "tune_usage": "Escreva assim: /tune NOME temperature=0.7 top_k=40 top_p=0.9 (qualquer um "
+    "tune_usage": "Escreva assim: /tune NOME temperature=0.7 top_k=40 top_p=0.9 "
+    "speed=0.9 (qualquer um "
     "deles; sem nenhum, volta ao padrão).",
     "voice_line": "{name} · {seconds:.0f} s",
     "voice_line_default": " · padrão",
@@ -18,6 +19,8 @@ TEXTS: dict[str, str] = {
         "/clone NOME  ou  /clone NOME | as palavras faladas nela\n"
         "Num chat privado, você também pode simplesmente me mandar uma mensagem de voz.\n\n"
         "Falar: /say NOME texto a falar\n"
+        "Mais devagar ou mais rápido (0.5–2, o mesmo tom): /say NOME speed=1.25 texto\n"
+        "Em outro idioma, traduzido antes: /say NOME >en texto (en, es, de, ja…)\n"
         "Escolher uma padrão: /default NOME, depois /say texto a falar\n"
         "Responda /say NOME a uma mensagem de texto para falar essa mensagem.\n"
         "Texto longo não tem problema: é falado frase por frase.\n"
@@ -29,7 +32,7 @@ TEXTS: dict[str, str] = {
         "depois responda /keep NOME ao resultado para guardar essa voz.\n"
         "Uma conversa: /dialogue, depois uma linha por fala:\n"
         'alice: Oi, Bob!\nbob: Olá!\n"um robô rabugento": Bip.\n'
-        "Ajuste fino: /tune NOME temperature=0.7 top_k=40 top_p=0.9\n\n"
+        "Ajuste fino: /tune NOME temperature=0.7 top_k=40 top_p=0.9 speed=0.9\n\n"
         "Gerenciar: /voices (ouvir, definir padrão, apagar), /rename ANTIGO NOVO, "
         "/delete NOME, /share NOME on|off\n\n"
         "Consentimento: clonar a mensagem de voz de outra pessoa pede permissão a ela "
@@ -82,7 +85,7 @@ TEXTS: dict[str, str] = {
     "cmd_dialogue": "Uma conversa: uma linha NOME: texto por fala",
     "cmd_keep": "Guardar uma voz criada (responda a ela)",
     "cmd_cancel": "Cancelar seus pedidos em andamento aqui",
-    "cmd_tune": "Ajustar temperature/top_k/top_p de uma voz",
+    "cmd_tune": "Ajustar temperature/top_k/top_p/speed de uma voz",
     "cmd_default": "Definir a voz padrão deste chat",
     "cmd_rename": "Renomear uma voz",
     "cmd_delete": "Apagar uma voz",
