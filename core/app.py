@@ -18,7 +18,7 @@ from typing import Literal
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core import process
+from core import audio, process
 from core.consent import Consent
 from core.delivery import Delivery
 from core.engines import Engine, HiggsEngine, OfflineEngine
@@ -138,6 +138,12 @@ async def open_core(
             httpx.AsyncClient(timeout=timeout, follow_redirects=True) as http,
             process.helpers(),  # encodes in processes of their own, as long as the core runs
         ):
+            # the encoders' processes start, and load FFmpeg's libraries, now rather than in
+            # the way of a fresh bot's first voices
+            silence = bytes(2 * audio.WAVEFORM_POINTS)
+            await asyncio.gather(
+                *(process.offload(audio.waveform, silence) for _ in range(process.AT_ONCE))
+            )
             start, most = settings.jobs_at_once
             policy = QueuePolicy(
                 slots=most,

@@ -33,7 +33,8 @@ class References:
         if not self._engine.hosts_references:
             wav = await self._library.read_reference(voice)
             return Reference(wav=wav, transcript=voice.transcript, url=voice.hosted_url)
-        voice = await self._library.find(voice.id)  # revoked or deleted while the job waited?
+        # (read again by its job as it began, after any wait in line: revoked or deleted
+        # meanwhile, it is gone by then; reading it once more here cost every job a query)
         if voice.pending:
             raise VoiceGone()
         if not voice.transcript:

@@ -56,7 +56,8 @@ class Settings(BaseSettings):
     max_voice_seconds: float = Field(default=1800, ge=10)
     # jobs at once, per process that runs jobs: a limit that starts at the first, halves when
     # 302.AI says too many, grows back by one a task created, up to the second (AIMD) ...
-    upstream_concurrency_start: int = Field(default=32, ge=1, le=1000)
+    # (it starts at the ceiling: below it, a burst waited for the growth, one create at a time)
+    upstream_concurrency_start: int = Field(default=64, ge=1, le=1000)
     upstream_concurrency_max: int = Field(default=64, ge=1, le=1000)
     # ... or, set, an operator's fixed cap instead of both: the limit starts there, never
     # goes past it (and still halves when 302.AI says too many)

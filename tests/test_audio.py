@@ -17,8 +17,15 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from pydub import AudioSegment
 
-from core import audio
-from core.errors import AudioTooShort, BadUpstreamAudio, FileTooLarge, NoSpeech, NotAudio
+from core import audio, process
+from core.errors import (
+    AudioTooShort,
+    BadUpstreamAudio,
+    FileTooLarge,
+    NoSpeech,
+    NotAudio,
+    ResultTooLarge,
+)
 
 if TYPE_CHECKING:
     from tests.conftest import Clips
@@ -275,6 +282,28 @@ async def test_unusable_audio_from_the_speech_service_is_bad_upstream_audio(
 ) -> None:
     with pytest.raises(BadUpstreamAudio):
         await audio.encode_voice(UNUSABLE[kind](clips))
+
+
+async def test_encoded_in_a_helper_process_a_voice_note_and_its_refusals_are_the_same(
+    clips: Clips,
+) -> None:
+    upstream = clips.read("audio-upstream-24k.wav", "-ar", "24000")
+    in_a_thread = await audio.encode_voice(upstream, disclosure="a test")
+
+    async with process.helpers():  # as the core encodes while it runs
+        in_a_helper = await audio.encode_voice(upstream, disclosure="a test")
+        for unusable in UNUSABLE.values():
+            with pytest.raises(BadUpstreamAudio):
+                await audio.encode_voice(unusable(clips))
+        with pytest.raises(ResultTooLarge):
+            await audio.encode_voice(upstream, limit_s=0.5)
+        again = await audio.encode_voice(upstream, disclosure="a test")  # the helper goes on
+
+    assert (in_a_helper.seconds, in_a_helper.waveform) == (
+        in_a_thread.seconds,
+        in_a_thread.waveform,
+    )
+    assert in_a_helper.ogg.startswith(b"OggS") and again.waveform == in_a_thread.waveform
 
 
 def test_waveform_follows_the_loudness_of_the_speech() -> None:

@@ -121,9 +121,10 @@ async def test_when_302_says_too_many_the_limit_halves_jobs_retry_and_it_grows_b
     assert held == 20
     assert all(job.state == "done" for job in jobs)  # refused, waited, retried: none failed
     assert len(fake302.calls("clone_create")) == 40  # each refused once, then made once
-    assert seen[:2] == [32, 16]  # one burst of refusals: halved once
-    assert seen[2:] == list(range(17, 17 + len(seen) - 2))  # then one more a task made
-    assert seen[-1] > 16
+    start = higgs_settings.jobs_at_once[0]  # (as shipped: the ceiling)
+    assert seen[:2] == [start, start // 2]  # one burst of refusals: halved once
+    assert seen[2:] == list(range(start // 2 + 1, start // 2 + 1 + len(seen) - 2))  # then
+    assert seen[-1] > start // 2  # one more a task made
     assert 1.0 in sleeps.asked  # a Retry-After was waited out
 
 
@@ -171,5 +172,6 @@ async def test_each_worker_learns_its_own_limit(
             working.cancel()
             await asyncio.gather(working, return_exceptions=True)
     assert all(clip is not None and clip.seconds > 1 for clip in clips_out)
-    assert worker_core.limit.value == 16  # the worker was refused, and learnt from it
-    assert bot.limit.value == 32  # the gateway ran no job, and heard no refusal
+    start = settings.jobs_at_once[0]
+    assert worker_core.limit.value == start // 2  # the worker was refused, and learnt from it
+    assert bot.limit.value == start  # the gateway ran no job, and heard no refusal

@@ -76,11 +76,10 @@ FRESH = NEW & ~AS_CHAT
 
 def build_application(settings: Settings, telegram: TelegramSettings, core: Core) -> App:
     """The bot exactly as `voicebot telegram` runs it (tests build it the same way)."""
-    pacing = Pacing(max_retries=3)  # Telegram's flood limits, the voices first
     builder = (
         ApplicationBuilder()
         .token(require(telegram.telegram_bot_token, "telegram_bot_token").get_secret_value())
-        .rate_limiter(pacing)
+        .rate_limiter(Pacing(max_retries=3))  # Telegram's flood limits, the voices first
         # each user's updates in order, different users' at once (see bots/telegram/order.py)
         .concurrent_updates(InTurn())
         # a reply whose command message was deleted meanwhile still arrives (it was paid for)
@@ -96,7 +95,6 @@ def build_application(settings: Settings, telegram: TelegramSettings, core: Core
         app.bot,
         note_status=core.delivery.note_status,
         consent_hours=core.consent.timeout_s / 3600,
-        pacing=pacing,
     )
     app.bot_data.update(
         core=core, outbox=outbox, download_limit=limit, recording=Recording(app.bot)

@@ -119,7 +119,7 @@ async def speak(
     recording: Recording = context.bot_data["recording"]
     outbox, target = outbox_of(context), target_of(update, request)
     async with recording.in_chat(request.chat_id):
-        await outbox.begin(where_of(update), target)  # feedback first, then the database
+        await outbox.begin(where_of(update), target)  # feedback at once, the job meanwhile
         await start(Reply(outbox, target, on_open=let_go))
 
 

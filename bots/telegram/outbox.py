@@ -18,7 +18,6 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.helpers import mention_html
 
-from bots.telegram.pacing import Pacing
 from bots.telegram.texts import text
 from core.domain import Progress, Voice, VoiceClip, Where
 from core.errors import VoicebotError
@@ -43,13 +42,14 @@ NoteStatus = Callable[[str, str], Awaitable[None]]  # (job id, status message id
 
 @dataclass(slots=True)
 class _Status:
-    message_id: int
+    message_id: int  # 0 until it is out
     shown: str
     edited_at: float
     stage: str
     noted: bool = False  # with its job, for a resumed job to clear
     wanted: tuple[str, InlineKeyboardMarkup | None] | None = None  # a line not shown yet
-    behind: asyncio.Task[None] | None = None  # showing it, once Telegram's budget allows
+    behind: asyncio.Task[None] | None = None  # sending it, or showing the line wanted
+    job_id: str = ""  # its job's, once there is one (noted with it once it is out)
 
 
 class TelegramOutbox:
@@ -61,23 +61,21 @@ class TelegramOutbox:
         *,
         note_status: NoteStatus,
         consent_hours: float,
-        pacing: Pacing | None = None,
     ) -> None:
         self._bot = bot
         self._note_status = note_status  # a resumed job's status is cleared when it is posted
         self._consent_hours = consent_hours
-        self._pacing = pacing  # the bot's rate limiter: whether an edit would go at once
         self._status: dict[ReplyTarget, _Status] = {}  # the live jobs' status messages
 
     async def begin(self, where: Where, target: ReplyTarget) -> None:
-        """Show the status message at once, before the core touches its database (which may
-        be slow or locked): the user sees the request was taken."""
+        """Send the status message at once, and let the core go on meanwhile: the user sees
+        the request was taken however slow the database is, and the job does not wait for
+        Telegram (a hundred requests at once wait some 3 s for the last status message at 30
+        a second). What the job says before it is out shows once it is."""
         if target not in self._status:
             line = progress_text(Progress("preparing"), where.locale)
-            message = await self._bot.send_message(
-                int(target.chat_id), line, reply_parameters=reply_to(target)
-            )
-            self._status[target] = _Status(message.message_id, line, 0.0, "preparing")
+            status = self._status[target] = _Status(0, line, 0.0, "preparing")
+            status.behind = asyncio.create_task(self._catch_up(target, status))
 
     async def progress(self, where: Where, target: ReplyTarget, progress: Progress) -> None:
         """The status line, with a ✖ that cancels the job (from its first edit on: a new
@@ -85,9 +83,10 @@ class TelegramOutbox:
         line = progress_text(progress, where.locale)
         buttons = cancel_button(progress.job_id, where.locale) if progress.job_id else None
         status = self._status.get(target)
-        if status is not None and not status.noted and progress.job_id:
-            status.noted = True
-            await self._note_status(progress.job_id, str(status.message_id))
+        if status is not None and progress.job_id and not status.job_id:
+            status.job_id = progress.job_id  # noted with it by `_catch_up`, off the job's way
+            if status.behind is None:
+                status.behind = asyncio.create_task(self._catch_up(target, status))
         if status is not None and (
             status.shown == line
             or (
@@ -107,26 +106,30 @@ class TelegramOutbox:
                 await self._note_status(progress.job_id, str(message.message_id))
             return
         status.shown, status.edited_at, status.stage = line, time.monotonic(), progress.stage
-        if status.behind is None and (
-            self._pacing is None or self._pacing.room_now(target.chat_id)
-        ):
-            await self._bot.edit_message_text(
-                line,
-                chat_id=int(target.chat_id),
-                message_id=status.message_id,
-                reply_markup=buttons,
-            )
-            return
-        # Telegram's budget goes to voices now: the job goes on, and its status shows the
-        # newest line once there is room (the lines in between are skipped)
+        # The job goes on meanwhile (a status is no reason to wait: with twenty voices ending
+        # together, each waited a fifth of a second for its "encoding" edit); the status shows
+        # the newest line as soon as Telegram takes it, the lines in between skipped (when
+        # Telegram's budget runs short, voices go first).
         status.wanted = (line, buttons)
         if status.behind is None:
             status.behind = asyncio.create_task(self._catch_up(target, status))
 
     async def _catch_up(self, target: ReplyTarget, status: _Status) -> None:
-        """Show the newest line a status message was left behind on."""
+        """Send the status message if it is not out yet, note it with its job (for a resumed
+        job to clear), then show the newest line it was left behind on."""
         try:
-            while status.wanted is not None:
+            if not status.message_id and not await self._send_status(target, status):
+                return
+            while status.wanted is not None or (status.job_id and not status.noted):
+                if status.job_id and not status.noted:
+                    status.noted = True
+                    try:
+                        await self._note_status(status.job_id, str(status.message_id))
+                    except Exception:  # (a resumed job would leave it; a live one deletes it)
+                        log.exception("job %s: its status could not be noted", status.job_id)
+                    continue
+                if status.wanted is None:  # (noted just now, nothing else wanted)
+                    continue
                 line, buttons = status.wanted
                 status.wanted = None
                 try:
@@ -141,9 +144,25 @@ class TelegramOutbox:
         finally:
             status.behind = None
 
+    async def _send_status(self, target: ReplyTarget, status: _Status) -> bool:
+        """Send the status message; whether it went (not: the result comes without one)."""
+        line, buttons = status.wanted or (status.shown, None)
+        status.wanted = None
+        try:
+            message = await self._bot.send_message(
+                int(target.chat_id), line, reply_parameters=reply_to(target), reply_markup=buttons
+            )
+        except TelegramError as exc:
+            log.warning("a status message was not sent: %s", type(exc).__name__)
+            if self._status.get(target) is status:
+                del self._status[target]
+            return False
+        status.message_id = message.message_id
+        return True
+
     async def post(self, where: Where, target: ReplyTarget, clip: VoiceClip) -> None:
         """The voice note(s) under the request, then the status message goes."""
-        await self._no_more_edits(target, wait=False)  # (it goes anyway)
+        await self._no_more_edits(target, wait=False)  # (the status goes anyway)
         with gone_chats():
             await send_voice(self._bot, target, clip, where)
         status_id = self._status_shown(target)
@@ -236,19 +255,20 @@ class TelegramOutbox:
 
     async def _no_more_edits(self, target: ReplyTarget, *, wait: bool) -> None:
         """Drop the status lines not shown yet; an edit on its way is stopped, or (`wait`)
-        let arrive first."""
+        let arrive first. A status message on its way is always let arrive (stopped, it
+        might still come, after the voice, and stay)."""
         status = self._status.get(target)
         if status is None or status.behind is None:
             return
         status.wanted = None
-        if not wait:
+        if not wait and status.message_id:
             status.behind.cancel()
         await asyncio.gather(status.behind, return_exceptions=True)
 
     def _status_shown(self, target: ReplyTarget) -> int | None:
         """The status message shown for the job: this run's, or the one a resumed job noted."""
         status = self._status.pop(target, None)
-        if status is not None:
+        if status is not None and status.message_id:
             return status.message_id
         return int(target.status_id) if target.status_id else None
 

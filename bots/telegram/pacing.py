@@ -161,15 +161,6 @@ class Pacing(BaseRateLimiter[int]):
         for budget in [self._overall, *self._groups.values()]:
             await budget.close()
 
-    def room_now(self, chat_id: int | str) -> bool:
-        """Whether a request to this chat would go at once (for an edit that need not wait)."""
-        group = self._group_of(chat_id)
-        return (
-            self._flowing.is_set()
-            and self._overall.spare()
-            and (group is None or self._group(group).spare())
-        )
-
     async def process_request(
         self,
         callback: Callable[..., Coroutine[Any, Any, JSONResult]],

@@ -77,6 +77,7 @@ class QueuePolicy:
 class _Waiter:
     granted: asyncio.Future[None]
     moved: asyncio.Event = field(default_factory=asyncio.Event)
+    place: int = 0  # 1 + how many will be served first, as of the line's last move
 
 
 class InProcessQueue:
@@ -150,17 +151,21 @@ class InProcessQueue:
             self._arrivals += 1
             self._started[job.user] = self._arrivals
             job.item.granted.set_result(None)
-        for job in self._line:
+        # each waiter's place, from one ordering of the line (each reading it for itself, a
+        # thousand waiters took a thousand sorts of the line at every move)
+        for place, job in enumerate(self._ordered(), start=1):
+            job.item.place = place
             job.item.moved.set()
         self.limit.running(self, sum(self._running.values()))
 
     def _place(self, waiter: _Waiter) -> int:
-        """1 + how many will be served first."""
-        return 1 + next(i for i, job in enumerate(self._ordered()) if job.item is waiter)
+        """1 + how many will be served first (every change of the line goes through
+        `_dispatch`, which sets it)."""
+        return waiter.place
 
     async def _report(self, waiter: _Waiter, on_position: OnPosition) -> None:
         shown = 0
-        while any(job.item is waiter for job in self._line):
+        while not waiter.granted.done():  # in line (a slot given, or gone, ends its wait)
             waiter.moved.clear()  # before reading the place: a move during the report counts
             place = self._place(waiter)
             if place != shown:
