@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from core import audio, process
+from core import audio, process, reference_audio
 from tests.fakes.ai302 import tone_wav
 
 SCRIPT = (
@@ -64,7 +64,9 @@ async def audio_figures(
     rows = []
     for seconds in reference_s:
         clip = speech_clip(folder, seconds)
-        ours = await timed(partial(audio.prepare_reference, clip, max_bytes=1 << 30), runs)
+        ours = await timed(
+            partial(reference_audio.prepare_reference, clip, max_bytes=1 << 30), runs
+        )
         bare = await timed(
             partial(_bare_ffmpeg, clip, ["-t", "180", "-ac", "1", "-ar", "24000", "-f", "s16le"]),
             runs,

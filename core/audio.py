@@ -1,8 +1,9 @@
-"""Audio in and out: probe and clean reference clips, encode finished speech as voice messages.
+"""Audio out: finished speech as voice messages (encoded, cut, joined, measured), and the
+helpers reference clips share with it (finding speech in PCM, running ffmpeg).
 
-FFmpeg reads everything (never trusting a name or MIME type: it probes the bytes): probing and
-the voice-message encode run in this process through PyAV, decoding uploads in an ffmpeg
-subprocess; pydub shapes the decoded PCM in a worker thread, off the event loop.
+The voice-message encode runs in this process through FFmpeg's libraries (PyAV), decoding
+generated audio in an ffmpeg subprocess; pydub shapes the decoded PCM in a worker thread, off
+the event loop. Reference clips from uploads are made in `core.reference_audio`.
 """
 
 from __future__ import annotations
@@ -20,14 +21,7 @@ import av
 from pydub import AudioSegment
 
 from core import process
-from core.errors import (
-    AudioTooShort,
-    BadUpstreamAudio,
-    FileTooLarge,
-    NoSpeech,
-    NotAudio,
-    ResultTooLarge,
-)
+from core.errors import BadUpstreamAudio, NotAudio, ResultTooLarge
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -37,30 +31,13 @@ log = logging.getLogger(__name__)
 
 REF_RATE = 24_000  # what Higgs Audio v2 takes and makes
 VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
-MIN_REF_S = 3.0
-MAX_REF_S = 30.0
-MAX_DECODE_S = 180  # longer uploads are judged on their first three minutes
 # Generated audio longer than this is refused, its decoding stopped just past it (a small
 # compressed file can expand into hours of PCM); callers pass Settings.longest_speech_s.
 LONGEST_S = 2000.0
 WAVEFORM_POINTS = 256
 
-# Container format names we take: OGG/Opus, MP3, M4A/AAC/MP4, WAV, WebM/Matroska, FLAC.
-ACCEPTED_FORMATS = {"ogg", "mp3", "mov", "mp4", "m4a", "aac", "wav", "matroska", "webm", "flac"}
-
 FRAME_MS = 20
-MARGIN_MS = 150  # kept around speech so a clip never starts or ends mid-word
 GAP_MS = 250  # silence this long separates two stretches of speech
-TARGET_DBFS = -20.0
-PEAK_CEILING_DBFS = -1.0
-
-
-@dataclass(frozen=True, slots=True)
-class ReferenceAudio:
-    """A cleaned reference clip: 24 kHz mono 16-bit WAV and its length."""
-
-    wav: bytes
-    seconds: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,22 +45,6 @@ class EncodedVoice:
     ogg: bytes
     seconds: float
     waveform: bytes
-
-
-async def prepare_reference(data: bytes, *, max_bytes: int) -> ReferenceAudio:
-    """Turn an uploaded clip into a reference: check it, keep the best ≤30 s of speech."""
-    if len(data) > max_bytes:
-        raise FileTooLarge(limit_mb=round(max_bytes / 1024 / 1024, 1))
-    if not data:
-        raise NotAudio("empty file")
-    with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
-        path = Path(tmp) / "input"
-        await asyncio.to_thread(path.write_bytes, data)
-        await _require_audio(path)
-        pcm = await _decode(path, REF_RATE, limit_s=MAX_DECODE_S)
-    if not pcm:
-        raise NotAudio("no decodable audio")
-    return await asyncio.to_thread(_shape_reference, pcm)
 
 
 async def encode_voice(
@@ -338,7 +299,7 @@ async def _upstream_pcm(data: bytes, rate: int, limit_s: float, *, speed: float 
         path = Path(tmp) / "speech"
         await asyncio.to_thread(path.write_bytes, data)
         try:
-            pcm = await _ffmpeg(
+            pcm = await run_ffmpeg(
                 [
                     "-i",
                     str(path),
@@ -370,7 +331,7 @@ def _join_pcm(pcms: list[bytes], pause_ms: int) -> bytes:
     pause = AudioSegment.silent(duration=pause_ms, frame_rate=REF_RATE)
     for pcm in pcms:
         piece = AudioSegment(data=pcm, sample_width=2, frame_rate=REF_RATE, channels=1)
-        spans = _speech_spans(pcm)
+        spans = speech_spans(pcm)
         if spans:
             piece = piece[max(0, spans[0][0] - 60) : spans[-1][1] + 60]
         joined = (
@@ -384,51 +345,7 @@ def _join_pcm(pcms: list[bytes], pause_ms: int) -> bytes:
     return buffer.getvalue()
 
 
-async def _require_audio(path: Path) -> None:
-    """Refuse anything that is not a container we take with an audio stream in it (probed in
-    this process: an ffprobe program per upload cost more than the decode)."""
-    formats, has_audio = await asyncio.to_thread(_probe, path)
-    if not formats & ACCEPTED_FORMATS or not has_audio:
-        raise NotAudio(f"format {sorted(formats)} audio={has_audio}")
-
-
-def _probe(path: Path) -> tuple[set[str], bool]:
-    """The container's format names (as ffprobe gives them) and whether it holds audio."""
-    try:
-        with av.open(str(path), "r") as container:
-            return set(container.format.name.split(",")), bool(container.streams.audio)
-    except (av.error.FFmpegError, ValueError, UnicodeDecodeError) as exc:
-        raise NotAudio("unreadable probe") from exc
-
-
-async def _decode(path: Path, rate: int, *, limit_s: int) -> bytes:
-    """The first audio stream as mono 16-bit PCM at `rate`.
-
-    Any damage is an error: ffmpeg skips a corrupt OGG page with a message but exit code 0,
-    which would quietly turn a broken upload into a shorter clip.
-    """
-    return await _ffmpeg(
-        [
-            "-i",
-            str(path),
-            "-t",
-            str(limit_s),
-            "-map",
-            "0:a:0",
-            "-vn",
-            "-ac",
-            "1",
-            "-ar",
-            str(rate),
-            "-f",
-            "s16le",
-            "pipe:1",
-        ],
-        strict=True,
-    )
-
-
-async def _ffmpeg(args: list[str], *, strict: bool = False) -> bytes:
+async def run_ffmpeg(args: list[str], *, strict: bool = False) -> bytes:
     return await _run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", *args], strict)
 
 
@@ -441,26 +358,7 @@ async def _run(argv: list[str], strict: bool = False) -> bytes:
     return done.out
 
 
-def _shape_reference(pcm: bytes) -> ReferenceAudio:
-    """Trim silence, keep the best 30 s of speech, even out loudness, write a WAV."""
-    clip = AudioSegment(data=pcm, sample_width=2, frame_rate=REF_RATE, channels=1)
-    spans = _speech_spans(pcm)
-    if not spans:
-        raise NoSpeech()
-    start, end = _best_window(spans, len(clip))
-    clip = clip[start:end]
-    seconds = len(clip) / 1000
-    if seconds < MIN_REF_S:
-        raise AudioTooShort(seconds=seconds, minimum=MIN_REF_S)
-    gain = TARGET_DBFS - clip.dBFS
-    gain = min(gain, PEAK_CEILING_DBFS - clip.max_dBFS)
-    clip = clip.apply_gain(gain).fade_in(10).fade_out(10)
-    buffer = io.BytesIO()
-    clip.export(buffer, format="wav")
-    return ReferenceAudio(wav=buffer.getvalue(), seconds=seconds)
-
-
-def _speech_spans(pcm: bytes) -> list[tuple[int, int]]:
+def speech_spans(pcm: bytes) -> list[tuple[int, int]]:
     """Stretches of speech, in ms, found by frame energy against the clip's own loud level."""
     frame = REF_RATE * FRAME_MS // 1000 * 2
     levels = [audioop.rms(pcm[i : i + frame], 2) for i in range(0, len(pcm) - frame + 1, frame)]
@@ -481,22 +379,3 @@ def _speech_spans(pcm: bytes) -> list[tuple[int, int]]:
             spans.append((start, end))
     spoken = [s for s in spans if s[1] - s[0] >= 60]  # a lone click is not speech
     return spoken
-
-
-def _best_window(spans: list[tuple[int, int]], length: int) -> tuple[int, int]:
-    """The ≤30 s stretch, cut in pauses, that holds the most speech."""
-    limit = int(MAX_REF_S * 1000)
-    best, best_speech = (0, 0), -1
-    for i, (first_start, _) in enumerate(spans):
-        start = max(0, first_start - MARGIN_MS)
-        speech, end = 0, None
-        for span_start, span_end in spans[i:]:
-            if min(length, span_end + MARGIN_MS) - start > limit:
-                break
-            speech += span_end - span_start
-            end = min(length, span_end + MARGIN_MS)
-        if end is None:  # one unbroken stretch longer than the limit: cut it
-            speech, end = limit, start + limit
-        if speech > best_speech:
-            best, best_speech = (start, end), speech
-    return best

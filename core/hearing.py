@@ -14,8 +14,8 @@ import wave
 import av
 
 from core import process
-from core.audio import ACCEPTED_FORMATS
 from core.errors import ClipTooLong, FileTooLarge, NoSpeech, NotAudio
+from core.reference_audio import ACCEPTED_FORMATS
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)

@@ -27,7 +27,7 @@ HANZI_PER_S = 4.5  # Chinese characters, and kanji
 KANA_PER_S = 7.0
 HANGUL_PER_S = 6.0  # syllable blocks
 EDGES_S = 0.4  # the silence before and after the speech in a take
-CLIP_MARGINS_S = 0.3  # what a reference clip keeps around its speech (audio.MARGIN_MS, twice)
+CLIP_MARGINS_S = 0.3  # kept around a reference clip's speech (reference_audio.MARGIN_MS, twice)
 # A text expected to take less than this is always heard: in a few words the pace and the
 # silences outweigh the words, so a take's length says little about them.
 SHORTEST_JUDGED_S = 2.5

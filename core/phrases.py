@@ -255,8 +255,8 @@ WORDS = {
 # A list of random words is read at about two words a second, whatever the language (ten
 # Chinese words are some twenty syllables, ten Korean ones some twenty-three, ten Japanese
 # ones some forty morae, said quickly): five seconds of speech or more, six for the twelve
-# English words, past the 3 s a clip needs (`audio.MIN_REF_S`) once its pauses are trimmed,
-# and at or near the 6–30 s that clone best. Ten words in every other language: with
+# English words, past the 3 s a clip needs (`reference_audio.MIN_REF_S`) once its pauses are
+# trimmed, and at or near the 6–30 s that clone best. Ten words in every other language: with
 # 160 to 283 to choose from, each phrase holds over 70 bits (see above).
 COUNT = {"en": 12, "zh": 10, "es": 10, "ja": 10, "ko": 10, "de": 10, "fr": 10, "pt": 10, "ru": 10}
 WORDS_PER_S = 2.0

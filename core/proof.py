@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core import audio, phrases
+from core import phrases
 from core.domain import Person, Voice, Where
 from core.errors import (
     ChallengeExpired,
@@ -28,6 +28,7 @@ from core.errors import (
 )
 from core.jobs.log import aware
 from core.locales import language
+from core.reference_audio import prepare_reference
 from core.references import References
 from core.rules import Rules
 from core.storage.db import upsert
@@ -197,7 +198,7 @@ class Proof:
         asked = await self.expect(where, speaker=speaker, recorded=recorded)
         self._require_transcriber()
         await self._rules.admit(where, 0)  # each reading is transcribed: a request like any
-        reading = await audio.prepare_reference(clip, max_bytes=self._voices.max_upload_bytes)
+        reading = await prepare_reference(clip, max_bytes=self._voices.max_upload_bytes)
         heard = await self._references.transcribe(reading.wav)
         # transcripts write digits; the phrase's language says how to compare (by character
         # in Chinese, Japanese and Korean) and settles a transcript too short to tell by

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from core import audio
+from core import audio, reference_audio
 from core.dialogue import Turn, cast, parse_script, speaker_of
 from core.domain import (
     VERIFIED,
@@ -105,7 +105,7 @@ class Voices:
         name = clean_voice_name(name)
         await self._rules.admit_clone(where)
         await self._require_free(where, name)
-        reference = await audio.prepare_reference(clip, max_bytes=self.max_upload_bytes)
+        reference = await reference_audio.prepare_reference(clip, max_bytes=self.max_upload_bytes)
         words = clean_text(transcript or "").strip()
         # nothing of someone else's voice leaves the bot before they agree: transcribed and
         # uploaded before its first use once they approve (`References.of`)
@@ -151,7 +151,7 @@ class Voices:
         self,
         where: Where,
         name: str,
-        reading: audio.ReferenceAudio,
+        reading: reference_audio.ReferenceAudio,
         *,
         words: str,
         source: str = "",
@@ -190,7 +190,7 @@ class Voices:
         if job.where.user_id != where.user_id:
             raise NotYourTake()
         # the take is kept as made: its voice message was `speed` times as fast
-        whole = (job.seconds or 0) * job.sampling.rate <= audio.MAX_REF_S
+        whole = (job.seconds or 0) * job.sampling.rate <= reference_audio.MAX_REF_S
         voice = await self.register(
             where,
             name,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from pydub import AudioSegment
 
-from core import audio, process
+from core import audio, process, reference_audio
 from core.errors import (
     AudioTooShort,
     BadUpstreamAudio,
@@ -122,7 +122,7 @@ UPLOADS: dict[str, Callable[[Clips], bytes]] = {
 async def test_upload_in_any_accepted_format_becomes_a_24khz_mono_reference(
     clips: Clips, kind: str
 ) -> None:
-    reference = await audio.prepare_reference(UPLOADS[kind](clips), max_bytes=LIMIT)
+    reference = await reference_audio.prepare_reference(UPLOADS[kind](clips), max_bytes=LIMIT)
 
     rate, channels, width, seconds = wav_shape(reference.wav)
     assert (rate, channels, width) == (24_000, 1, 2)
@@ -134,7 +134,7 @@ async def test_silence_before_and_after_the_speech_is_trimmed(clips: Clips) -> N
     padded = clips.read("audio-padded.wav", "-af", "adelay=3000:all=1,apad=pad_dur=3")
     assert wav_shape(padded)[3] == pytest.approx(spoken_seconds(clips) + 6, abs=0.2)
 
-    reference = await audio.prepare_reference(padded, max_bytes=LIMIT)
+    reference = await reference_audio.prepare_reference(padded, max_bytes=LIMIT)
 
     assert reference.seconds == pytest.approx(spoken_seconds(clips), abs=0.6)
     assert wav_shape(reference.wav)[3] == pytest.approx(reference.seconds, abs=0.01)
@@ -158,7 +158,7 @@ async def test_a_ten_minute_recording_is_cut_to_at_most_thirty_seconds(clips: Cl
     )
     assert float(probe(long, clips, "audio-ten-minutes-probe.mp3")["format"]["duration"]) > 590
 
-    reference = await audio.prepare_reference(long, max_bytes=LIMIT)
+    reference = await reference_audio.prepare_reference(long, max_bytes=LIMIT)
 
     assert 3.0 <= reference.seconds <= 30.0
     assert 3.0 <= wav_shape(reference.wav)[3] <= 30.0
@@ -168,7 +168,7 @@ async def test_a_one_second_clip_is_too_short(clips: Clips) -> None:
     one_second = clips.read("audio-one-second.wav", "-t", "1")
 
     with pytest.raises(AudioTooShort) as caught:
-        await audio.prepare_reference(one_second, max_bytes=LIMIT)
+        await reference_audio.prepare_reference(one_second, max_bytes=LIMIT)
 
     assert caught.value.params["seconds"] < 3.0
     assert caught.value.params["minimum"] == 3.0
@@ -189,7 +189,7 @@ async def test_a_clip_of_pure_silence_has_no_speech(clips: Clips) -> None:
     )
 
     with pytest.raises(NoSpeech):
-        await audio.prepare_reference(silence, max_bytes=LIMIT)
+        await reference_audio.prepare_reference(silence, max_bytes=LIMIT)
 
 
 NOT_AUDIO: dict[str, Callable[[Clips], bytes]] = {
@@ -206,31 +206,33 @@ NOT_AUDIO: dict[str, Callable[[Clips], bytes]] = {
 @pytest.mark.parametrize("kind", NOT_AUDIO)
 async def test_files_that_are_not_audio_are_refused(clips: Clips, kind: str) -> None:
     with pytest.raises(NotAudio):
-        await audio.prepare_reference(NOT_AUDIO[kind](clips), max_bytes=LIMIT)
+        await reference_audio.prepare_reference(NOT_AUDIO[kind](clips), max_bytes=LIMIT)
 
 
 async def test_a_forty_megabyte_upload_is_refused_before_decoding() -> None:
     # garbage would be NotAudio if it were decoded: FileTooLarge proves the size came first
     with pytest.raises(FileTooLarge) as caught:
-        await audio.prepare_reference(b"\x00garbage" * (5 * 1024 * 1024), max_bytes=LIMIT)
+        await reference_audio.prepare_reference(
+            b"\x00garbage" * (5 * 1024 * 1024), max_bytes=LIMIT
+        )
 
     assert caught.value.params["limit_mb"] == 20
 
 
 async def test_a_real_clip_one_byte_over_the_limit_is_too_large(clips: Clips) -> None:
     with pytest.raises(FileTooLarge):
-        await audio.prepare_reference(clips.ogg, max_bytes=len(clips.ogg) - 1)
+        await reference_audio.prepare_reference(clips.ogg, max_bytes=len(clips.ogg) - 1)
 
 
 async def test_a_very_quiet_recording_comes_out_louder(clips: Clips) -> None:
     quiet = clips.read("audio-quiet.wav", "-af", "volume=0.05")
 
-    reference = await audio.prepare_reference(quiet, max_bytes=LIMIT)
+    reference = await reference_audio.prepare_reference(quiet, max_bytes=LIMIT)
 
     before = AudioSegment.from_wav(io.BytesIO(quiet))
     after = AudioSegment.from_wav(io.BytesIO(reference.wav))
     assert after.rms > 5 * before.rms
-    assert after.dBFS == pytest.approx(audio.TARGET_DBFS, abs=3)
+    assert after.dBFS == pytest.approx(reference_audio.TARGET_DBFS, abs=3)
     assert after.max_dBFS < -0.5
 
 
@@ -238,7 +240,7 @@ async def test_a_clipping_recording_is_brought_below_full_scale(clips: Clips) ->
     loud = clips.read("audio-loud.wav", "-af", "volume=8")
     assert AudioSegment.from_wav(io.BytesIO(loud)).max_dBFS > -0.1
 
-    reference = await audio.prepare_reference(loud, max_bytes=LIMIT)
+    reference = await reference_audio.prepare_reference(loud, max_bytes=LIMIT)
 
     assert AudioSegment.from_wav(io.BytesIO(reference.wav)).max_dBFS < -0.5
 

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from core.app import Core
-from core.audio import _speech_spans
+from core.audio import speech_spans
 from core.dialogue import parse_script
 from core.domain import Where
 from core.errors import ScriptLineError
@@ -89,7 +89,7 @@ async def test_four_speakers_go_turn_by_turn_and_join_in_script_order(
         ["One.", "Two two.", "Three three three."]
     )
     assert fake302.calls("smart_create")[0].json["input_text"] == "Four."
-    heard = [round((end - start) / 1000, 1) for start, end in _speech_spans(pcm_of(clip.ogg))]
+    heard = [round((end - start) / 1000, 1) for start, end in speech_spans(pcm_of(clip.ogg))]
     assert heard == pytest.approx([0.6, 1.2, 1.8, 0.9], abs=0.15)
 
 

@@ -8,7 +8,7 @@ import pytest
 from pydub import AudioSegment
 
 from core.app import Core, open_core
-from core.audio import _speech_spans
+from core.audio import speech_spans
 from core.domain import Progress, Where
 from core.settings import Settings
 from core.text import chunks, spell_out
@@ -103,7 +103,7 @@ async def test_long_text_is_spoken_in_parts_and_joined_in_order(
 
     assert sorted(r.json["input_text"] for r in fake302.calls("clone_create")) == sorted(parts)
     pcm = pcm_of(clip.ogg)
-    spans = _speech_spans(pcm)
+    spans = speech_spans(pcm)
     heard = [round((end - start) / 1000, 1) for start, end in spans]
     assert heard == pytest.approx([0.8, 1.6], abs=0.15)  # part 1, then part 2
     assert len(AudioSegment(data=pcm, sample_width=2, frame_rate=24000, channels=1)) > 2400

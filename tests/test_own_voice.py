@@ -14,7 +14,6 @@ import jiwer
 import pytest
 
 from core.app import Core
-from core.audio import MIN_REF_S
 from core.domain import VERIFIED, Where
 from core.errors import (
     ChallengeExpired,
@@ -26,6 +25,7 @@ from core.errors import (
 from core.locales import LANGUAGES
 from core.messages import registered_text
 from core.phrases import COUNT, JOINED, WORDS, WORDS_PER_S
+from core.reference_audio import MIN_REF_S
 from core.settings import Settings
 from core.text import error_rate
 from tests.conftest import Clips, Sleeps
@@ -142,7 +142,9 @@ async def test_a_wrong_reading_is_refused_with_how_close_and_a_new_phrase(
 
     fake302.behaviour.heard.append(phrase)  # the old phrase will not do any more
     await read(tg, GARDEN, ALICE, clips, tg.api.sent_message(refused))
-    assert tg.last_text().startswith("That reading was not close enough to the phrase: 0%")
+    stale = tg.last_text()  # (two random phrases may share a word or two: not 65% of them)
+    assert stale.startswith("That reading was not close enough to the phrase: ")
+    assert int(stale.split(": ", 1)[1].split("%")[0]) < 65
     newest = tg.last_text().split("\n\n")[-1]
     fake302.behaviour.heard.append(newest)
     await read(tg, GARDEN, ALICE, clips, tg.api.sent_message(tg.sent_to(GARDEN)[-1]))

@@ -171,3 +171,27 @@ async def test_a_status_edit_still_waiting_when_the_voice_is_ready_is_never_sent
     assert [c.method for c in botapi.calls[-2:]] == ["sendVoice", "deleteMessage"]
     await bot.shutdown()
     await pacing.shutdown()
+
+
+async def test_a_status_line_shows_once_it_lasts_and_one_overtaken_by_the_voice_never_does(
+    botapi: FakeBotApi,
+) -> None:
+    pacing = Pacing()  # budget to spare: only the settling holds an edit back
+    bot, outbox = await outbox_on(botapi, pacing)
+    outbox = TelegramOutbox(bot, note_status=no_note, consent_hours=24, settle_s=0.2)
+    alice = Where("telegram", str(ALICE.id), str(ALICE.id), private=True)
+    target = ReplyTarget(str(ALICE.id), reply_to="1")
+    await outbox.begin(alice, target)
+    await asyncio.wait_for(botapi.sent.get(), 10)  # the status message is out
+
+    await outbox.progress(alice, target, Progress("generating", job_id="j1"))
+    edit = await asyncio.wait_for(botapi.edited.get(), 10)  # it lasted: shown, with its ✖
+    assert edit.params["text"] == progress_text(Progress("generating"), "en")
+    assert "reply_markup" in edit.params
+    await outbox.progress(alice, target, Progress("encoding", job_id="j1"))
+    await outbox.post(alice, target, VoiceClip(b"OggS", 1.0, b"", job_id="j1"))
+
+    assert len(botapi.of("editMessageText")) == 1  # "encoding" was over before it showed
+    assert [c.method for c in botapi.calls[-2:]] == ["sendVoice", "deleteMessage"]
+    await bot.shutdown()
+    await pacing.shutdown()

@@ -83,6 +83,7 @@ async def test_say_with_a_language_marker_speaks_the_translation_in_the_same_voi
 ) -> None:
     caplog.set_level(logging.INFO)
     fake302.behaviour.translate = lambda text, language: "Son 25 euros."
+    fake302.behaviour.translate_s = 1.5  # long enough for the status to say so
     await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
 
     command = await tg.send(tg.api.command(GROUP, ALICE, "/say alice >es That is 25 euros."))

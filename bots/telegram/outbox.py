@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 
 ACTION_REFRESH_S = 4.0  # a chat action shows for 5 s
 PLACE_EDIT_EVERY_S = 3.0  # a long line moves often: edit the place shown at most this often
+# a new status line shows once it has lasted this long: most stages of a short job (encoding
+# it, most of all) are over sooner, and an edit that would be deleted a moment later costs
+# Telegram's budget what the voices need (twenty jobs ending together spent it on "encoding")
+SETTLE_S = 1.0
 SEND_RETRY_PAUSES_S = (1.0, 3.0)
 VOICE_MESSAGES_FORBIDDEN = "VOICE_MESSAGES_FORBIDDEN"  # the user's privacy settings say no
 
@@ -50,6 +54,7 @@ class _Status:
     wanted: tuple[str, InlineKeyboardMarkup | None] | None = None  # a line not shown yet
     behind: asyncio.Task[None] | None = None  # sending it, or showing the line wanted
     job_id: str = ""  # its job's, once there is one (noted with it once it is out)
+    settling: bool = False  # `behind` waits for the line wanted to last `SETTLE_S`
 
 
 class TelegramOutbox:
@@ -61,8 +66,10 @@ class TelegramOutbox:
         *,
         note_status: NoteStatus,
         consent_hours: float,
+        settle_s: float = SETTLE_S,
     ) -> None:
         self._bot = bot
+        self._settle_s = settle_s
         self._note_status = note_status  # a resumed job's status is cleared when it is posted
         self._consent_hours = consent_hours
         self._status: dict[ReplyTarget, _Status] = {}  # the live jobs' status messages
@@ -108,8 +115,8 @@ class TelegramOutbox:
         status.shown, status.edited_at, status.stage = line, time.monotonic(), progress.stage
         # The job goes on meanwhile (a status is no reason to wait: with twenty voices ending
         # together, each waited a fifth of a second for its "encoding" edit); the status shows
-        # the newest line as soon as Telegram takes it, the lines in between skipped (when
-        # Telegram's budget runs short, voices go first).
+        # the newest line once it has lasted `SETTLE_S` and Telegram takes it, the lines in
+        # between skipped (when Telegram's budget runs short, voices go first).
         status.wanted = (line, buttons)
         if status.behind is None:
             status.behind = asyncio.create_task(self._catch_up(target, status))
@@ -130,6 +137,11 @@ class TelegramOutbox:
                     continue
                 if status.wanted is None:  # (noted just now, nothing else wanted)
                     continue
+                status.settling = True
+                await asyncio.sleep(self._settle_s)
+                status.settling = False
+                if status.wanted is None:  # the job ended meanwhile
+                    continue
                 line, buttons = status.wanted
                 status.wanted = None
                 try:
@@ -142,7 +154,7 @@ class TelegramOutbox:
                 except TelegramError as exc:  # a failing chat edit never stops the job
                     log.warning("a status edit failed: %s", type(exc).__name__)
         finally:
-            status.behind = None
+            status.behind, status.settling = None, False
 
     async def _send_status(self, target: ReplyTarget, status: _Status) -> bool:
         """Send the status message; whether it went (not: the result comes without one)."""
@@ -254,14 +266,14 @@ class TelegramOutbox:
         return True
 
     async def _no_more_edits(self, target: ReplyTarget, *, wait: bool) -> None:
-        """Drop the status lines not shown yet; an edit on its way is stopped, or (`wait`)
-        let arrive first. A status message on its way is always let arrive (stopped, it
-        might still come, after the voice, and stay)."""
+        """Drop the status lines not shown yet (one waiting to settle is never sent); an edit
+        on its way is stopped, or (`wait`) let arrive first. A status message on its way is
+        always let arrive (stopped, it might still come, after the voice, and stay)."""
         status = self._status.get(target)
         if status is None or status.behind is None:
             return
         status.wanted = None
-        if not wait and status.message_id:
+        if (not wait or status.settling) and status.message_id:
             status.behind.cancel()
         await asyncio.gather(status.behind, return_exceptions=True)
 

@@ -77,6 +77,7 @@ class Behaviour:
     # what the chat model answers a translation with, from the text and the language its
     # instructions name ("Spanish"); by default the text, marked with that language
     translate: Callable[[str, str], str] = lambda text, language: f"[{language}] {text}"
+    translate_s: float = 0.0  # how long the chat model takes to answer
 
 
 @dataclass
@@ -235,6 +236,7 @@ class Fake302:
         answer = await self._begin("translate", request, json_body=body)
         if answer is not None:
             return answer
+        await asyncio.sleep(self.behaviour.translate_s)
         said = {m["role"]: m["content"] for m in body["messages"]}
         named = re.search(r"into (\w[\w ()]*?)\.", said["system"])
         content = self.behaviour.translate(said["user"], named.group(1) if named else "?")
