@@ -199,7 +199,7 @@ class Proof:
         self._require_transcriber()
         await self._rules.admit(where, 0)  # each reading is transcribed: a request like any
         reading = await prepare_reference(clip, max_bytes=self._voices.max_upload_bytes)
-        heard = await self._references.transcribe(reading.wav)
+        heard = await self._references.transcribe(reading.wav, language=asked.language)
         # transcripts write digits; the phrase's language says how to compare (by character
         # in Chinese, Japanese and Korean) and settles a transcript too short to tell by
         said = spell_out(heard, hint=asked.language)

@@ -43,11 +43,12 @@ class References:
         voice = await self.hosted(voice)
         return Reference(wav=b"", transcript=voice.transcript, url=voice.hosted_url)
 
-    async def transcribe(self, wav: bytes) -> str:
-        """The words in a clip; none at all means nobody speaks in it (music, noise)."""
+    async def transcribe(self, wav: bytes, *, language: str | None = None) -> str:
+        """The words in a clip (in `language`, when it is known); none at all means nobody
+        speaks in it (music, noise)."""
         if self.transcriber is None:
             raise TranscriptNeeded()
-        words = await self.transcriber.transcribe(wav)
+        words = await self.transcriber.transcribe(wav, language=language)
         if not words:
             raise NoSpeech()
         return words

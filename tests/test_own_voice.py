@@ -110,7 +110,8 @@ async def test_a_correct_reading_becomes_a_ready_voice_others_can_use(
     assert (voice.statement, voice.pending, voice.shared) == (VERIFIED, False, True)
     assert voice.speaker is not None and voice.speaker.id == str(ALICE.id)
     assert voice.transcript == phrase  # the words read, as shown
-    assert len(fake302.calls("transcribe")) == 1  # the reading, heard once
+    (heard,) = fake302.calls("transcribe")  # the reading, heard once, as English
+    assert heard.form["language"] == "en"
 
     await tg.send(tg.api.command(KITCHEN, BOB, "/say alice Hello from Bob."))
     assert len(tg.replies("sendVoice")) == 1
@@ -239,6 +240,7 @@ async def test_a_spanish_interface_user_reads_a_spanish_phrase(
     fake302.behaviour.heard.append(", ".join(words).capitalize() + ".")  # as Whisper writes it
     await read(tg, PANTRY, LUCIA, clips, shown)
     assert tg.last_text().startswith("✅ Verificado: tu lectura coincide con la frase (100%).")
+    assert fake302.calls("transcribe")[-1].form["language"] == "es"  # heard as Spanish
     (voice,) = await tg.core.voices.usable(here(PANTRY, LUCIA))
     assert (voice.name, voice.statement, voice.transcript) == ("lucía", VERIFIED, phrase)
 

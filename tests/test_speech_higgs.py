@@ -97,6 +97,7 @@ async def test_register_without_words_stores_stripped_transcript(
     assert voice.transcript == "hello from the fake transcriber"
     (sent,) = fake302.calls("transcribe")
     assert sent.form["model"] == "whisper-1" and sent.files["file"][:4] == b"RIFF"
+    assert "language" not in sent.form  # whatever language the clip is in: Whisper tells
 
 
 async def test_every_302_call_carries_the_key_and_nothing_else_does(

@@ -9,7 +9,9 @@ from core.upstream.api import Ai302
 
 
 class Transcriber(Protocol):
-    async def transcribe(self, wav: bytes) -> str: ...
+    async def transcribe(self, wav: bytes, *, language: str | None = None) -> str:
+        """The words heard; `language` (ISO 639-1: "en"), when known, is a hint."""
+        ...
 
 
 class Ai302Whisper:
@@ -20,11 +22,14 @@ class Ai302Whisper:
         self._url = url
         self._model = model
 
-    async def transcribe(self, wav: bytes) -> str:
+    async def transcribe(self, wav: bytes, *, language: str | None = None) -> str:
+        data = {"model": self._model}
+        if language:  # heard as that language: a short phrase is no longer taken for another
+            data["language"] = language
         payload = await self._api.post_form(
             self._url,
             files={"file": ("reference.wav", wav, "audio/wav")},
-            data={"model": self._model},
+            data=data,
             billable=True,
         )
         text = payload.get("text") if isinstance(payload, dict) else None
