@@ -21,6 +21,7 @@ from core.errors import ReferenceUnreachable, TakeGone, UpstreamError, VoiceGone
 from core.jobs.log import Job, JobLog
 from core.library import VoiceLibrary
 from core.pace import Pace
+from core.reading.detect import language_of
 from core.references import References
 from core.text import chunks, error_rate, spell_out
 from core.translation import Translation
@@ -307,7 +308,8 @@ class Generation:
             judged.expected_s,
             judged.verdict,
         )
-        error = await self._error_of(request.text, result)
+        language = work.language or language_of(request.text, hint=work.locale)
+        error = await self._error_of(request.text, result, language)
         if error is not None and error > self.craft.self_check_max_error:
             log.info("self-check: error rate %.2f, making another take", error)
             try:
@@ -315,21 +317,21 @@ class Generation:
             except UpstreamError as exc:  # the first take stands
                 log.warning("self-check: the second take failed: %r", exc)
             else:
-                second_error = await self._error_of(request.text, second)
+                second_error = await self._error_of(request.text, second, language)
                 if second_error is not None and second_error < error:
                     result, error = second, second_error
         if error is not None:
             work.errors.append(error)
         return result
 
-    async def _error_of(self, text: str, speech: bytes) -> float | None:
-        """The error rate of a take, or None when it could not be heard (the check is a
-        bonus: it never fails a voice)."""
+    async def _error_of(self, text: str, speech: bytes, language: str) -> float | None:
+        """The error rate of a take, heard as the text's `language` ("": not known), or None
+        when it could not be heard (the check is a bonus: it never fails a voice)."""
         transcriber = self._references.transcriber
         assert transcriber is not None
         try:
             wav = await audio.speech_wav(speech, limit_s=self.craft.longest_s)
-            heard = await transcriber.transcribe(wav)
+            heard = await transcriber.transcribe(wav, language=language or None)
         except UpstreamError as exc:
             log.warning("self-check skipped: %r", exc)
             return None

@@ -46,6 +46,7 @@ async def test_a_take_far_from_the_text_is_made_again_and_the_closer_kept(
     assert job.wer == 0.0
     checked = fake302.calls("transcribe")
     assert len(checked) == 2 and all(c.files["file"][:4] == b"RIFF" for c in checked)
+    assert [c.form["language"] for c in checked] == ["en", "en"]  # heard as the text's language
 
 
 @pytest.mark.fault(
