@@ -130,6 +130,11 @@ class Reports:
         voice = await self._library.get(where, name, everything=True)
         return await self._open(where, voice, reason)
 
+    def require_place(self, where: Where) -> None:
+        """`ReportsInGroups` where nothing can be reported (a private chat): asked before a
+        form for the reason opens."""
+        _require_group(where)
+
     async def report_spoken(self, where: Where, job_id: str, reason: str = "") -> Report:
         """Flag the voice that spoke a voice message the bot posted in this chat (the job
         behind it), whoever's it is."""

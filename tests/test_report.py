@@ -33,6 +33,7 @@ from tests.discord_world import (
     discord_settings,
     fake_discord,
     logged_in,
+    modal_inputs,
 )
 from tests.fakes.ai302 import Fake302
 from tests.fakes.discord import BOT_USER, CHANNEL_ID
@@ -336,7 +337,7 @@ async def test_discord_report_voice_on_a_bot_voice_message_tells_owner_and_speak
         "referenced_message": label,
     }
 
-    await report_voice(dc, CAROL, spoken)
+    await report_voice(dc, CAROL, spoken, reason="she never said that")
     assert (
         "Thank you. “bobby” is reported: it cannot speak here until an admin of this chat "
         "restores or deletes it.",
@@ -346,6 +347,7 @@ async def test_discord_report_voice_on_a_bot_voice_message_tells_owner_and_speak
     assert notice["content"].startswith(
         f"⚠️ <@{ALICE.id}> and <@{BOB.id}>: carol reported the voice “bobby”."
     )
+    assert notice["content"].endswith("\nReason given: she never said that")
     assert notice["allowed_mentions"] == {"parse": [], "users": [ALICE.id, BOB.id]}
     assert str(notice["message_reference"]["message_id"]) == spoken["id"]
     assert len(dc.rest.dm_messages(ALICE)) == 1 and len(dc.rest.dm_messages(BOB)) == 2
@@ -360,8 +362,10 @@ async def test_discord_report_voice_on_a_bot_voice_message_tells_owner_and_speak
     )
 
 
-async def report_voice(dc: Discord, person: Any, message: dict[str, Any]) -> None:
-    """ "Report voice" on a message."""
+async def report_voice(
+    dc: Discord, person: Any, message: dict[str, Any], reason: str = ""
+) -> None:
+    """ "Report voice" on a message; the form that opens (if one does) sent with `reason`."""
     await dc.interact(
         dc.rest.interaction(
             person,
@@ -372,6 +376,23 @@ async def report_voice(dc: Discord, person: Any, message: dict[str, Any]) -> Non
                 "type": 3,
                 "target_id": message["id"],
                 "resolved": {"messages": {message["id"]: message}},
+            },
+        )
+    )
+    form = dc.rest.of("POST", "/interactions/")[-1].json
+    if form["type"] != 9:  # refused at once: no form
+        return
+    assert form["data"]["title"] == "Report voice"
+    (field,) = [i for row in form["data"]["components"] for i in modal_inputs(row)]
+    assert field["label"] == "Why? (optional: the admins are told)" and not field["required"]
+    filled = {"type": 4, "custom_id": field["custom_id"], "value": reason}
+    await dc.interact(
+        dc.rest.interaction(
+            person,
+            5,
+            {
+                "custom_id": form["data"]["custom_id"],
+                "components": [{"type": 1, "components": [filled]}],
             },
         )
     )

@@ -183,7 +183,7 @@ async def test_discords_speed_option_on_say_and_tune(
     dc: Discord, rest: FakeDiscord, clips: Clips
 ) -> None:
     (synced,) = rest.of("PUT", f"/applications/{APP_ID}/commands")
-    for command in ("say", "tune"):
+    for command in ("say", "tune", "design"):
         (option,) = [
             o
             for c in synced.json
@@ -225,3 +225,20 @@ async def test_the_consoles_speed_flag(tmp_path: Path, clips: Clips) -> None:
     assert fast == pytest.approx(plain / 1.5, rel=0.05)
     code, printed = await voicebot(tmp_path, "console", "say", "me", "Hello", "--speed", "3")
     assert "speed must be between 0.5 and 2.0" in printed
+
+
+async def test_design_and_dialogue_take_a_speed_too(tg: Telegram, clips: Clips) -> None:
+    await tg.clone(GROUP, ALICE, clips.ogg, "/clone alice")
+    for command in (
+        "/design warm elderly man | Hello there",
+        "/design speed=1.5 warm elderly man | Hello there",
+        "/dialogue\nalice: Hello there",
+        "/dialogue speed=0.75\nalice: Hello there",
+    ):
+        await tg.send(tg.api.command(GROUP, ALICE, command))
+
+    designed, fast, spoken, slow = [heard(c.files["voice"]) for c in tg.replies("sendVoice")]
+    assert fast[0] == pytest.approx(designed[0] / 1.5, rel=0.05)
+    assert slow[0] == pytest.approx(spoken[0] / 0.75, rel=0.05)
+    for _, hz in (designed, fast, spoken, slow):
+        assert hz == pytest.approx(TONE_HZ, rel=0.03)  # only faster or slower

@@ -23,7 +23,7 @@ from bots.discord.common import (
     wired,
     working,
 )
-from bots.discord.forms import CloneModal, DialogueModal, ForgetConfirm
+from bots.discord.forms import CloneModal, DialogueModal, ForgetConfirm, ReportModal
 from bots.discord.outbox import announce_report
 from bots.discord.proving import myvoice
 from bots.discord.revoicing import speak_as
@@ -98,13 +98,19 @@ async def say(
 @app_commands.describe(
     description="The voice in words: who, how, where (e.g. warm elderly man, slow, quiet room)",
     words="What to say",
+    speed="0.5–2: slower or faster, the same pitch",
 )
-async def design(interaction: Interaction, description: str, words: str) -> None:
+async def design(
+    interaction: Interaction, description: str, words: str, speed: Speed | None = None
+) -> None:
     """Speak in a voice described in words; keep it as a voice if you like it."""
     client, where = wired(interaction), where_of(interaction)
+    sampling = Sampling(speed=speed)
     await client.speak(
         interaction,
-        lambda reply: client.core.speaking.design(where, description, words, reply=reply),
+        lambda reply: client.core.speaking.design(
+            where, description, words, sampling=sampling, reply=reply
+        ),
     )
 
 
@@ -326,14 +332,21 @@ async def report(interaction: Interaction, name: str, reason: str | None = None)
 
 @app_commands.context_menu(name="Report voice")
 async def report_message(interaction: Interaction, message: discord.Message) -> None:
-    """Report the voice that spoke a voice message the bot posted."""
+    """Report the voice that spoke a voice message the bot posted, with a reason if the
+    reporter gives one in the form that opens."""
     where = where_of(interaction)
     job_id = await spoken_job(message, interaction.client.user)
     if job_id is None:
         await tell(interaction, text("dc_not_a_bot_voice", where.locale))
         return
-    flagged = await wired(interaction).core.reports.report_spoken(where, job_id)
-    await reported(interaction, flagged, under=message.id)
+    wired(interaction).core.reports.require_place(where)  # (before the form, not after it)
+
+    async def report(submitted: Interaction, reason: str) -> None:
+        reports = wired(submitted).core.reports
+        flagged = await reports.report_spoken(where_of(submitted), job_id, reason)
+        await reported(submitted, flagged, under=message.id)
+
+    await interaction.response.send_modal(ReportModal(where.locale, report))
 
 
 async def reported(interaction: Interaction, flagged: Report, under: int | None = None) -> None:

@@ -1,9 +1,10 @@
 """Forms (modals) and the one short-lived view: naming a voice cloned from a message, keeping a
-designed voice, writing a dialogue, and confirming /forgetme."""
+designed voice, writing a dialogue, saying why a voice is reported, and confirming /forgetme."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -19,8 +20,10 @@ from bots.discord.common import (
     working,
 )
 from bots.discord.texts import text
+from core.domain import Sampling
 from core.messages import forgotten_text, registered_text, saved_text, unreached_text
 from core.outbox import Reply, ReplyTarget
+from core.reports import REASON_MAX
 
 
 class Form(discord.ui.Modal):
@@ -94,6 +97,25 @@ class KeepModal(Form):
             await interaction.followup.send(saved_text(voice, where.locale))
 
 
+class ReportModal(Form):
+    """Asks why a voice message's voice is reported (optional: its admins are told), then
+    `report`s it with the reason given."""
+
+    def __init__(self, locale: str, report: Callable[[Interaction, str], Awaitable[None]]) -> None:
+        super().__init__(title=text("dc_report_title", locale), timeout=600)
+        self._report = report
+        self.reason: discord.ui.TextInput[ReportModal] = discord.ui.TextInput(
+            label=text("dc_report_reason", locale),
+            style=discord.TextStyle.paragraph,
+            required=False,
+            max_length=REASON_MAX,
+        )
+        self.add_item(self.reason)
+
+    async def on_submit(self, interaction: Interaction) -> None:
+        await self._report(interaction, self.reason.value)
+
+
 class DialogueModal(Form):
     """A form for a dialogue script (a slash command option holds one line only)."""
 
@@ -109,9 +131,12 @@ class DialogueModal(Form):
 
     async def on_submit(self, interaction: Interaction) -> None:
         client, where = wired(interaction), where_of(interaction)
+        sampling, script = Sampling.leading(self.script.value)  # `speed=1.25` before the lines
         await client.speak(
             interaction,
-            lambda reply: client.core.speaking.dialogue(where, self.script.value, reply=reply),
+            lambda reply: client.core.speaking.dialogue(
+                where, script, sampling=sampling, reply=reply
+            ),
         )
 
 

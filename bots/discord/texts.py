@@ -87,6 +87,11 @@ DISCORD: dict[str, dict[str, str]] = {
         "zh": "片段中说的原话（可选）",
     },
     "dc_dialogue_title": {"en": "A dialogue", "zh": "对话"},
+    "dc_report_title": {"en": "Report voice", "zh": "举报声音"},
+    "dc_report_reason": {  # Discord: a label is at most 45
+        "en": "Why? (optional: the admins are told)",
+        "zh": "原因（可选，会告诉管理员）",
+    },
     "dc_dialogue_label": {
         "en": "One turn per line: NAME: text",  # Discord: a label is at most 45
         "zh": "每行一句：名称: 文字",

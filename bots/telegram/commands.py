@@ -119,28 +119,32 @@ async def say(update: Update, context: Context) -> None:
 
 @answers_errors
 async def design(update: Update, context: Context) -> None:
-    """Speak in a voice described in words: /design DESCRIPTION | TEXT."""
+    """Speak in a voice described in words: /design [speed=… …] DESCRIPTION | TEXT."""
     message, where, core = update.effective_message, where_of(update), core_of(context)
     assert message is not None
-    description, _, words = arguments(message).partition("|")
+    sampling, rest = Sampling.leading(arguments(message))
+    description, _, words = rest.partition("|")
     await speak(
         update,
         context,
         message,
-        lambda reply: core.speaking.design(where, description, words, reply=reply),
+        lambda reply: core.speaking.design(
+            where, description, words, sampling=sampling, reply=reply
+        ),
     )
 
 
 @answers_errors
 async def dialogue(update: Update, context: Context) -> None:
-    """Speak a conversation: /dialogue, then one `name: text` line per turn."""
+    """Speak a conversation: /dialogue [speed=… …], then one `name: text` line per turn."""
     message, where, core = update.effective_message, where_of(update), core_of(context)
     assert message is not None
+    sampling, script = Sampling.leading(arguments(message))
     await speak(
         update,
         context,
         message,
-        lambda reply: core.speaking.dialogue(where, arguments(message), reply=reply),
+        lambda reply: core.speaking.dialogue(where, script, sampling=sampling, reply=reply),
     )
 
 

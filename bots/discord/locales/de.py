@@ -48,6 +48,8 @@ TEXTS: dict[str, str] = {
     "dc_modal_name": "Name der Stimme",
     "dc_modal_transcript": "Im Clip gesprochene Worte (optional)",
     "dc_dialogue_title": "Ein Dialog",
+    "dc_report_title": "Stimme melden",
+    "dc_report_reason": "Warum? (optional: die Admins erfahren es)",
     "dc_dialogue_label": 'Je Zeile NAME: Text oder "Beschreibung": Text',
     "dc_pick_voice": "Wähl eine Stimme…",
     "dc_no_audio_to_say": "Diese Nachricht enthält keine Sprachnachricht und keine Audiodatei, "

@@ -46,6 +46,8 @@ TEXTS: dict[str, str] = {
     "dc_modal_name": "Nombre de la voz",
     "dc_modal_transcript": "Palabras dichas en el clip (opcional)",
     "dc_dialogue_title": "Un diálogo",
+    "dc_report_title": "Denunciar voz",
+    "dc_report_reason": "¿Por qué? (opcional: lo leen los admins)",
     "dc_dialogue_label": "Un turno por línea: NOMBRE: texto",
     "dc_pick_voice": "Elige una voz…",
     "dc_no_audio_to_say": "Ese mensaje no tiene ningún mensaje de voz ni archivo de audio cuyas "

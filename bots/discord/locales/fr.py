@@ -47,6 +47,8 @@ TEXTS: dict[str, str] = {
     "dc_modal_name": "Nom de la voix",
     "dc_modal_transcript": "Mots prononcés dans l'extrait (facultatif)",
     "dc_dialogue_title": "Un dialogue",
+    "dc_report_title": "Signaler la voix",
+    "dc_report_reason": "Pourquoi ? (facultatif : dit aux admins)",
     "dc_dialogue_label": "Une réplique par ligne : NOM: texte",
     "dc_pick_voice": "Choisis une voix…",
     "dc_no_audio_to_say": "Ce message ne contient ni message vocal ni fichier audio dont je "

@@ -41,6 +41,8 @@ TEXTS: dict[str, str] = {
     "dc_modal_name": "声の名前",
     "dc_modal_transcript": "クリップで話している言葉（任意）",
     "dc_dialogue_title": "会話",
+    "dc_report_title": "声を報告",
+    "dc_report_reason": "理由（任意・管理者に伝えます）",
     "dc_dialogue_label": '1 行に 1 発言：名前: テキスト、または "説明": テキスト',
     "dc_pick_voice": "声を選んでください…",
     "dc_no_audio_to_say": "このメッセージには、"

@@ -40,6 +40,8 @@ TEXTS: dict[str, str] = {
     "dc_modal_name": "목소리 이름",
     "dc_modal_transcript": "클립에서 말한 내용 (선택)",
     "dc_dialogue_title": "대화",
+    "dc_report_title": "목소리 신고",
+    "dc_report_reason": "이유 (선택: 관리자에게 전달됩니다)",
     "dc_dialogue_label": '한 줄에 한 마디: 이름: 텍스트, 또는 "설명": 텍스트',
     "dc_pick_voice": "목소리를 고르세요…",
     "dc_no_audio_to_say": "이 메시지에는 다시 말해 줄 음성 메시지나 오디오 파일이 없어요.",

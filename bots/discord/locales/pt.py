@@ -46,6 +46,8 @@ TEXTS: dict[str, str] = {
     "dc_modal_name": "Nome da voz",
     "dc_modal_transcript": "Palavras faladas no áudio (opcional)",
     "dc_dialogue_title": "Um diálogo",
+    "dc_report_title": "Denunciar voz",
+    "dc_report_reason": "Por quê? (opcional: os admins são avisados)",
     "dc_dialogue_label": "Uma fala por linha: NOME: texto",
     "dc_pick_voice": "Escolha uma voz…",
     "dc_no_audio_to_say": "Essa mensagem não tem mensagem de voz nem arquivo de áudio cujas "

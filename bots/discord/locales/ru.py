@@ -45,6 +45,8 @@ TEXTS: dict[str, str] = {
     "dc_modal_name": "Имя голоса",
     "dc_modal_transcript": "Слова из записи (необязательно)",
     "dc_dialogue_title": "Диалог",
+    "dc_report_title": "Пожаловаться на голос",
+    "dc_report_reason": "Почему? (необязательно: узнают админы)",
     "dc_dialogue_label": 'По строке: ИМЯ: текст или "описание": текст',
     "dc_pick_voice": "Выбери голос…",
     "dc_no_audio_to_say": "В этом сообщении нет голосового сообщения или аудиофайла, слова из "
