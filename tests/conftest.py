@@ -24,6 +24,7 @@ from tests.fakes.ai302 import API_KEY, Fake302
 
 pytest_plugins = [
     "tests.telegram_chat",  # a Telegram chat: the tg, botapi, tg_settings fixtures
+    "tests.discord_world",  # a Discord server: the rest, dc fixtures
     "tests.postgres",  # the database: db_url (SQLite, or Postgres where a test asks for both)
 ]
 

@@ -1,5 +1,7 @@
 """The Discord world the bot's tests act in: people, the real client logged in against the fake
-REST API, and `Discord`, through which people act (gateway payloads, real dispatch)."""
+REST API, and `Discord`, through which people act (gateway payloads, real dispatch).
+`tests/conftest.py` loads it as a plugin: its fixtures `rest` (the fake API) and `dc` (the bot
+logged in there, with the Higgs settings) serve every test that asks for them."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any, NamedTuple
 
+import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 from pydantic import SecretStr
@@ -313,3 +316,17 @@ async def dies_mid_generation(saying: asyncio.Task[None]) -> None:
         if task.get_name().startswith(DISPATCHED) or task is saying:
             task.cancel()
     await asyncio.gather(saying, return_exceptions=True)
+
+
+@pytest.fixture
+async def rest() -> AsyncIterator[FakeDiscord]:
+    async with fake_discord() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def dc(
+    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
+) -> AsyncIterator[Discord]:
+    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
+        yield world

@@ -7,7 +7,6 @@ import base64
 import contextlib
 import json
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps, ogg_stream, voicebot
+from tests.conftest import Clips, ogg_stream, voicebot
 from tests.discord_world import (
     ALICE,
     BOB,
@@ -24,27 +23,10 @@ from tests.discord_world import (
     LIN,
     WANG,
     Discord,
-    discord_settings,
-    fake_discord,
-    logged_in,
     modal_inputs,
 )
 from tests.fakes.ai302 import Fake302, Fault, tone_wav
 from tests.fakes.discord import APP_ID, BOT_USER, CHANNEL_ID, TOKEN, FakeDiscord, Person
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def dc(
-    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-) -> AsyncIterator[Discord]:
-    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
-        yield world
 
 
 async def test_login_syncs_commands_and_finds_the_gateway_through_the_api(

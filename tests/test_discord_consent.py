@@ -23,7 +23,6 @@ from tests.discord_world import (
     IN_GUILD,
     Discord,
     discord_settings,
-    fake_discord,
     logged_in,
 )
 from tests.fakes.ai302 import Fake302
@@ -41,12 +40,6 @@ NO_LONGER_OPEN = (
 def overrides() -> dict[str, Any]:
     """Settings a test changes (parametrize `overrides` to change them)."""
     return {}
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
 
 
 @pytest.fixture

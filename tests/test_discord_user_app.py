@@ -24,7 +24,6 @@ from tests.discord_world import (
     Discord,
     dies_mid_generation,
     discord_settings,
-    fake_discord,
     logged_in,
 )
 from tests.fakes.ai302 import Fake302
@@ -40,20 +39,6 @@ from tests.test_restart import Turnstile
 
 ALICE_ALONE = Where("discord", str(ALICE.id), str(ALICE.id), private=True)  # her own space
 VOICE_MESSAGE = 1 << 13
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def dc(
-    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-) -> AsyncIterator[Discord]:
-    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
-        yield world
 
 
 def channel_calls(rest: FakeDiscord, channel_id: int) -> list[Call]:

@@ -4,8 +4,6 @@ their own language (Telegram's `language_code`, Discord's locale), menus and com
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from discord import Locale, app_commands
 
@@ -18,27 +16,10 @@ from bots.telegram.texts import text as tg_text
 from core.errors import VoiceNotFound
 from core.locales import IN_TABLES, LANGUAGES, language, placeholders, render, translations
 from core.messages import MESSAGES, error_text, text
-from core.settings import Settings
-from tests.conftest import Sleeps
-from tests.discord_world import Discord, discord_settings, fake_discord, logged_in
+from tests.discord_world import Discord
 from tests.fakes.discord import APP_ID, FakeDiscord, Person
 from tests.fakes.telegram import User
 from tests.telegram_chat import GROUP, Telegram
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def dc(
-    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-) -> AsyncIterator[Discord]:
-    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
-        yield world
-
 
 FORM_WORDS = [  # a modal's title and its inputs' labels
     "dc_modal_title",

@@ -6,7 +6,6 @@ the real Telegram and Discord adapters against the fake Bot API, Discord and 302
 from __future__ import annotations
 
 import math
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,13 +27,13 @@ from core.phrases import COUNT, JOINED, WORDS, WORDS_PER_S
 from core.reference_audio import MIN_REF_S
 from core.settings import Settings
 from core.text import error_rate
-from tests.conftest import Clips, Sleeps
+from tests.conftest import Clips
 from tests.discord_world import ALICE as DC_ALICE
 from tests.discord_world import BOB as DC_BOB
-from tests.discord_world import IN_GUILD, Discord, discord_settings, fake_discord, logged_in
+from tests.discord_world import IN_GUILD, Discord
 from tests.discord_world import WANG as DC_WANG
 from tests.fakes.ai302 import Fake302
-from tests.fakes.discord import BOT_USER, CHANNEL_ID, GUILD_ID, FakeDiscord, Person
+from tests.fakes.discord import BOT_USER, CHANNEL_ID, GUILD_ID, Person
 from tests.fakes.telegram import Call, Chat, User
 from tests.postgres import execute, on_both_databases, query
 from tests.telegram_chat import ALICE, BOB, WANG, Telegram
@@ -352,20 +351,6 @@ def test_each_languages_phrase_is_compared_as_that_language_reads() -> None:
 
 
 # --- Discord ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def dc(
-    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-) -> AsyncIterator[Discord]:
-    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
-        yield world
 
 
 async def dc_ask(dc: Discord, person: Person, name: str) -> tuple[dict[str, Any], str]:

@@ -4,7 +4,6 @@ real Telegram and Discord adapters."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,16 +22,13 @@ from core.errors import (
     VoiceSuspended,
 )
 from core.settings import Settings
-from tests.conftest import Clips, Sleeps, make_settings, traces_of
+from tests.conftest import Clips, make_settings, traces_of
 from tests.discord_world import (
     ADMIN,
     ALICE,
     BOB,
     CAROL,
     Discord,
-    discord_settings,
-    fake_discord,
-    logged_in,
     modal_inputs,
 )
 from tests.fakes.ai302 import Fake302
@@ -242,15 +238,6 @@ async def test_telegram_reply_report_to_a_bot_voice_reports_the_voice_that_spoke
 
 
 # --- Discord -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def dc(higgs_settings: Settings, sleeps: Sleeps) -> AsyncIterator[Discord]:
-    async with (
-        fake_discord() as rest,
-        logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world,
-    ):
-        yield world
 
 
 def dc_buttons(message: dict[str, Any]) -> list[str]:

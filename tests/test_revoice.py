@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import wave
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +31,9 @@ from tests.discord_world import BOB as DC_BOB
 from tests.discord_world import (
     IN_GUILD,
     Discord,
-    discord_settings,
-    fake_discord,
-    logged_in,
     modal_inputs,
 )
 from tests.fakes.ai302 import Fake302
-from tests.fakes.discord import FakeDiscord
 from tests.fakes.telegram import FakeBotApi
 from tests.telegram_chat import ALICE, BOB, GROUP, Telegram, telegram_chat
 
@@ -207,20 +202,6 @@ async def test_without_the_speech_service_it_says_it_cannot_listen(
 
 
 # --- Discord -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def dc(
-    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-) -> AsyncIterator[Discord]:
-    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
-        yield world
 
 
 async def speak_as(dc: Discord, person: Any, message: dict[str, Any]) -> dict[str, Any] | None:

@@ -6,7 +6,6 @@ self-check judges the take as it was made."""
 from __future__ import annotations
 
 import subprocess
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from core.messages import error_text
 from core.settings import Settings
 from tests.conftest import Clips, Sleeps, voicebot
 from tests.discord_world import ALICE as DC_ALICE
-from tests.discord_world import Discord, discord_settings, fake_discord, logged_in
+from tests.discord_world import Discord
 from tests.fakes.ai302 import Fake302, tone_wav
 from tests.fakes.discord import APP_ID, FakeDiscord
 from tests.fakes.telegram import FakeBotApi, User
@@ -163,20 +162,6 @@ async def test_the_self_check_judges_the_take_as_made_not_as_sped_up(
     assert clip is not None
     assert fake302.calls("transcribe") == []  # its length fits its text: not heard
     assert clip.seconds == pytest.approx(5.0 / speed, rel=0.05)
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def dc(
-    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-) -> AsyncIterator[Discord]:
-    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
-        yield world
 
 
 async def test_discords_speed_option_on_say_and_tune(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -35,20 +34,6 @@ from tests.fakes.telegram import FakeBotApi
 from tests.postgres import query
 from tests.telegram_chat import ALICE, BOB, GROUP, Telegram, telegram_chat
 from tests.test_restart import Turnstile
-
-
-@pytest.fixture
-async def rest() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def dc(
-    higgs_settings: Settings, rest: FakeDiscord, sleeps: Sleeps
-) -> AsyncIterator[Discord]:
-    async with logged_in(discord_settings(higgs_settings, rest), rest, sleeps) as world:
-        yield world
 
 
 def shown(tg: Telegram) -> list[str]:
