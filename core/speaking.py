@@ -78,16 +78,8 @@ class Speaking:
         async def opening() -> Job:
             words = self._checked(text)
             into = self._translation.require(language)
-            found = voice if isinstance(voice, Voice) else await self._voices.resolve(where, voice)
-            await self._voices.unsuspended(where, found)  # reported here: it may not speak
-            return await self._open(
-                where,
-                reply,
-                text=words,
-                voice_id=found.id,
-                sampling=(sampling or Sampling()).over(found.sampling),
-                language=into,
-            )
+            found = await self._speaking_voice(where, voice)
+            return await self._open_in(where, reply, found, words, sampling, into)
 
         return await self._answer(where, reply, opening())
 
@@ -115,22 +107,14 @@ class Speaking:
             self.require_listening()
             into = self._translation.require(language)  # (`>es`: its words, in Spanish)
             assert self._references is not None
-            found = voice if isinstance(voice, Voice) else await self._voices.resolve(where, voice)
-            await self._voices.unsuspended(where, found)  # before anything is heard or billed
+            found = await self._speaking_voice(where, voice)  # before anything is heard or billed
             wav = await hearing.heard_wav(clip, max_bytes=self._voices.max_upload_bytes)
             await self._rules.admit(where, 0)  # hearing it is a request of its own, as a proof
             try:
                 words = self._checked(await self._references.transcribe(wav))
             except EmptyText as exc:  # nothing but a noise or a "…" heard
                 raise NoSpeech() from exc
-            return await self._open(
-                where,
-                reply,
-                text=words,
-                voice_id=found.id,
-                sampling=(sampling or Sampling()).over(found.sampling),
-                language=into,
-            )
+            return await self._open_in(where, reply, found, words, sampling, into)
 
         return await self._answer(where, reply, opening())
 
@@ -213,6 +197,31 @@ class Speaking:
             )
 
         return await self._answer(where, reply, opening())
+
+    async def _speaking_voice(self, where: Where, voice: Voice | str | None) -> Voice:
+        """The voice named (no name: the chat's default), if it may speak here: not while it
+        is reported here (`VoiceSuspended`)."""
+        found = voice if isinstance(voice, Voice) else await self._voices.resolve(where, voice)
+        return await self._voices.unsuspended(where, found)
+
+    async def _open_in(
+        self,
+        where: Where,
+        reply: Reply | None,
+        voice: Voice,
+        words: str,
+        sampling: Sampling | None,
+        language: str | None,
+    ) -> Job:
+        """The job of saying `words` in a stored voice, its sampling under the voice's own."""
+        return await self._open(
+            where,
+            reply,
+            text=words,
+            voice_id=voice.id,
+            sampling=(sampling or Sampling()).over(voice.sampling),
+            language=language,
+        )
 
     async def _answer(
         self, where: Where, reply: Reply | None, opening: Coroutine[Any, Any, Job]
