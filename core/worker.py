@@ -75,13 +75,12 @@ class Worker:
                 self._look.clear()
                 # a few at a time: workers woken by the same jobs share them out
                 free = min(CLAIMS_AT_ONCE, max(0, self.limit.value - len(self._running)))
-                claimed = (
-                    await self._claims.claim(
-                        self.name, lease_s=self._lease_s, most=free, policy=self.policy
-                    )
-                    if free
-                    else []
-                )
+                try:
+                    claimed = await self._claim(free)
+                except Exception:  # the database may be briefly unavailable: next round
+                    log.exception("claiming jobs failed")
+                    await self._sleep(self._poll_s())
+                    continue
                 for job in claimed:
                     task = asyncio.create_task(self._run(job), name=f"job-{job.id}")
                     self._running[job.id] = task
@@ -97,6 +96,13 @@ class Worker:
                 task.cancel()
             await asyncio.gather(renewing, *self._running.values(), return_exceptions=True)
             await self._claims.release(self.name)
+
+    async def _claim(self, most: int) -> list[Job]:
+        if not most:
+            return []
+        return await self._claims.claim(
+            self.name, lease_s=self._lease_s, most=most, policy=self.policy
+        )
 
     def _forget(self, job_id: str, _: object) -> None:
         self._running.pop(job_id, None)

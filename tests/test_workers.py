@@ -4,6 +4,7 @@ processes claim the jobs, run them, and leave the voice messages in the database
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -244,6 +245,30 @@ async def test_three_worker_processes_share_200_jobs_and_one_killed_loses_none(
     for (_, err), process in zip(stderr[1:], workers[1:], strict=True):
         assert process.returncode == 0, err.decode()[-2000:]
     print(f"\n200 jobs on 3 workers, one killed: {twice} task(s) created twice", file=sys.stderr)
+
+
+@pytest.mark.fault(
+    "database: every connection of the workers' database cut by the server",
+    "the worker claims again on its next round; the job is done",
+)
+async def test_a_worker_goes_on_claiming_after_its_database_connections_are_cut(
+    postgres: Cluster, higgs_settings: Settings, fake302: Fake302, clips: Clips, alice: Where
+) -> None:
+    database = "connections_cut"
+    await postgres.admin(f'CREATE DATABASE "{database}"')
+    settings = split(higgs_settings, database_url=postgres.url(database))
+    async with open_core(settings) as gateway, worker(settings) as working:
+        await bob_speaks(gateway, alice, clips)
+        await postgres.admin(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            f" WHERE datname = '{database}' AND pid <> pg_backend_pid()"
+        )
+        for _ in range(2):  # the gateway's pool meets the cut once, then connects again
+            with contextlib.suppress(Exception):
+                await gateway.voices.usable(alice)
+        clip = await gateway.speaking.say(alice, "bob", "After the cut.")
+        assert not working.done()
+    assert clip is not None and clip.seconds > 1
 
 
 @on_both_databases
