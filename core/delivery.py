@@ -23,7 +23,7 @@ from core.errors import (
 from core.jobs.log import Job, JobLog
 from core.jobs.runners import Runner
 from core.library import VoiceLibrary
-from core.outbox import ChatGone, Outbox, Reply
+from core.outbox import ChatGone, Outbox, Reply, ReplyTarget
 from core.storage.db import patient
 
 log = logging.getLogger(__name__)
@@ -175,9 +175,10 @@ class Delivery:
             log.info("%s: resuming %d unfinished job(s)", platform, len(found))
         return len(found)
 
-    async def note_status(self, job_id: str, status_id: str) -> None:
-        """The adapter showed a status message for a job: resumed, the job clears it."""
-        await self._jobs.note_status(job_id, status_id)
+    async def note_status(self, job_id: str, target: ReplyTarget) -> None:
+        """The adapter showed a status message for a job (`target.status_id`): resumed, the
+        job clears it."""
+        await self._jobs.note_status(job_id, target)
 
     async def aclose(self) -> None:
         """Stop the background work (resumed jobs stay resumable: their state is stored)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from core.domain import (
     Person,
@@ -99,8 +99,9 @@ class VoiceLibrary:
 
     async def get(self, where: Where, name: str, *, everything: bool = False) -> Voice:
         """The voice called `name` usable here, or `VoiceNotFound` with close names."""
-        present = await self.list(where, everything=True)
-        rules = await self.rules(where)
+        async with self._db.connect() as conn:
+            present = await self._present(conn, where)
+            rules = await _rules_in(conn, where)
         usable = [v for v in present if everything or v.usable_by(where.user_id, rules)]
         key = name_key(name.strip())
         found = {v.scope: v for v in usable if name_key(v.name) == key}
@@ -119,10 +120,11 @@ class VoiceLibrary:
         """The voice with this id if it is usable here (a button may outlive its voice)."""
         async with self._db.connect() as conn:
             row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).first()
-        if row is None or row.scope not in where.scopes:
-            raise VoiceGone()
+            if row is None or row.scope not in where.scopes:
+                raise VoiceGone()
+            rules = await _rules_in(conn, where)
         voice = self._voice(row)
-        if not voice.usable_by(where.user_id, await self.rules(where)):
+        if not voice.usable_by(where.user_id, rules):
             raise VoiceGone()
         return voice
 
@@ -169,16 +171,19 @@ class VoiceLibrary:
         async with self._db.connect() as conn:
             return [self._voice(row) for row in (await conn.execute(query)).all()]
 
+    async def _present(self, conn: AsyncConnection, where: Where) -> list[Voice]:
+        """Every voice stored in the scopes usable here, by name."""
+        query = select(voices).where(voices.c.scope.in_(where.scopes)).order_by(voices.c.name_key)
+        return [self._voice(row) for row in (await conn.execute(query)).all()]
+
     async def list(self, where: Where, *, everything: bool = False) -> list[Voice]:
         """Every voice this user may speak in here, by name; `everything`: pending ones and
         others' unshared ones too (what an admin may manage)."""
-        query = select(voices).where(voices.c.scope.in_(where.scopes)).order_by(voices.c.name_key)
         async with self._db.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        found = [self._voice(row) for row in rows]
-        if everything:
-            return found
-        rules = await self.rules(where)
+            found = await self._present(conn, where)
+            if everything:
+                return found
+            rules = await _rules_in(conn, where)
         return [voice for voice in found if voice.usable_by(where.user_id, rules)]
 
     async def approve(self, voice: Voice) -> Voice:
@@ -197,17 +202,10 @@ class VoiceLibrary:
 
     async def rules(self, where: Where) -> SpaceRules:
         """What this space's admins decided (the defaults where they did not)."""
-        query = select(spaces).where(spaces.c.scope == where.space_scope)
-        async with self._db.connect() as conn:
-            row = (await conn.execute(query)).first()
-        if row is None:
+        if where.private:  # (nobody sets rules in a private chat: nothing to read)
             return SpaceRules()
-        return SpaceRules(
-            who_clones=row.who_clones,
-            clone_role=row.clone_role,
-            members_use_others=row.members_use_others,
-            daily_chars=row.daily_chars,
-        )
+        async with self._db.connect() as conn:
+            return await _rules_in(conn, where)
 
     async def set_rules(self, where: Where, rules: SpaceRules) -> SpaceRules:
         await self._set_space(
@@ -367,6 +365,24 @@ class VoiceLibrary:
             uses=row.uses,
             statement=row.statement,
         )
+
+
+async def _rules_in(conn: AsyncConnection, where: Where) -> SpaceRules:
+    """`VoiceLibrary.rules`, read on a connection in hand."""
+    if where.private:
+        return SpaceRules()
+    query = select(
+        spaces.c.who_clones, spaces.c.clone_role, spaces.c.members_use_others, spaces.c.daily_chars
+    ).where(spaces.c.scope == where.space_scope)
+    row = (await conn.execute(query)).first()
+    if row is None:
+        return SpaceRules()
+    return SpaceRules(
+        who_clones=row.who_clones,
+        clone_role=row.clone_role,
+        members_use_others=row.members_use_others,
+        daily_chars=row.daily_chars,
+    )
 
 
 def _aware(moment: datetime) -> datetime:

@@ -7,13 +7,24 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from sqlalchemy import Float, case, delete, literal
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.sql.dml import ReturningInsert
 
 from core.errors import TooFast
 from core.storage.tables import rate_limits
+
+
+class Limit(NamedTuple):
+    """At most `most` requests per `period` seconds for `key`."""
+
+    key: str
+    most: int
+    period: float
+
 
 Clock = Callable[[], float]  # seconds since the epoch: every process must mean the same time
 SLACK_S = 0.001  # float rounding of many small steps must not refuse the last request allowed
@@ -22,9 +33,9 @@ SLACK_S = 0.001  # float rounding of many small steps must not refuse the last r
 class Rates:
     """Every rate limit's state: one short row per limit and key, taken in one statement.
 
-    Each key has an allowance of `count` requests that comes back at a steady pace, one every
-    `period / count` seconds (the generic cell rate algorithm, GCRA): a burst of `count` at
-    once, then one per `period / count`; never more than `count` ahead of that pace. A row
+    Each key has an allowance of `most` requests that comes back at a steady pace, one every
+    `period / most` seconds (the generic cell rate algorithm, GCRA): a burst of `most` at
+    once, then one per `period / most`; never more than `most` ahead of that pace. A row
     holds when the key's allowance is whole again (`full_at`). Unlike a count per fixed
     window, no burst of twice the count straddles a window's edge; unlike a log of every
     request, a take is one upsert, which the database runs atomically whichever process sends
@@ -35,15 +46,33 @@ class Rates:
         self._db = db
         self._clock = clock  # the wall clock: replicas compare times written by each other
 
-    async def take(self, key: str, count: int, period: float) -> None:
-        """Count one request for `key` against `count` per `period` seconds, or raise
-        `TooFast` saying in how many seconds one more will be let in."""
-        now, step = self._clock(), period / count
+    async def take(self, *limits: Limit) -> None:
+        """Count one request against each of these limits, in one transaction: all of them,
+        or (one refusing) none. Past any, `TooFast` says in how many seconds the request
+        would be let in by all. (Taken in the order of their keys: two requests sharing
+        keys lock them in the same order, so neither waits for the other forever.)"""
+        if not limits:
+            return
+        now = self._clock()
+        async with self._db.begin() as conn:
+            waits = [
+                float((await conn.execute(self._counting(now, limit))).scalar_one())
+                for limit in sorted(limits)
+            ]
+            wait_s = max(waits, default=0.0)
+            if wait_s > 0:  # (raised inside: nothing of it is written)
+                raise TooFast(seconds=max(1, math.ceil(wait_s - SLACK_S)))
+
+    def _counting(self, now: float, limit: Limit) -> ReturningInsert[Any]:
+        """The upsert that takes one request from the key's allowance if it fits (returning
+        0), or leaves the row as it was and returns how long until it would fit."""
+        key, most, period = limit
+        step = period / most
         t = rate_limits.c
         start = case((t.full_at > now, t.full_at), else_=literal(now, Float))
         fits = start + step <= now + period + SLACK_S
         insert = postgresql.insert if self._db.dialect.name == "postgresql" else sqlite.insert
-        statement = (
+        return (
             insert(rate_limits)
             .values(key=key, full_at=now + step, wait_s=0.0)
             .on_conflict_do_update(
@@ -55,10 +84,6 @@ class Rates:
             )
             .returning(t.wait_s)
         )
-        async with self._db.begin() as conn:
-            wait_s = float((await conn.execute(statement)).scalar_one())
-        if wait_s > 0:
-            raise TooFast(seconds=max(1, math.ceil(wait_s - SLACK_S)))
 
     async def drop_spent(self) -> int:
         """Forget the keys whose allowance is whole again (a row then says no more than no
@@ -80,7 +105,10 @@ class RateLimit:
         self._count = count
         self._period = period
 
+    def of(self, key: str) -> list[Limit]:
+        """This limit for `key`, as `Rates.take` counts it (none when there is no limit)."""
+        return [Limit(f"{self._name}:{key}", self._count, self._period)] if self._count else []
+
     async def take(self, key: str) -> None:
         """Count one request for `key`, or raise `TooFast` saying when to try again."""
-        if self._count > 0:
-            await self._rates.take(f"{self._name}:{key}", self._count, self._period)
+        await self._rates.take(*self.of(key))

@@ -101,8 +101,10 @@ class Rules:
         """Let a request of `chars` characters in, or refuse it: past today's quota here, or
         past the user's or the chat's rate."""
         await self._require_quota(where, chars)
-        await self._user_rate.take(f"{where.platform}:{where.user_id}")
-        await self._chat_rate.take(f"{where.platform}:{where.space_id}")
+        await self._rates.take(  # (refused by either: counted by neither)
+            *self._user_rate.of(f"{where.platform}:{where.user_id}"),
+            *self._chat_rate.of(f"{where.platform}:{where.space_id}"),
+        )
 
     async def drop_spent_rates(self) -> int:
         """Forget the rate limits' keys that have their whole allowance again."""

@@ -116,7 +116,7 @@ async def test_a_burst_goes_out_a_few_requests_at_a_time() -> None:
     await pacing.shutdown()
 
 
-async def no_note(job_id: str, status_id: str) -> None:
+async def no_note(job_id: str, target: ReplyTarget) -> None:
     """(a status message's id kept with its job: not what these tests look at)"""
 
 

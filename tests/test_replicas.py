@@ -258,6 +258,25 @@ async def test_rate_limits_say_when_to_try_again(db_url: str) -> None:
 
 
 @on_both_databases
+async def test_a_request_one_limit_refuses_is_counted_by_none(db_url: str) -> None:
+    db = await open_database(db_url)
+    rates = Rates(db=db, clock=lambda: 1000.0)
+    user, chat = RateLimit(rates, "user", 5), RateLimit(rates, "chat", 1)
+    try:
+        await rates.take(*user.of("alice"), *chat.of("group"))  # the chat's one request
+        for _ in range(3):
+            with pytest.raises(TooFast):
+                await rates.take(*user.of("alice"), *chat.of("group"))
+        for _ in range(4):  # Alice has the four she had left: the refused took none
+            await user.take("alice")
+        with pytest.raises(TooFast):
+            await user.take("alice")
+        assert chat.of("elsewhere") and not RateLimit(rates, "chat", 0).of("elsewhere")
+    finally:
+        await db.dispose()
+
+
+@on_both_databases
 async def test_requests_at_once_from_two_processes_are_each_counted_once(db_url: str) -> None:
     engines = [await open_database(db_url) for _ in range(2)]
     try:

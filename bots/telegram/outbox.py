@@ -11,7 +11,7 @@ import html
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.constants import ChatAction, ParseMode
@@ -41,7 +41,7 @@ SETTLE_S = 1.0
 SEND_RETRY_PAUSES_S = (1.0, 3.0)
 VOICE_MESSAGES_FORBIDDEN = "VOICE_MESSAGES_FORBIDDEN"  # the user's privacy settings say no
 
-NoteStatus = Callable[[str, str], Awaitable[None]]  # (job id, status message id)
+NoteStatus = Callable[[str, ReplyTarget], Awaitable[None]]  # (job id, target with its status)
 
 
 @dataclass(slots=True)
@@ -110,7 +110,7 @@ class TelegramOutbox:
                 message.message_id, line, time.monotonic(), progress.stage, bool(progress.job_id)
             )
             if progress.job_id:
-                await self._note_status(progress.job_id, str(message.message_id))
+                await self._note_status(progress.job_id, _with_status(target, message.message_id))
             return
         status.shown, status.edited_at, status.stage = line, time.monotonic(), progress.stage
         # The job goes on meanwhile (a status is no reason to wait: with twenty voices ending
@@ -131,7 +131,9 @@ class TelegramOutbox:
                 if status.job_id and not status.noted:
                     status.noted = True
                     try:
-                        await self._note_status(status.job_id, str(status.message_id))
+                        await self._note_status(
+                            status.job_id, _with_status(target, status.message_id)
+                        )
                     except Exception:  # (a resumed job would leave it; a live one deletes it)
                         log.exception("job %s: its status could not be noted", status.job_id)
                     continue
@@ -433,3 +435,7 @@ def consent_row(voice: Voice, locale: str) -> list[InlineKeyboardButton]:
         )
         for key, answer in (("approve", "yes"), ("decline", "no"))
     ]
+
+
+def _with_status(target: ReplyTarget, message_id: int) -> ReplyTarget:
+    return replace(target, status_id=str(message_id))

@@ -19,6 +19,7 @@ from core.domain import Sampling, Where
 from core.errors import AlreadyRequested, Cancelled, TakeGone, VoicebotError, stored
 from core.jobs.notify import NEWS, STOP, WORK, announce
 from core.outbox import ReplyTarget
+from core.storage.db import upsert
 from core.storage.tables import job_results, job_tasks, jobs
 
 log = logging.getLogger(__name__)
@@ -235,14 +236,10 @@ class JobLog:
         """An upstream task was created for one step of the job: it is billable, and from now
         on it is waited for, never created again."""
         now = datetime.now(UTC)
+        task = {"job_id": job_id, "step": step, "task_id": task_id, "created_at": now}
         async with self._db.begin() as conn:
-            await conn.execute(
-                delete(job_tasks).where(job_tasks.c.job_id == job_id, job_tasks.c.step == step)
-            )
-            await conn.execute(
-                job_tasks.insert().values(
-                    job_id=job_id, step=step, task_id=task_id, created_at=now
-                )
+            await conn.execute(  # (a step tried again replaces its task)
+                upsert(conn.dialect.name, job_tasks, task, key=("job_id", "step"))
             )
             await conn.execute(  # (a job cancelled meanwhile stays so)
                 update(jobs)
@@ -364,18 +361,16 @@ class JobLog:
 
     # --- delivery ----------------------------------------------------------------------------
 
-    async def note_status(self, job_id: str, status_id: str) -> None:
-        """The adapter showed a status message for the job: a resumed job clears it."""
+    async def note_status(self, job_id: str, target: ReplyTarget) -> None:
+        """The adapter showed a status message for the job (`target.status_id`): a resumed
+        job clears it. Only a job stored with its target keeps it (one without is not
+        resumed)."""
         async with self._db.begin() as conn:
-            stored = (
-                await conn.execute(select(jobs.c.target).where(jobs.c.id == job_id))
-            ).scalar_one_or_none()
-            if stored is not None:
-                await conn.execute(
-                    update(jobs)
-                    .where(jobs.c.id == job_id)
-                    .values(target={**stored, "status_id": status_id})
-                )
+            await conn.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id, jobs.c.target.is_not(None))
+                .values(target=target.stored())
+            )
 
     async def sending(self, job_id: str) -> bool:
         """Claim the job's result for sending; False when it was claimed already."""
