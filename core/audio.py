@@ -35,6 +35,9 @@ VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
 # compressed file can expand into hours of PCM); callers pass Settings.longest_speech_s.
 LONGEST_S = 2000.0
 WAVEFORM_POINTS = 256
+# WAV codecs whose every frame is `block_align` bytes: integer and float PCM, A-law, µ-law, and
+# the extensible header (whose subformat is one of those in practice).
+FRAMED_CODECS = {0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE}
 
 FRAME_MS = 20
 GAP_MS = 250  # silence this long separates two stretches of speech
@@ -260,12 +263,44 @@ async def speech_wav(data: bytes, *, limit_s: float = LONGEST_S) -> bytes:
 
 
 async def speech_seconds(data: bytes) -> float:
-    """How long generated audio is, from the packets it holds (not from what its header
-    claims), read in this process without decoding: a few milliseconds."""
+    """How long generated audio is, from what it holds (not from what its header claims),
+    without decoding it: a PCM WAV from the length of its samples, in microseconds; any other
+    from its packets, in a few milliseconds."""
+    seconds = _pcm_wav_seconds(data)
+    if seconds is not None:
+        return seconds
     try:
         return await asyncio.to_thread(_packet_seconds, data)
     except (av.error.FFmpegError, ValueError) as exc:
         raise BadUpstreamAudio("upstream audio does not decode") from exc
+
+
+def _pcm_wav_seconds(data: bytes) -> float | None:
+    """The length of a WAV of whole frames (PCM and the like) from the bytes of its `data`
+    chunk that are there (a streamed WAV's header may claim any size): None when `data` is
+    something else, for the demuxer to measure."""
+    if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        return None
+    block_align = rate = 0
+    at = 12
+    while at + 8 <= len(data):
+        chunk, size = data[at : at + 4], int.from_bytes(data[at + 4 : at + 8], "little")
+        body = at + 8
+        if chunk == b"fmt " and size >= 16:
+            codec = int.from_bytes(data[body : body + 2], "little")
+            rate = int.from_bytes(data[body + 4 : body + 8], "little")
+            block_align = int.from_bytes(data[body + 12 : body + 14], "little")
+            if codec not in FRAMED_CODECS:
+                return None
+        elif chunk == b"data":
+            if not rate or not block_align:
+                return None
+            held = len(data) - body
+            if 0 < size < held:  # (chunks may follow it)
+                held = size
+            return held // block_align / rate
+        at = body + size + (size & 1)  # chunks are padded to an even length
+    return None
 
 
 def _packet_seconds(data: bytes) -> float:

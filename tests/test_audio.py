@@ -270,6 +270,48 @@ async def test_speech_is_encoded_as_a_48khz_mono_opus_voice_note(
     assert max(voice.waveform) == 255
 
 
+def _streamed(wav: bytes) -> bytes:
+    """The WAV as a streaming server sends it: its sizes unknown when the header went out."""
+    at = wav.index(b"data")
+    unknown = struct.pack("<I", 0xFFFFFFFF)
+    return wav[:4] + unknown + wav[8:at] + b"data" + unknown + wav[at + 8 :]
+
+
+def _cut_off(wav: bytes) -> tuple[bytes, float]:
+    """The first half of the WAV's samples, its header claiming them all; and their length."""
+    samples_at = wav.index(b"data") + 8
+    held = (len(wav) - samples_at) // 2
+    return wav[: samples_at + held], held // 2 / 24_000
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["wav", "float wav", "streamed wav", "wav with a chunk after its samples", "mp3", "ogg"],
+)
+async def test_the_length_of_generated_audio_is_what_it_holds(clips: Clips, kind: str) -> None:
+    wav = clips.read("audio-three-seconds.wav", "-t", "3", "-ar", "24000", "-ac", "1")
+    made = {
+        "wav": lambda: wav,
+        "float wav": lambda: clips.read(
+            "audio-three-seconds-float.wav", "-t", "3", "-ar", "24000", "-c:a", "pcm_f32le"
+        ),
+        "streamed wav": lambda: _streamed(wav),
+        "wav with a chunk after its samples": lambda: (
+            wav + b"LIST" + struct.pack("<I", 4) + b"INFO"
+        ),
+        "mp3": lambda: clips.read("audio-three-seconds.mp3", "-t", "3", "-ar", "24000"),
+        "ogg": lambda: clips.read("audio-three-seconds.ogg", "-t", "3", "-c:a", "libopus"),
+    }[kind]()
+    exact = "wav" in kind  # (compressed audio comes in frames, of up to 48 ms in MP3)
+    assert await audio.speech_seconds(made) == pytest.approx(3.0, abs=1e-9 if exact else 0.05)
+
+
+async def test_a_wav_cut_off_is_as_long_as_the_samples_it_holds(clips: Clips) -> None:
+    wav = clips.read("audio-three-seconds.wav", "-t", "3", "-ar", "24000", "-ac", "1")
+    cut, held_s = _cut_off(wav)
+    assert await audio.speech_seconds(cut) == pytest.approx(held_s) == pytest.approx(1.5, abs=0.01)
+
+
 UNUSABLE: dict[str, Callable[[Clips], bytes]] = {
     "empty": lambda c: b"",
     "html-error-page": lambda c: b"<html><body>502 Bad Gateway</body></html>",
