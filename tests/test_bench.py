@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
+
+from bench.measure import children_of
 
 
 async def test_the_benchmark_runs_prints_its_tables_and_writes_every_figure(
@@ -87,3 +91,13 @@ async def test_the_benchmark_runs_prints_its_tables_and_writes_every_figure(
             "poll_interval_s",
             "poll_interval_max_s",
         } <= set(row)
+
+
+def test_the_memory_sampler_finds_the_processes_a_run_started() -> None:
+    sleepers = [subprocess.Popen(["sleep", "30"]) for _ in range(2)]
+    try:
+        assert {sleeper.pid for sleeper in sleepers} <= set(children_of(os.getpid()))
+    finally:
+        for sleeper in sleepers:
+            sleeper.kill()
+            sleeper.wait()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from collections.abc import Awaitable, Callable
 
 import pytest
 
 from core.app import open_core
 from core.domain import Where
 from core.settings import Settings
-from core.upstream.poller import Poller
+from core.upstream.poller import SCOUTS, Poller
 from tests.conftest import Clips, Sleeps
 from tests.fakes.ai302 import Fake302
 
@@ -151,3 +152,63 @@ async def test_a_freshly_started_bot_sees_its_first_task_end_within_an_interval(
     # no pace learnt yet: never more than POLL_INTERVAL_S between looks (it was 2 s before),
     # the first an interval after the task was made (none at once: it cannot be done yet)
     assert sleeps.asked == pytest.approx([0.5] * 25, abs=0.05)
+
+
+def _timed(
+    sleeps: Sleeps, ready_at: dict[int, float], looks: Counter[int], seen_at: dict[int, float]
+) -> Callable[[int], Awaitable[str]]:
+    """A query of tasks that end `ready_at` seconds into the poller's (injected) time."""
+
+    async def query(key: int) -> str:
+        looks[key] += 1
+        if sum(sleeps.asked) < ready_at[key]:
+            return "pending"
+        seen_at.setdefault(key, sum(sleeps.asked))
+        return "done"
+
+    return query
+
+
+async def test_of_a_burst_with_no_pace_known_only_the_oldest_few_are_looked_at_often(
+    sleeps: Sleeps,
+) -> None:
+    looks: Counter[int] = Counter()
+    seen_at: dict[int, float] = {}
+    query = _timed(sleeps, dict.fromkeys(range(10), 10.0), looks, seen_at)
+    poller: Poller[int, str] = Poller(
+        query,
+        lambda s: s == "done",
+        interval=0.5,
+        interval_max=2.0,
+        sleep=sleeps,
+        unknown_steady_s=30,
+    )
+    waits = [poller.until_settled(n, look_now=False) for n in range(10)]  # just made, oldest first
+    assert await asyncio.gather(*waits) == ["done"] * 10
+    assert all(looks[n] >= 20 for n in range(SCOUTS))  # each 0.5 s: seen at 10 s
+    assert all(looks[n] <= 8 for n in range(SCOUTS, 10))  # 0.5, 0.75, … up to 2 s apart
+    assert max(seen_at.values()) <= 12.0
+
+
+async def test_told_what_to_expect_tasks_in_flight_are_looked_at_near_their_end(
+    sleeps: Sleeps,
+) -> None:
+    looks: Counter[int] = Counter()
+    seen_at: dict[int, float] = {}
+    ready_at = {0: 2.0, **dict.fromkeys(range(1, 6), 8.2)}
+    query = _timed(sleeps, ready_at, looks, seen_at)
+    poller: Poller[int, str] = Poller(
+        query,
+        lambda s: s == "done",
+        interval=0.5,
+        interval_max=2.0,
+        sleep=sleeps,
+        unknown_steady_s=30,
+    )
+    waits = [asyncio.ensure_future(poller.until_settled(n, look_now=False)) for n in range(6)]
+    assert await waits[0] == "done"  # the first to end tells the pace: the others take 8.2 s
+    poller.expect(dict.fromkeys(range(1, 6), 8.2))
+    assert await asyncio.gather(*waits[1:]) == ["done"] * 5
+    # first looked at 85 % of the way, then every 0.5 s: each seen within 0.5 s of its end
+    # (unexpected, the last of them were backing off to a look every 2 s)
+    assert all(8.2 <= seen_at[n] <= 8.7 for n in range(1, 6))

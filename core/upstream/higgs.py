@@ -94,6 +94,7 @@ class HiggsClient:
         # where results may come from: by default the task URLs' hosts and 302.AI's file hosts
         self._results = results or ResultRules.of(upstream=urls.all())
         self._seconds_per_char: float | None = None  # learnt from finished tasks
+        self._guessed: dict[tuple[Task, str], int] = {}  # polled, nothing expected: their chars
         self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
             lambda key: self.query(*key),
             lambda status: status.state != "pending",
@@ -137,16 +138,18 @@ class HiggsClient:
 
     async def _poll(self, task: Task, task_id: str, chars: int | None) -> str:
         """The audio URL of the task once it succeeded."""
-        started = time.monotonic()
-        expect_s = None
-        if chars is not None and self._seconds_per_char is not None:
-            # never so late that a wrong guess costs much (or outlasts the deadline)
-            expect_s = min(self._seconds_per_char * chars, EXPECT_AT_MOST_S, self._deadline_s / 3)
-        status = await self._poller.until_settled(
-            (task, task_id),
-            expect_s=expect_s,
-            look_now=chars is None,  # (None: waited again)
-        )
+        started, key = time.monotonic(), (task, task_id)
+        expect_s = None if chars is None else self._expect_s(chars)
+        if chars is not None and expect_s is None:  # told what to expect once a task ends
+            self._guessed[key] = chars
+        try:
+            status = await self._poller.until_settled(
+                key,
+                expect_s=expect_s,
+                look_now=chars is None,  # (None: waited again)
+            )
+        finally:
+            self._guessed.pop(key, None)
         if chars is not None and chars >= LEARN_FROM_CHARS and status.state == "done":
             self.learn(time.monotonic() - started, chars)
         if status.state == "failed":
@@ -174,12 +177,24 @@ class HiggsClient:
 
     def learn(self, seconds: float, chars: int) -> None:
         """How long tasks take per character of text, lately (a moving average); fed by the
-        tasks it waits for, and at start-up by those of an earlier run."""
+        tasks it waits for, and at start-up by those of an earlier run. The first pace learnt
+        tells the poller what to expect of the tasks in flight meanwhile."""
         sample = seconds / chars
         known = self._seconds_per_char
         self._seconds_per_char = (
             sample if known is None else (1 - LEARNING) * known + (LEARNING * sample)
         )
+        if known is None and self._guessed:
+            expected = {key: self._expect_s(n) for key, n in self._guessed.items()}
+            self._poller.expect({key: s for key, s in expected.items() if s is not None})
+            self._guessed.clear()
+
+    def _expect_s(self, chars: int) -> float | None:
+        """How long a task of `chars` characters should take, once a pace is known; never so
+        long that a wrong guess costs much (or outlasts the deadline)."""
+        if self._seconds_per_char is None:
+            return None
+        return min(self._seconds_per_char * chars, EXPECT_AT_MOST_S, self._deadline_s / 3)
 
 
 def parse_status(payload: Any) -> TaskStatus:

@@ -7,9 +7,10 @@ each sleeping and polling on its own.
 from __future__ import annotations
 
 import asyncio
+import heapq
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -25,6 +26,11 @@ EARLY = 0.85  # of a task's expected time: its first look, so that its end is se
 # looks within a quarter second at 20 ms a query.
 LOOKS_AT_ONCE = 8
 LATE = 1.5  # of a task's expected time: until then it is looked at often, then less and less
+# While no task's pace is known (a bot just started), only the oldest few tasks just made are
+# looked at every interval; the others less and less, until the first to end tells what to
+# expect of them (`expect`). A burst of a hundred requests was otherwise a hundred looks each
+# interval, all for the same news.
+SCOUTS = 3
 
 Key = TypeVar("Key")
 Status = TypeVar("Status")
@@ -37,6 +43,8 @@ class _Watch(Generic[Key, Status]):
     next_at: float
     interval: float = field(default=0.0)
     steady_until: float = 0.0  # looks are `interval` apart until then, then further apart
+    started: float = 0.0
+    guessing: bool = False  # a task just made, of a pace nobody knows yet
 
 
 class Poller(Generic[Key, Status]):
@@ -76,7 +84,9 @@ class Poller(Generic[Key, Status]):
         `interval` for `unknown_steady_s` (how long tasks mostly take, when nothing tells how
         long this one will), then less and less; or, when the task is expected to take
         `expect_s`, first a little before that, then often until well past it (the time to
-        notice it finished is what a user waits)."""
+        notice it finished is what a user waits). Of the tasks just made with nothing
+        expected, only the `SCOUTS` oldest are looked at every interval (see `expect`)."""
+        guessing = expect_s is None and not look_now
         if expect_s is None:
             if look_now:  # (a task waited for again may have ended meanwhile)
                 first = await self._query(key)  # at once, whatever the loop is doing
@@ -95,6 +105,8 @@ class Poller(Generic[Key, Status]):
             self._now + delay,
             interval,
             self._now + steady_s,
+            started=self._now,
+            guessing=guessing,
         )
         self._watches.append(watch)
         if self._loop is None or self._loop.done():
@@ -106,6 +118,21 @@ class Poller(Generic[Key, Status]):
         finally:
             if watch in self._watches:
                 self._watches.remove(watch)
+
+    def expect(self, expected: Mapping[Key, float]) -> None:
+        """Tasks waited for with nothing expected of them are now expected to take so many
+        seconds (from when their wait began), as the first of them to end told: each is
+        looked at from then on as if that had been known from the start."""
+        for watch in self._watches:
+            expect_s = expected.get(watch.key) if watch.guessing else None
+            if expect_s is None:
+                continue
+            watch.guessing = False
+            watch.interval = self._interval
+            watch.next_at = max(self._now, watch.started + max(self._interval, EARLY * expect_s))
+            watch.steady_until = watch.started + LATE * expect_s
+            if watch.next_at < self._wakes_at:
+                self._woken.set()
 
     async def _run(self) -> None:
         while self._watches:
@@ -138,14 +165,16 @@ class Poller(Generic[Key, Status]):
     async def _looks(self, due: list[_Watch[Key, Status]]) -> None:
         """Look at every task due, `at_once` at a time."""
         room = asyncio.Semaphore(self._at_once)
+        guessing = (w for w in self._watches if w.guessing)
+        scouts = set(heapq.nsmallest(SCOUTS, guessing, key=lambda w: w.started))
 
         async def look(watch: _Watch[Key, Status]) -> None:
             async with room:
-                await self._look(watch)
+                await self._look(watch, scouts)
 
         await asyncio.gather(*(look(watch) for watch in due))
 
-    async def _look(self, watch: _Watch[Key, Status]) -> None:
+    async def _look(self, watch: _Watch[Key, Status], scouts: set[_Watch[Key, Status]]) -> None:
         try:
             status = await self._query(watch.key)
             settled = self._settled(status)
@@ -154,10 +183,13 @@ class Poller(Generic[Key, Status]):
             return
         if settled:
             self._settle(watch, status=status)
-        else:
-            watch.next_at = self._now + watch.interval
-            if watch.next_at >= watch.steady_until:
-                watch.interval = min(self._interval_max, watch.interval * 1.5)
+            return
+        scout = watch.guessing and watch in scouts
+        if scout and self._now < watch.steady_until:  # (it may have become one just now)
+            watch.interval = self._interval
+        watch.next_at = self._now + watch.interval
+        if watch.next_at >= watch.steady_until or (watch.guessing and not scout):
+            watch.interval = min(self._interval_max, watch.interval * 1.5)
 
     def _settle(
         self,
