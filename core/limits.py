@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Float, case, delete, literal
+from sqlalchemy import Float, bindparam, case, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.dml import ReturningInsert
@@ -45,6 +45,7 @@ class Rates:
     def __init__(self, *, db: AsyncEngine, clock: Clock = time.time) -> None:
         self._db = db
         self._clock = clock  # the wall clock: replicas compare times written by each other
+        self._counting = _counting(db.dialect.name)  # (built once: it compiles once)
 
     async def take(self, *limits: Limit) -> None:
         """Count one request against each of these limits, in one transaction: all of them,
@@ -56,34 +57,12 @@ class Rates:
         now = self._clock()
         async with self._db.begin() as conn:
             waits = [
-                float((await conn.execute(self._counting(now, limit))).scalar_one())
+                float((await conn.execute(self._counting, _counted(now, limit))).scalar_one())
                 for limit in sorted(limits)
             ]
             wait_s = max(waits, default=0.0)
             if wait_s > 0:  # (raised inside: nothing of it is written)
                 raise TooFast(seconds=max(1, math.ceil(wait_s - SLACK_S)))
-
-    def _counting(self, now: float, limit: Limit) -> ReturningInsert[Any]:
-        """The upsert that takes one request from the key's allowance if it fits (returning
-        0), or leaves the row as it was and returns how long until it would fit."""
-        key, most, period = limit
-        step = period / most
-        t = rate_limits.c
-        start = case((t.full_at > now, t.full_at), else_=literal(now, Float))
-        fits = start + step <= now + period + SLACK_S
-        insert = postgresql.insert if self._db.dialect.name == "postgresql" else sqlite.insert
-        return (
-            insert(rate_limits)
-            .values(key=key, full_at=now + step, wait_s=0.0)
-            .on_conflict_do_update(
-                index_elements=[t.key],
-                set_={
-                    "full_at": case((fits, start + step), else_=t.full_at),
-                    "wait_s": case((fits, 0.0), else_=start + step - period - now),
-                },
-            )
-            .returning(t.wait_s)
-        )
 
     async def drop_spent(self) -> int:
         """Forget the keys whose allowance is whole again (a row then says no more than no
@@ -112,3 +91,31 @@ class RateLimit:
     async def take(self, key: str) -> None:
         """Count one request for `key`, or raise `TooFast` saying when to try again."""
         await self._rates.take(*self.of(key))
+
+
+def _counting(dialect: str) -> ReturningInsert[Any]:
+    """The upsert that takes one request from a key's allowance if it fits (returning 0), or
+    leaves its row as it was and returns how long until it would fit; `_counted` gives its
+    parameters."""
+    now, step, period = (bindparam(name, type_=Float) for name in ("at", "step_s", "period_s"))
+    t = rate_limits.c
+    start = case((t.full_at > now, t.full_at), else_=now)
+    fits = start + step <= now + period + SLACK_S
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(rate_limits)
+        .values(key=bindparam("rate_key"), full_at=now + step, wait_s=0.0)
+        .on_conflict_do_update(
+            index_elements=[t.key],
+            set_={
+                "full_at": case((fits, start + step), else_=t.full_at),
+                "wait_s": case((fits, 0.0), else_=start + step - period - now),
+            },
+        )
+        .returning(t.wait_s)
+    )
+
+
+def _counted(now: float, limit: Limit) -> dict[str, Any]:
+    key, most, period = limit
+    return {"rate_key": key, "at": now, "step_s": period / most, "period_s": period}
