@@ -4,6 +4,7 @@ upgrades keep voices, and servers starting together migrate once."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -186,3 +187,44 @@ async def test_servers_starting_together_on_a_new_database_migrate_it_once(db_ur
     assert await query(db_url, "SELECT version_num FROM alembic_version") == [
         (ScriptDirectory.from_config(_migrations()).get_current_head(),)
     ]
+
+
+async def test_while_another_process_writes_sqlite_reads_go_on_and_a_write_waits_its_turn(
+    tmp_path: Path,
+) -> None:
+    """Reads are made in the event loop's thread: they must never wait for a writer. Another
+    process's open write transaction (here a plain connection of this test) leaves them
+    alone, and a write of the bot waits for it on its own thread, the loop free meanwhile."""
+    path = tmp_path / "voicebot.db"
+    db = await open_database(f"sqlite+aiosqlite:///{path}")
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # holds the write lock
+        other.execute("INSERT INTO spaces (scope) VALUES ('telegram:-1')")
+        ticks = 0
+
+        async def ticking() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.01)
+
+        clock = asyncio.create_task(ticking())
+        writing = asyncio.create_task(_write(db, "telegram:-2"))
+        async with db.connect() as conn:
+            assert (await conn.exec_driver_sql("SELECT count(*) FROM spaces")).scalar() == 0
+        await asyncio.sleep(0.3)
+        assert not writing.done() and ticks >= 10  # the write waits; the loop does not
+        other.execute("COMMIT")
+        await writing
+        clock.cancel()
+        async with db.connect() as conn:
+            assert (await conn.exec_driver_sql("SELECT count(*) FROM spaces")).scalar() == 2
+    finally:
+        other.close()
+        await db.dispose()
+
+
+async def _write(db: AsyncEngine, scope: str) -> None:
+    async with db.begin() as conn:
+        await conn.exec_driver_sql(f"INSERT INTO spaces (scope) VALUES ('{scope}')")
