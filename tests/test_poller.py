@@ -212,3 +212,26 @@ async def test_told_what_to_expect_tasks_in_flight_are_looked_at_near_their_end(
     # first looked at 85 % of the way, then every 0.5 s: each seen within 0.5 s of its end
     # (unexpected, the last of them were backing off to a look every 2 s)
     assert all(8.2 <= seen_at[n] <= 8.7 for n in range(1, 6))
+
+
+async def test_when_one_of_a_burst_ends_the_rest_are_looked_at_within_an_interval(
+    sleeps: Sleeps,
+) -> None:
+    """Short texts teach no pace, so nothing is expected of the rest: the first end alone says
+    they may be about to end too."""
+    looks: Counter[int] = Counter()
+    seen_at: dict[int, float] = {}
+    query = _timed(sleeps, dict.fromkeys(range(10), 4.7), looks, seen_at)
+    poller: Poller[int, str] = Poller(
+        query,
+        lambda s: s == "done",
+        interval=0.5,
+        interval_max=2.0,
+        sleep=sleeps,
+        unknown_steady_s=30,
+    )
+    waits = [poller.until_settled(n, look_now=False) for n in range(10)]
+    assert await asyncio.gather(*waits) == ["done"] * 10
+    # the scouts see the end at 5 s; the rest, backing off (their next look was at 6.6 s),
+    # are looked at 0.5 s later
+    assert all(seen_at[n] <= 5.6 for n in range(10))

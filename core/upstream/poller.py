@@ -27,9 +27,10 @@ EARLY = 0.85  # of a task's expected time: its first look, so that its end is se
 LOOKS_AT_ONCE = 8
 LATE = 1.5  # of a task's expected time: until then it is looked at often, then less and less
 # While no task's pace is known (a bot just started), only the oldest few tasks just made are
-# looked at every interval; the others less and less, until the first to end tells what to
-# expect of them (`expect`). A burst of a hundred requests was otherwise a hundred looks each
-# interval, all for the same news.
+# looked at every interval; the others less and less, until one of them ends: then all are
+# looked at within an interval again, and the pace it tells says what to expect (`expect`).
+# A burst of a hundred requests was otherwise a hundred looks each interval, all for the same
+# news.
 SCOUTS = 3
 
 Key = TypeVar("Key")
@@ -183,6 +184,8 @@ class Poller(Generic[Key, Status]):
             return
         if settled:
             self._settle(watch, status=status)
+            if watch.guessing:  # one of a burst ended: the others may be about to
+                self._hasten_guesses()
             return
         scout = watch.guessing and watch in scouts
         if scout and self._now < watch.steady_until:  # (it may have become one just now)
@@ -190,6 +193,14 @@ class Poller(Generic[Key, Status]):
         watch.next_at = self._now + watch.interval
         if watch.next_at >= watch.steady_until or (watch.guessing and not scout):
             watch.interval = min(self._interval_max, watch.interval * 1.5)
+
+    def _hasten_guesses(self) -> None:
+        """The tasks waited for with nothing expected are looked at within an interval, and
+        every interval for a while (until `expect` says more, or they back off again)."""
+        for other in self._watches:
+            if other.guessing:
+                other.interval = self._interval
+                other.next_at = min(other.next_at, self._now + self._interval)
 
     def _settle(
         self,
