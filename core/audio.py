@@ -35,9 +35,10 @@ VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
 # compressed file can expand into hours of PCM); callers pass Settings.longest_speech_s.
 LONGEST_S = 2000.0
 WAVEFORM_POINTS = 256
-# WAV codecs whose every frame is `block_align` bytes: integer and float PCM, A-law, µ-law, and
-# the extensible header (whose subformat is one of those in practice).
-FRAMED_CODECS = {0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE}
+# WAV codecs whose every frame is `block_align` bytes: integer and float PCM, A-law, µ-law
+# (an extensible header names one as its subformat).
+FRAMED_CODECS = {0x0001, 0x0003, 0x0006, 0x0007}
+WAVE_EXTENSIBLE = 0xFFFE
 
 FRAME_MS = 20
 GAP_MS = 250  # silence this long separates two stretches of speech
@@ -288,6 +289,8 @@ def _pcm_wav_seconds(data: bytes) -> float | None:
         body = at + 8
         if chunk == b"fmt " and size >= 16:
             codec = int.from_bytes(data[body : body + 2], "little")
+            if codec == WAVE_EXTENSIBLE and size >= 26:  # the subformat's, in its GUID
+                codec = int.from_bytes(data[body + 24 : body + 26], "little")
             rate = int.from_bytes(data[body + 4 : body + 8], "little")
             block_align = int.from_bytes(data[body + 12 : body + 14], "little")
             if codec not in FRAMED_CODECS:

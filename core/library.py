@@ -33,7 +33,7 @@ from core.errors import (
     VoiceNotFound,
     VoicePending,
 )
-from core.storage.db import upsert
+from core.storage.db import glance, upsert
 from core.storage.tables import spaces, voices
 
 
@@ -99,7 +99,7 @@ class VoiceLibrary:
 
     async def get(self, where: Where, name: str, *, everything: bool = False) -> Voice:
         """The voice called `name` usable here, or `VoiceNotFound` with close names."""
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             present = await self._present(conn, where)
             rules = await _rules_in(conn, where)
         usable = [v for v in present if everything or v.usable_by(where.user_id, rules)]
@@ -118,7 +118,7 @@ class VoiceLibrary:
 
     async def get_by_id(self, where: Where, voice_id: str) -> Voice:
         """The voice with this id if it is usable here (a button may outlive its voice)."""
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).first()
             if row is None or row.scope not in where.scopes:
                 raise VoiceGone()
@@ -204,7 +204,7 @@ class VoiceLibrary:
         """What this space's admins decided (the defaults where they did not)."""
         if where.private:  # (nobody sets rules in a private chat: nothing to read)
             return SpaceRules()
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             return await _rules_in(conn, where)
 
     async def set_rules(self, where: Where, rules: SpaceRules) -> SpaceRules:
@@ -336,7 +336,7 @@ class VoiceLibrary:
         return await self._by_id(voice.id)
 
     async def _by_id(self, voice_id: str) -> Voice:
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             row = (await conn.execute(select(voices).where(voices.c.id == voice_id))).first()
         if row is None:  # deleted while a request was using it
             raise VoiceGone()

@@ -31,16 +31,16 @@ SLACK_S = 0.001  # float rounding of many small steps must not refuse the last r
 
 
 class Rates:
-    """Every rate limit's state: one short row per limit and key, taken in one statement.
+    """Every rate limit's state: one short row per limit and key, each taken in one statement.
 
     Each key has an allowance of `most` requests that comes back at a steady pace, one every
     `period / most` seconds (the generic cell rate algorithm, GCRA): a burst of `most` at
     once, then one per `period / most`; never more than `most` ahead of that pace. A row
     holds when the key's allowance is whole again (`full_at`). Unlike a count per fixed
     window, no burst of twice the count straddles a window's edge; unlike a log of every
-    request, a take is one upsert, which the database runs atomically whichever process sends
-    it (the row is locked while it is updated), on SQLite and Postgres alike. A refused request
-    is told exactly when the next one will be let in; a refused one costs nothing."""
+    request, a take is one upsert a limit, which the database runs atomically whichever process
+    sends it (the row is locked while it is updated), on SQLite and Postgres alike. A refused
+    request is told exactly when the next one will be let in; a refused one costs nothing."""
 
     def __init__(self, *, db: AsyncEngine, clock: Clock = time.time) -> None:
         self._db = db

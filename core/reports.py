@@ -24,6 +24,7 @@ from core.errors import (
 )
 from core.jobs.log import JobLog
 from core.library import VoiceLibrary
+from core.storage.db import glance
 from core.storage.tables import reports
 from core.text import clean_text
 
@@ -67,7 +68,7 @@ class Suspensions:
         if not wanted:
             return set()
         query = select(reports.c.voice_id).where(_barring(scope, wanted))
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             return set((await conn.execute(query)).scalars())
 
     async def require_unsuspended(self, where: Where, voice: Voice) -> Voice:

@@ -261,16 +261,17 @@ async def test_rate_limits_say_when_to_try_again(db_url: str) -> None:
 async def test_a_request_one_limit_refuses_is_counted_by_none(db_url: str) -> None:
     db = await open_database(db_url)
     rates = Rates(db=db, clock=lambda: 1000.0)
-    user, chat = RateLimit(rates, "user", 5), RateLimit(rates, "chat", 1)
+    # the chat's limit is counted first (keys in order), the user's refuses after it
+    user, chat = RateLimit(rates, "user", 1), RateLimit(rates, "chat", 5)
     try:
-        await rates.take(*user.of("alice"), *chat.of("group"))  # the chat's one request
+        await rates.take(*user.of("alice"), *chat.of("group"))  # Alice's one request
         for _ in range(3):
             with pytest.raises(TooFast):
                 await rates.take(*user.of("alice"), *chat.of("group"))
-        for _ in range(4):  # Alice has the four she had left: the refused took none
-            await user.take("alice")
+        for _ in range(4):  # the chat has the four it had left: the refused took none
+            await chat.take("group")
         with pytest.raises(TooFast):
-            await user.take("alice")
+            await chat.take("group")
         assert chat.of("elsewhere") and not RateLimit(rates, "chat", 0).of("elsewhere")
     finally:
         await db.dispose()

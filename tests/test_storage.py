@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from core.app import open_core
 from core.domain import Person, Where
-from core.storage.db import MIGRATIONS, open_database
+from core.storage.db import MIGRATIONS, glance, open_database
 from core.storage.tables import metadata
 from tests.conftest import Clips, make_settings
 from tests.postgres import on_both_databases, query
@@ -192,9 +192,10 @@ async def test_servers_starting_together_on_a_new_database_migrate_it_once(db_ur
 async def test_while_another_process_writes_sqlite_reads_go_on_and_a_write_waits_its_turn(
     tmp_path: Path,
 ) -> None:
-    """Reads are made in the event loop's thread: they must never wait for a writer. Another
-    process's open write transaction (here a plain connection of this test) leaves them
-    alone, and a write of the bot waits for it on its own thread, the loop free meanwhile."""
+    """Glances are made in the event loop's thread: they must never wait for a writer.
+    Another process's open write transaction (here a plain connection of this test) leaves
+    them and other reads alone, and a write of the bot waits for it on its own thread, the
+    loop free meanwhile."""
     path = tmp_path / "voicebot.db"
     db = await open_database(f"sqlite+aiosqlite:///{path}")
     other = sqlite3.connect(path, isolation_level=None)
@@ -211,10 +212,13 @@ async def test_while_another_process_writes_sqlite_reads_go_on_and_a_write_waits
 
         clock = asyncio.create_task(ticking())
         writing = asyncio.create_task(_write(db, "telegram:-2"))
-        async with db.connect() as conn:
-            assert (await conn.exec_driver_sql("SELECT count(*) FROM spaces")).scalar() == 0
+        for reading in (glance(db), db):  # at once, and on a thread
+            async with reading.connect() as conn:
+                counted = await conn.exec_driver_sql("SELECT count(*) FROM spaces")
+                assert counted.scalar() == 0
+        before = ticks
         await asyncio.sleep(0.3)
-        assert not writing.done() and ticks >= 10  # the write waits; the loop does not
+        assert not writing.done() and ticks - before >= 10  # the write waits; the loop does not
         other.execute("COMMIT")
         await writing
         clock.cancel()

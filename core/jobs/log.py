@@ -19,7 +19,7 @@ from core.domain import Sampling, Where
 from core.errors import AlreadyRequested, Cancelled, TakeGone, VoicebotError, stored
 from core.jobs.notify import NEWS, STOP, WORK, announce
 from core.outbox import ReplyTarget
-from core.storage.db import upsert
+from core.storage.db import glance, upsert
 from core.storage.tables import job_results, job_tasks, jobs
 
 log = logging.getLogger(__name__)
@@ -188,7 +188,7 @@ class JobLog:
 
     async def cancelled(self, job_id: str) -> bool:
         """Whether the job's requester cancelled it."""
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             state = await conn.execute(select(jobs.c.state).where(jobs.c.id == job_id))
             return state.scalar_one_or_none() == CANCELLED
 

@@ -60,11 +60,12 @@ async def open_database(url: str) -> AsyncEngine:
     # failing after the default 30 s (a job already paid for must not be lost to a busy pool).
     # SQLite writes one at a time whatever the pool, and each connection is a thread with a
     # page cache of its own: a few are as fast as thirty, and hold 100 MB less under load.
-    if url.startswith("sqlite") and ":memory:" not in url:  # (a file both can open)
-        engine: AsyncEngine = _WritersInTurn(_reader(url).sync_engine, writer=_engine(url, 1, 0))
-    else:
-        few = url.startswith("sqlite")
-        engine = _engine(url, 5 if few else 10, 0 if few else 20)
+    few = url.startswith("sqlite")
+    engine = _engine(url, 5 if few else 10, 0 if few else 20)
+    if engine.dialect.name == "sqlite" and ":memory:" not in url:  # (a file both can open)
+        engine = _WritersInTurn(
+            engine.sync_engine, writer=_engine(url, 1, 0), glancer=_glancer(url)
+        )
     async with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             # servers starting together migrate one after another; the later ones find
@@ -85,14 +86,25 @@ def _engine(url: str, size: int, overflow: int) -> AsyncEngine:
     return engine
 
 
-def _reader(url: str) -> AsyncEngine:
-    """SQLite's connections for reads (`connect()`), whose calls are made at once in the
-    caller's thread (`_ReadAtOnce`)."""
+def glance(engine: AsyncEngine) -> AsyncEngine:
+    """The engine for a glance: a read of a few rows by their keys, on the way of a request
+    someone waits for. On SQLite it is made at once in the event loop's thread
+    (`_ReadAtOnce`); elsewhere, and for any longer read (a scan, an aggregate, which would hold
+    up the loop), `engine.connect()` as usual."""
+    return engine.glancer if isinstance(engine, _WritersInTurn) else engine
+
+
+def _glancer(url: str) -> AsyncEngine:
+    """SQLite's connections for glances, whose calls are made at once (`_ReadAtOnce`)."""
     path = str(make_url(url).database)
 
     async def connection() -> aiosqlite.Connection:
-        made = functools.partial(sqlite3.connect, path, check_same_thread=False)
-        return await _ReadAtOnce(made, iter_chunk_size=64)
+        made = _ReadAtOnce(
+            functools.partial(sqlite3.connect, path, check_same_thread=False),
+            iter_chunk_size=64,
+        )
+        made._thread.daemon = True  # (as SQLAlchemy makes its own: none holds up an exit)
+        return await made
 
     engine = create_async_engine(
         url,
@@ -110,12 +122,13 @@ def _reader(url: str) -> AsyncEngine:
 
 class _ReadAtOnce(aiosqlite.Connection):
     """An aiosqlite connection whose calls run at once, in the caller's thread, instead of
-    being handed to the connection's own thread and their results handed back. For reads:
-    with write-ahead logging a reader never waits for a writer, and a read of a few rows takes
-    microseconds, where each of the five hand-overs of a statement cost the event loop about a
-    millisecond under load, waiting for the other thread to get the GIL and give it back
-    (twenty requests at once had their tasks created 0.3 s after their status message; 0.1 s
-    read at once). Writes stay on their thread: a writer may wait for another process's."""
+    being handed to the connection's own thread and their results handed back. For glances:
+    with write-ahead logging a reader never waits for a writer, and a read of a few rows by
+    their keys takes microseconds, where each of the five hand-overs of a statement cost the
+    event loop about a millisecond under load, waiting for the other thread to get the GIL and
+    give it back (twenty requests at once had their tasks created 0.21–0.31 s after their
+    status message; 0.15–0.21 s glancing at once). Writes stay on their thread, as a writer may
+    wait for another process's; so do longer reads."""
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or self._connection is None:  # (closed: aiosqlite says so)
@@ -141,9 +154,10 @@ class _WritersInTurn(AsyncEngine):
     waits for a writer. Other processes' writers (workers sharing the file) are still waited
     for inside SQLite."""
 
-    def __init__(self, sync_engine: Engine, *, writer: AsyncEngine) -> None:
+    def __init__(self, sync_engine: Engine, *, writer: AsyncEngine, glancer: AsyncEngine) -> None:
         super().__init__(sync_engine)
         self.writer = writer
+        self.glancer = glancer  # see `glance`
         # one line of writers per event loop (an engine may outlive a test's loop)
         self._turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
@@ -165,6 +179,7 @@ class _WritersInTurn(AsyncEngine):
 
     async def dispose(self, close: bool = True) -> None:
         await self.writer.dispose(close)
+        await self.glancer.dispose(close)
         await super().dispose(close)
 
 
@@ -196,7 +211,7 @@ async def erase(engine: AsyncEngine) -> None:
     rows until VACUUM reclaims them, which autovacuum does on its own schedule: run
     `VACUUM (FULL) jobs, voices` for the same promise at once.)"""
     if engine.dialect.name == "sqlite":
-        async with engine.begin() as conn:  # (with the writers: it waits for them)
+        async with engine.connect() as conn:
             await conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 

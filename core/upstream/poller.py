@@ -176,6 +176,7 @@ class Poller(Generic[Key, Status]):
         await asyncio.gather(*(look(watch) for watch in due))
 
     async def _look(self, watch: _Watch[Key, Status], scouts: set[_Watch[Key, Status]]) -> None:
+        guessing = watch.guessing
         try:
             status = await self._query(watch.key)
             settled = self._settled(status)
@@ -187,6 +188,8 @@ class Poller(Generic[Key, Status]):
             if watch.guessing:  # one of a burst ended: the others may be about to
                 self._hasten_guesses()
             return
+        if guessing and not watch.guessing:  # `expect` set its next look while it was asked
+            return
         scout = watch.guessing and watch in scouts
         if scout and self._now < watch.steady_until:  # (it may have become one just now)
             watch.interval = self._interval
@@ -195,8 +198,8 @@ class Poller(Generic[Key, Status]):
             watch.interval = min(self._interval_max, watch.interval * 1.5)
 
     def _hasten_guesses(self) -> None:
-        """The tasks waited for with nothing expected are looked at within an interval, and
-        every interval for a while (until `expect` says more, or they back off again)."""
+        """The tasks waited for with nothing expected are looked at within an interval (and
+        back off from there, unless `expect` says more)."""
         for other in self._watches:
             if other.guessing:
                 other.interval = self._interval
