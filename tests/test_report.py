@@ -349,10 +349,32 @@ async def test_discord_report_voice_on_a_bot_voice_message_tells_owner_and_speak
     )
 
 
+async def test_discord_report_voice_in_a_dm_is_refused_before_any_form(dc: Discord) -> None:
+    spoken = {  # a voice message of the bot's in a DM, its label's take buttons on it
+        **dc.rest.message(ALICE, ""),
+        "author": BOT_USER,
+        "components": [
+            {
+                "type": 1,
+                "components": [
+                    {"type": 2, "style": 2, "label": "Again", "custom_id": "take:again:job1"}
+                ],
+            }
+        ],
+    }
+    await report_voice(dc, ALICE, spoken, guild=False)
+    assert dc.rest.of("POST", "/interactions/")[-1].json["type"] != 9  # no form opened
+    assert dc.words()[-1] == (
+        "Reports are for groups and servers; in a private chat your voices are yours alone.",
+        True,
+    )
+
+
 async def report_voice(
-    dc: Discord, person: Any, message: dict[str, Any], reason: str = ""
+    dc: Discord, person: Any, message: dict[str, Any], reason: str = "", *, guild: bool = True
 ) -> None:
-    """ "Report voice" on a message; the form that opens (if one does) sent with `reason`."""
+    """ "Report voice" on a message (in the server, or a DM); the form that opens (if one
+    does) sent with `reason`."""
     await dc.interact(
         dc.rest.interaction(
             person,
@@ -364,6 +386,7 @@ async def report_voice(
                 "target_id": message["id"],
                 "resolved": {"messages": {message["id"]: message}},
             },
+            guild=guild,
         )
     )
     form = dc.rest.of("POST", "/interactions/")[-1].json
