@@ -1,5 +1,5 @@
 """Audio out: finished speech as voice messages (encoded, cut, joined, measured), and the
-helpers reference clips share with it (finding speech in PCM, running ffmpeg).
+helpers reference clips share with it (finding speech in PCM, decoding with ffmpeg).
 
 The voice-message encode runs in this process through FFmpeg's libraries (PyAV), decoding
 generated audio in an ffmpeg subprocess; pydub shapes the decoded PCM in a worker thread, off
@@ -337,24 +337,7 @@ async def _upstream_pcm(data: bytes, rate: int, limit_s: float, *, speed: float 
         path = Path(tmp) / "speech"
         await asyncio.to_thread(path.write_bytes, data)
         try:
-            pcm = await run_ffmpeg(
-                [
-                    "-i",
-                    str(path),
-                    "-t",
-                    str(longest + 1),
-                    "-map",
-                    "0:a:0",
-                    *tempo,
-                    "-ac",
-                    "1",
-                    "-ar",
-                    str(rate),
-                    "-f",
-                    "s16le",
-                    "pipe:1",
-                ]
-            )
+            pcm = await decode_pcm(path, rate, seconds=longest + 1, filters=tempo)
         except NotAudio as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
     if not pcm:
@@ -383,12 +366,20 @@ def _join_pcm(pcms: list[bytes], pause_ms: int) -> bytes:
     return buffer.getvalue()
 
 
-async def run_ffmpeg(args: list[str], *, strict: bool = False) -> bytes:
-    return await _run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", *args], strict)
-
-
-async def _run(argv: list[str], strict: bool = False) -> bytes:
-    """Run a tool; its output, or NotAudio if it failed (or, if `strict`, complained)."""
+async def decode_pcm(
+    path: Path,
+    rate: int,
+    *,
+    seconds: float,
+    filters: list[str] | None = None,
+    strict: bool = False,
+) -> bytes:
+    """The first `seconds` of a file's first audio stream as mono 16-bit PCM at `rate`, through
+    ffmpeg's `filters` (output options, e.g. `-af …`); `NotAudio` if ffmpeg fails (or, if
+    `strict`, complains)."""
+    argv = ["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-i", str(path)]
+    argv += ["-t", str(seconds), "-map", "0:a:0", "-vn", *(filters or [])]
+    argv += ["-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1"]
     done = await process.run(argv)
     if done.code != 0 or (strict and done.err.strip()):
         log.info("%s exited %s: %s", argv[0], done.code, done.err[-300:].decode(errors="replace"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import av
 from pydub import AudioSegment
 
-from core.audio import REF_RATE, run_ffmpeg, speech_spans
+from core.audio import REF_RATE, decode_pcm, speech_spans
 from core.errors import AudioTooShort, FileTooLarge, NoSpeech, NotAudio
 
 MIN_REF_S = 3.0
@@ -78,25 +78,7 @@ async def _decode(path: Path, rate: int, *, limit_s: int) -> bytes:
     Any damage is an error: ffmpeg skips a corrupt OGG page with a message but exit code 0,
     which would quietly turn a broken upload into a shorter clip.
     """
-    return await run_ffmpeg(
-        [
-            "-i",
-            str(path),
-            "-t",
-            str(limit_s),
-            "-map",
-            "0:a:0",
-            "-vn",
-            "-ac",
-            "1",
-            "-ar",
-            str(rate),
-            "-f",
-            "s16le",
-            "pipe:1",
-        ],
-        strict=True,
-    )
+    return await decode_pcm(path, rate, seconds=limit_s, strict=True)
 
 
 def _shape_reference(pcm: bytes) -> ReferenceAudio:
