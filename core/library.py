@@ -201,8 +201,9 @@ class VoiceLibrary:
             )
 
     async def rules(self, where: Where) -> SpaceRules:
-        """What this space's admins decided (the defaults where they did not)."""
-        if where.private:  # (nobody sets rules in a private chat: nothing to read)
+        """What this space's admins decided (the defaults where they did not; a private
+        chat's are the defaults)."""
+        if where.private:  # (nothing to read: not even a connection to take)
             return SpaceRules()
         async with glance(self._db).connect() as conn:
             return await _rules_in(conn, where)
@@ -369,7 +370,7 @@ class VoiceLibrary:
 
 async def _rules_in(conn: AsyncConnection, where: Where) -> SpaceRules:
     """`VoiceLibrary.rules`, read on a connection in hand."""
-    if where.private:
+    if where.private:  # (nobody sets rules in a private chat)
         return SpaceRules()
     query = select(
         spaces.c.who_clones, spaces.c.clone_role, spaces.c.members_use_others, spaces.c.daily_chars

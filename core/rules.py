@@ -112,7 +112,7 @@ class Rules:
 
     async def _here(self, where: Where) -> SpaceRules:
         """The rules that apply here (a private chat has none of its own)."""
-        rules = SpaceRules() if where.private else await self._library.rules(where)
+        rules = await self._library.rules(where)
         if rules.daily_chars is None:
             rules = replace(rules, daily_chars=self.daily_chars)
         return rules
