@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Awaitable, Callable
 
 import pytest
 
@@ -154,10 +153,13 @@ async def test_a_freshly_started_bot_sees_its_first_task_end_within_an_interval(
     assert sleeps.asked == pytest.approx([0.5] * 25, abs=0.05)
 
 
-def _timed(
-    sleeps: Sleeps, ready_at: dict[int, float], looks: Counter[int], seen_at: dict[int, float]
-) -> Callable[[int], Awaitable[str]]:
-    """A query of tasks that end `ready_at` seconds into the poller's (injected) time."""
+def _burst(
+    sleeps: Sleeps, ready_at: dict[int, float]
+) -> tuple[Poller[int, str], Counter[int], dict[int, float]]:
+    """A poller (nothing known of the pace) of tasks that end `ready_at` seconds into its
+    (injected) time; how often each was looked at, and when each was seen done."""
+    looks: Counter[int] = Counter()
+    seen_at: dict[int, float] = {}
 
     async def query(key: int) -> str:
         looks[key] += 1
@@ -166,15 +168,6 @@ def _timed(
         seen_at.setdefault(key, sum(sleeps.asked))
         return "done"
 
-    return query
-
-
-async def test_of_a_burst_with_no_pace_known_only_the_oldest_few_are_looked_at_often(
-    sleeps: Sleeps,
-) -> None:
-    looks: Counter[int] = Counter()
-    seen_at: dict[int, float] = {}
-    query = _timed(sleeps, dict.fromkeys(range(10), 10.0), looks, seen_at)
     poller: Poller[int, str] = Poller(
         query,
         lambda s: s == "done",
@@ -183,6 +176,13 @@ async def test_of_a_burst_with_no_pace_known_only_the_oldest_few_are_looked_at_o
         sleep=sleeps,
         unknown_steady_s=30,
     )
+    return poller, looks, seen_at
+
+
+async def test_of_a_burst_with_no_pace_known_only_the_oldest_few_are_looked_at_often(
+    sleeps: Sleeps,
+) -> None:
+    poller, looks, seen_at = _burst(sleeps, dict.fromkeys(range(10), 10.0))
     waits = [poller.until_settled(n, look_now=False) for n in range(10)]  # just made, oldest first
     assert await asyncio.gather(*waits) == ["done"] * 10
     assert all(looks[n] >= 20 for n in range(SCOUTS))  # each 0.5 s: seen at 10 s
@@ -193,18 +193,7 @@ async def test_of_a_burst_with_no_pace_known_only_the_oldest_few_are_looked_at_o
 async def test_told_what_to_expect_tasks_in_flight_are_looked_at_near_their_end(
     sleeps: Sleeps,
 ) -> None:
-    looks: Counter[int] = Counter()
-    seen_at: dict[int, float] = {}
-    ready_at = {0: 2.0, **dict.fromkeys(range(1, 6), 8.2)}
-    query = _timed(sleeps, ready_at, looks, seen_at)
-    poller: Poller[int, str] = Poller(
-        query,
-        lambda s: s == "done",
-        interval=0.5,
-        interval_max=2.0,
-        sleep=sleeps,
-        unknown_steady_s=30,
-    )
+    poller, _, seen_at = _burst(sleeps, {0: 2.0, **dict.fromkeys(range(1, 6), 8.2)})
     waits = [asyncio.ensure_future(poller.until_settled(n, look_now=False)) for n in range(6)]
     assert await waits[0] == "done"  # the first to end tells the pace: the others take 8.2 s
     poller.expect(dict.fromkeys(range(1, 6), 8.2))
@@ -219,17 +208,7 @@ async def test_when_one_of_a_burst_ends_the_rest_are_looked_at_within_an_interva
 ) -> None:
     """Short texts teach no pace, so nothing is expected of the rest: the first end alone says
     they may be about to end too."""
-    looks: Counter[int] = Counter()
-    seen_at: dict[int, float] = {}
-    query = _timed(sleeps, dict.fromkeys(range(10), 4.7), looks, seen_at)
-    poller: Poller[int, str] = Poller(
-        query,
-        lambda s: s == "done",
-        interval=0.5,
-        interval_max=2.0,
-        sleep=sleeps,
-        unknown_steady_s=30,
-    )
+    poller, _, seen_at = _burst(sleeps, dict.fromkeys(range(10), 4.7))
     waits = [poller.until_settled(n, look_now=False) for n in range(10)]
     assert await asyncio.gather(*waits) == ["done"] * 10
     # the scouts see the end at 5 s; the rest, backing off (their next look was at 6.6 s),
