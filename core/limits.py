@@ -60,7 +60,7 @@ class Rates:
                 float((await conn.execute(self._counting, _counted(now, limit))).scalar_one())
                 for limit in sorted(limits)
             ]
-            wait_s = max(waits, default=0.0)
+            wait_s = max(waits)
             if wait_s > 0:  # (raised inside: nothing of it is written)
                 raise TooFast(seconds=max(1, math.ceil(wait_s - SLACK_S)))
 
