@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import itertools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -30,7 +31,8 @@ LATE = 1.5  # of a task's expected time: until then it is looked at often, then 
 # looked at every interval; the others less and less, until one of them ends: then all are
 # looked at within an interval again, and the pace it tells says what to expect (`expect`).
 # A burst of a hundred requests was otherwise a hundred looks each interval, all for the same
-# news.
+# news. The scouts take turns within the interval (a third of it apart), so tasks that end
+# together are seen a third as late, for the same looks.
 SCOUTS = 3
 
 Key = TypeVar("Key")
@@ -94,6 +96,8 @@ class Poller(Generic[Key, Status]):
                 if self._settled(first):
                     return first
             delay, interval = self._interval, self._interval
+            if guessing:  # its turn among the scouts (the later ones back off anyway)
+                delay += self._interval * self._guessing(SCOUTS - 1) / SCOUTS
             steady_s = self._unknown_steady_s
             if not steady_s:  # backing off from the first look on
                 interval = min(self._interval_max, self._interval * 1.5)
@@ -119,6 +123,10 @@ class Poller(Generic[Key, Status]):
         finally:
             if watch in self._watches:
                 self._watches.remove(watch)
+
+    def _guessing(self, most: int) -> int:
+        """How many tasks are waited for with nothing expected, up to `most`."""
+        return sum(1 for _ in itertools.islice((w for w in self._watches if w.guessing), most))
 
     def expect(self, expected: Mapping[Key, float]) -> None:
         """Tasks waited for with nothing expected of them are now expected to take so many
