@@ -32,10 +32,9 @@ log = logging.getLogger(__name__)
 REF_RATE = 24_000  # what Higgs Audio v2 takes and makes
 VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
 # Generated audio is decoded after barely a look at its header: probing it (decoding a part to
-# learn what the header did not say) cost a quarter of a voice's encode, and every frame
-# decoded says its own rate and layout anyway.
+# learn what the header did not say) cost 7-10 ms a voice here, and every frame decoded says
+# its own rate and layout anyway.
 SHORT_PROBE = {"probesize": "32", "analyzeduration": "0"}
-OPUS_FRAME_MS = "60"  # the longest Opus packet: a third of the packets (and their costs) of 20
 # Generated audio longer than this is refused, its decoding stopped just past it (a small
 # compressed file can expand into hours of PCM); callers pass Settings.longest_speech_s.
 LONGEST_S = 2000.0
@@ -106,7 +105,7 @@ def _encode_opus(
             "libopus",
             rate=rate,
             layout="mono",
-            options={"application": "voip", "frame_duration": OPUS_FRAME_MS},
+            options={"application": "voip"},
         )
         stream.metadata.update(_tags(disclosure))
         stream.bit_rate = 48_000

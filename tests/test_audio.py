@@ -248,8 +248,8 @@ async def test_a_clipping_recording_is_brought_below_full_scale(clips: Clips) ->
 # --- speech becomes a voice note -------------------------------------------------------------
 
 
-# Whatever the speech service sends: its header is barely probed before decoding (a probe
-# costs a quarter of the encode), so the frames decoded must say what the header did not.
+# Whatever the speech service sends: its header is barely probed before decoding, so the
+# frames decoded must say what the header did not.
 UPSTREAM_AUDIO = {
     "wav": ("wav", "-ar", "24000"),
     "float-wav": ("wav", "-ar", "24000", "-c:a", "pcm_f32le"),
