@@ -118,6 +118,7 @@ def _encode_opus(
                 pcm.extend(bytes(frame.planes[0])[: frame.samples * 2])
                 if len(pcm) > limit:
                     raise ResultTooLarge(f"audio longer than {limit_s:g} s")
+                frame.pts = None  # counted from the samples: a source's own may step back
                 sink.mux(stream.encode(frame))
 
         for frame in source.decode(heard):
