@@ -111,9 +111,25 @@ async def test_around_its_expected_end_a_task_is_looked_at_often_then_less_and_l
         query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
     )
     assert await poller.until_settled("late", expect_s=4) == "done"
-    # first at 3.4 s; every 0.5 s up to 1.5 × 4 = 6 s (and the look just past it); then
-    # further apart each time
-    assert sleeps.asked == pytest.approx([3.4] + [0.5] * 6 + [0.75, 1.125], abs=0.01)
+    # first at 3.4 s, then 3.9 s and at 4 s, when it should end; every 0.5 s on from there up
+    # to 1.5 × 4 = 6 s; then further apart each time
+    assert sleeps.asked == pytest.approx([3.4, 0.5, 0.1] + [0.5] * 4 + [0.75, 1.125], abs=0.01)
+
+
+async def test_a_task_that_ends_when_expected_is_seen_then_not_up_to_an_interval_later(
+    sleeps: Sleeps,
+) -> None:
+    async def query(key: str) -> str:
+        return "done" if sum(sleeps.asked) >= 4.9 else "pending"
+
+    poller: Poller[str, str] = Poller(
+        query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
+    )
+    assert await poller.until_settled("on time", expect_s=5) == "done"
+    # (a pace learnt is a little long: it was measured by a look after the end)
+    # looks at 4.25 s and 4.75 s, then at 5 s (the next, at 5.25 s, came a third of a second
+    # after the end)
+    assert sleeps.asked == pytest.approx([4.25, 0.5, 0.25], abs=0.01)
 
 
 async def test_with_no_pace_known_a_task_is_looked_at_every_interval_for_a_while(

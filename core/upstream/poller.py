@@ -46,6 +46,7 @@ class _Watch(Generic[Key, Status]):
     next_at: float
     interval: float = field(default=0.0)
     steady_until: float = 0.0  # looks are `interval` apart until then, then further apart
+    ends_at: float | None = None  # when it is expected to end: looked at then too
     started: float = 0.0
     guessing: bool = False  # a task just made, of a pace nobody knows yet
 
@@ -86,9 +87,10 @@ class Poller(Generic[Key, Status]):
         """Look at once (unless not `look_now`: a task just made is not done yet), then every
         `interval` for `unknown_steady_s` (how long tasks mostly take, when nothing tells how
         long this one will), then less and less; or, when the task is expected to take
-        `expect_s`, first a little before that, then often until well past it (the time to
-        notice it finished is what a user waits). Of the tasks just made with nothing
-        expected, only the `SCOUTS` oldest are looked at every interval (see `expect`)."""
+        `expect_s`, first a little before that, at that time, and often until well past it
+        (the time to notice it finished is what a user waits). Of the tasks just made with
+        nothing expected, only the `SCOUTS` oldest are looked at every interval (see
+        `expect`)."""
         guessing = expect_s is None and not look_now
         if expect_s is None:
             if look_now:  # (a task waited for again may have ended meanwhile)
@@ -112,6 +114,7 @@ class Poller(Generic[Key, Status]):
             self._now + steady_s,
             started=self._now,
             guessing=guessing,
+            ends_at=None if expect_s is None else self._now + expect_s,
         )
         self._watches.append(watch)
         if self._loop is None or self._loop.done():
@@ -140,6 +143,7 @@ class Poller(Generic[Key, Status]):
             watch.interval = self._interval
             watch.next_at = max(self._now, watch.started + max(self._interval, EARLY * expect_s))
             watch.steady_until = watch.started + LATE * expect_s
+            watch.ends_at = watch.started + expect_s
             if watch.next_at < self._wakes_at:
                 self._woken.set()
 
@@ -202,6 +206,8 @@ class Poller(Generic[Key, Status]):
         if scout and self._now < watch.steady_until:  # (it may have become one just now)
             watch.interval = self._interval
         watch.next_at = self._now + watch.interval
+        if watch.ends_at is not None and self._now < watch.ends_at < watch.next_at:
+            watch.next_at = watch.ends_at  # a look when it should end, not up to an interval on
         if watch.next_at >= watch.steady_until or (watch.guessing and not scout):
             watch.interval = min(self._interval_max, watch.interval * 1.5)
 
