@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -226,6 +227,25 @@ async def test_while_another_process_writes_sqlite_reads_go_on_and_a_write_waits
             assert (await conn.exec_driver_sql("SELECT count(*) FROM spaces")).scalar() == 2
     finally:
         other.close()
+        await db.dispose()
+
+
+async def test_a_sqlite_write_is_made_in_the_event_loops_thread_while_the_lock_is_free(
+    tmp_path: Path,
+) -> None:
+    """No other process writing: the bot's write takes the lock at once and makes its
+    statements without handing each to the connection's thread and back."""
+    db = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'voicebot.db'}")
+    try:
+        async with db.begin() as conn:
+            driver = (await conn.get_raw_connection()).driver_connection
+            await driver.create_function("thread", 0, threading.get_ident)
+            await conn.exec_driver_sql("INSERT INTO spaces (scope) VALUES ('telegram:-1')")
+            made_in = (await conn.exec_driver_sql("SELECT thread()")).scalar()
+        assert made_in == threading.get_ident()
+        async with db.connect() as conn:
+            assert (await conn.exec_driver_sql("SELECT count(*) FROM spaces")).scalar() == 1
+    finally:
         await db.dispose()
 
 
