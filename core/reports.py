@@ -78,14 +78,20 @@ class Suspensions:
         return voice
 
     async def settle(self, where: Where, voice: Voice, outcome: Outcome) -> bool:
-        """Close the voice's open reports in this chat; whether there were any."""
-        query = (
-            update(reports)
-            .where(
+        """Close the voice's open reports in this chat (restoring it also lifts a bar: the
+        report that barred it is settled again, as restored); whether there were any."""
+        settling = (
+            _barring(where.space_scope, [voice.id])
+            if outcome == "restored"
+            else and_(
                 reports.c.scope == where.space_scope,
                 reports.c.voice_id == voice.id,
                 reports.c.settled_at.is_(None),
             )
+        )
+        query = (
+            update(reports)
+            .where(settling)
             .values(settled_at=datetime.now(UTC), outcome=outcome, settled_by=where.user_id)
         )
         async with self._db.begin() as conn:
@@ -148,7 +154,8 @@ class Reports:
         return await self._open(where, await self._library.find(job.voice_id), reason)
 
     async def restore(self, where: Where, voice_id: str) -> Settled:
-        """An admin lifts the suspension: the voice speaks here again."""
+        """An admin lifts the suspension, or a personal voice's bar: the voice speaks here
+        again."""
         voice = await self._reported(where, voice_id)
         await self._settle(where, voice, "restored")
         return Settled(voice, "restored")

@@ -121,6 +121,15 @@ async def test_a_personal_voice_is_barred_from_the_chat_not_deleted(
         with pytest.raises(VoiceSuspended):
             await core.speaking.say(OWNER, "mine", "Still barred.")
         assert await core.speaking.say(mine, "mine", "Mine in private.") is not None
+        with pytest.raises(ReportSettled):  # barred, not deleted: nothing to delete again
+            await core.reports.delete(ADMIN_HERE, voice.id)
+
+        with pytest.raises(AdminsSettle):
+            await core.reports.restore(MEMBER, voice.id)
+        assert (await core.reports.restore(ADMIN_HERE, voice.id)).outcome == "restored"
+        assert await core.speaking.say(OWNER, "mine", "Back in the group.") is not None
+        with pytest.raises(ReportSettled):
+            await core.reports.restore(ADMIN_HERE, voice.id)
 
 
 async def test_forgetting_a_reporter_keeps_the_report_but_not_them(
@@ -211,6 +220,31 @@ async def test_telegram_admin_deletes_a_reported_voice(
     assert tg_alert(tg)["text"] == "This report was dealt with already, or its voice was deleted."
 
 
+async def test_telegram_a_personal_voice_barred_from_the_group_can_be_let_back_in(
+    tg: Telegram, clips: Clips
+) -> None:
+    await tg.clone(Chat(TG_ALICE.id, "private"), TG_ALICE, clips.ogg, "/clone mine")
+    await tg.send(tg.api.command(GROUP, TG_ALICE, "/say mine hello"))
+    (spoken,) = tg.replies("sendVoice")
+    notice = await tg_report(tg, "/report", reply_to=tg.api.sent_message(spoken))
+    tg.api.admins.add(TG_BOB.id)
+
+    await tg.press(TG_BOB, tg.api.sent_message(notice), tg.buttons(notice)[1])
+    barred = tg.api.of("editMessageText")[-1]
+    assert barred.params["text"].startswith("🚫 Bob removed “mine” from this chat")
+    (restore,) = tg.buttons(barred)  # an admin may change their mind
+    assert restore.startswith("report:restore:")
+    await tg.send(tg.api.command(GROUP, TG_ALICE, "/say mine again"))
+    assert tg.last_text() == SUSPENDED.format(name="mine")
+
+    await tg.press(TG_BOB, tg.api.sent_message(notice), restore)
+    restored = tg.api.of("editMessageText")[-1]
+    assert restored.params["text"] == "✅ Bob restored “mine”: it can speak here again."
+    assert "reply_markup" not in restored.params
+    await tg.send(tg.api.command(GROUP, TG_ALICE, "/say mine again"))
+    assert len(tg.replies("sendVoice")) == 2
+
+
 async def test_telegram_reply_report_to_a_bot_voice_reports_the_voice_that_spoke_it(
     tg: Telegram, clips: Clips, fake302: Fake302
 ) -> None:
@@ -288,6 +322,43 @@ async def test_discord_report_by_name_silences_the_voice_until_an_admin_restores
     assert len(dc.voice_messages()) == 1
 
 
+async def test_discord_a_personal_voice_barred_from_the_server_can_be_let_back_in(
+    dc: Discord, clips: Clips
+) -> None:
+    await dc.clone(ALICE, "mine", clips.ogg, guild=False)
+    await dc.command(ALICE, "say", voice="mine", text="Hello there.")
+    await report_voice(dc, CAROL, spoken_message(dc), reason="not in here")
+    notice = dc.channel_messages()[-1]
+
+    await dc.press(ADMIN, dc_buttons(notice)[1])
+    barred = dc.rest.of("POST", "/interactions/")[-1].json["data"]
+    assert barred["content"].startswith(f"🚫 <@{ADMIN.id}> removed “mine” from this chat")
+    (restore,) = dc_buttons(barred)  # an admin may change their mind
+    assert restore.startswith("report:restore:")
+    await dc.command(ALICE, "say", voice="mine", text="Hello there.")
+    assert dc.words()[-1] == (SUSPENDED.format(name="mine"), True)
+
+    await dc.press(ADMIN, restore)
+    restored = dc.rest.of("POST", "/interactions/")[-1].json["data"]
+    assert restored["content"] == f"✅ <@{ADMIN.id}> restored “mine”: it can speak here again."
+    assert restored["components"] == []
+    await dc.command(ALICE, "say", voice="mine", text="Hello there.")
+    assert len(dc.voice_messages()) == 2
+
+
+def spoken_message(dc: Discord) -> dict[str, Any]:
+    """The bot's last voice message, as Discord shows it: a reply to its label."""
+    label = dc.rest.of("PATCH", "/webhooks/")[-1].returned
+    posted = dc.voice_messages()[-1]
+    return {
+        **dc.rest.message(BOB, ""),
+        "author": BOT_USER,
+        "flags": posted.payload["flags"],
+        "message_reference": {"message_id": label["id"], "channel_id": str(CHANNEL_ID)},
+        "referenced_message": label,
+    }
+
+
 async def test_discord_admin_deletes_a_reported_voice(dc: Discord, clips: Clips) -> None:
     await dc.clone(ALICE, "alice", clips.ogg)
     await dc.command(CAROL, "report", name="alice")
@@ -314,15 +385,7 @@ async def test_discord_report_voice_on_a_bot_voice_message_tells_owner_and_speak
     (request,) = dc.channel_messages()
     await dc.press(BOB, dc_buttons(request)[0])  # approved
     await dc.command(ALICE, "say", voice="bobby", text="Hello there.")
-    label = dc.rest.of("PATCH", "/webhooks/")[-1].returned
-    (posted,) = dc.voice_messages()
-    spoken = {  # the voice message, as Discord shows it: a reply to its label
-        **dc.rest.message(BOB, ""),
-        "author": BOT_USER,
-        "flags": posted.payload["flags"],
-        "message_reference": {"message_id": label["id"], "channel_id": str(CHANNEL_ID)},
-        "referenced_message": label,
-    }
+    spoken = spoken_message(dc)
 
     await report_voice(dc, CAROL, spoken, reason="she never said that")
     assert (

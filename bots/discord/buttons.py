@@ -178,7 +178,9 @@ class ReportAnswer(Persistent, template=r"report:(restore|delete):([0-9a-f]{32})
             settled = await reports.delete(where, voice_id)
         await interaction.response.edit_message(
             content=settled_text(settled, where.locale, admin=interaction.user.mention),
-            view=None,
+            view=restore_view(settled.voice.id, where.locale)
+            if settled.outcome == "barred"
+            else None,
         )
 
 
@@ -334,16 +336,23 @@ def consent_view(voice: Voice, locale: str) -> discord.ui.View:
     return view
 
 
-def report_view(report: Report, locale: str) -> discord.ui.View:
+def restore_view(voice_id: str, locale: str) -> discord.ui.View:
+    """The button that lets a reported voice speak here again; alone under a personal voice
+    barred from the server (an admin may change their mind)."""
     view = discord.ui.View(timeout=None)
     view.add_item(
         ReportAnswer(
             "restore",
-            report.voice.id,
+            voice_id,
             label=text("button_restore", locale),
             style=discord.ButtonStyle.success,
         )
     )
+    return view
+
+
+def report_view(report: Report, locale: str) -> discord.ui.View:
+    view = restore_view(report.voice.id, locale)
     view.add_item(
         ReportAnswer(
             "delete",

@@ -18,7 +18,7 @@ from bots.telegram.common import (
 )
 from bots.telegram.outbox import send_voice
 from bots.telegram.texts import text
-from core.domain import Voice, Where
+from core.domain import Settled, Voice, Where
 from core.messages import answered_text, forgotten_text, settled_text
 from core.speaking import Change
 
@@ -162,7 +162,21 @@ async def report_button(update: Update, context: Context) -> None:
     else:
         settled = await reports.delete(where, voice_id)
     await query.answer()
-    await query.edit_message_text(settled_text(settled, where.locale, admin=where.user_name))
+    await query.edit_message_text(
+        settled_text(settled, where.locale, admin=where.user_name),
+        reply_markup=_lift(settled, where.locale),
+    )
+
+
+def _lift(settled: Settled, locale: str) -> InlineKeyboardMarkup | None:
+    """Under a personal voice barred from the chat: the button that lets it speak here again
+    (an admin may change their mind)."""
+    if settled.outcome != "barred":
+        return None
+    restore = f"report:restore:{settled.voice.id}"
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text("button_restore", locale), callback_data=restore)]]
+    )
 
 
 @answers_errors
