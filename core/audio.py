@@ -102,10 +102,7 @@ def _encode_opus(
         heard = source.streams.audio[0]
         rate = VOICE_RATE
         stream = sink.add_stream(
-            "libopus",
-            rate=rate,
-            layout="mono",
-            options={"application": "voip"},
+            "libopus", rate=rate, layout="mono", options={"application": "voip"}
         )
         stream.metadata.update(_tags(disclosure))
         stream.bit_rate = 48_000
