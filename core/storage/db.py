@@ -87,14 +87,14 @@ def _engine(url: str, size: int, overflow: int) -> AsyncEngine:
 def glance(engine: AsyncEngine) -> AsyncEngine:
     """The engine for a glance: a read of a few rows by their keys, on the way of a request
     someone waits for. On SQLite it is made at once in the event loop's thread
-    (`_ReadAtOnce`); elsewhere, and for any longer read (a scan, an aggregate, which would hold
+    (`_AtOnce`); elsewhere, and for any longer read (a scan, an aggregate, which would hold
     up the loop), `engine.connect()` as usual."""
     return engine.glancer if isinstance(engine, _WritersInTurn) else engine
 
 
 def _glancer(url: str) -> AsyncEngine:
-    """SQLite's connections for glances, whose calls are made at once (`_ReadAtOnce`)."""
-    engine = _sqlite_at_once(url, _ReadAtOnce, 5)
+    """SQLite's connections for glances, whose calls are made at once (`_AtOnce`)."""
+    engine = _sqlite_at_once(url, _AtOnce, 5)
     event.listen(engine.sync_engine, "connect", _read_wait)
     return engine
 
@@ -130,23 +130,25 @@ def _sqlite_at_once(url: str, kind: type[aiosqlite.Connection], size: int) -> As
     return engine
 
 
-class _ReadAtOnce(aiosqlite.Connection):
-    """An aiosqlite connection whose calls run at once, in the caller's thread, instead of
-    being handed to the connection's own thread and their results handed back. For glances:
-    with write-ahead logging a reader never waits for a writer, and a read of a few rows by
-    their keys takes microseconds, where each of the five hand-overs of a statement cost the
-    event loop about a millisecond under load, waiting for the other thread to get the GIL and
-    give it back (twenty requests at once had their tasks created 0.21–0.31 s after their
-    status message; 0.15–0.21 s glancing at once). Writes stay on their thread, as a writer may
-    wait for another process's; so do longer reads."""
+class _AtOnce(aiosqlite.Connection):
+    """An aiosqlite connection whose calls run at once (while `at_once`), in the caller's
+    thread, instead of being handed to the connection's own thread and their results handed
+    back. For glances: with write-ahead logging a reader never waits for a writer, and a read
+    of a few rows by their keys takes microseconds, where each of the five hand-overs of a
+    statement cost the event loop about a millisecond under load, waiting for the other thread
+    to get the GIL and give it back (twenty requests at once had their tasks created
+    0.21–0.31 s after their status message; 0.15–0.21 s glancing at once). Longer reads stay
+    on their thread; writes run at once only holding the lock (`_WriteAtOnce`)."""
+
+    at_once = True
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        if not self._running or self._connection is None:  # (closed: aiosqlite says so)
+        if not self.at_once or not self._running or self._connection is None:
             return await super()._execute(fn, *args, **kwargs)  # type: ignore[no-untyped-call]
         return fn(*args, **kwargs)
 
 
-class _WriteAtOnce(aiosqlite.Connection):
+class _WriteAtOnce(_AtOnce):
     """An aiosqlite connection for writes whose calls run at once, in the caller's thread,
     while it holds SQLite's write lock (`hold`): a writer holding it waits for nothing (with
     write-ahead logging readers never block it, and a commit does not sync the disk; now and
@@ -156,12 +158,7 @@ class _WriteAtOnce(aiosqlite.Connection):
     in line for each other's. The lock is taken at once when it is free; while another
     process holds it, it is waited for on the connection's thread, never in the loop's."""
 
-    held = False
-
-    async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        if not self.held or not self._running or self._connection is None:
-            return await super()._execute(fn, *args, **kwargs)  # type: ignore[no-untyped-call]
-        return fn(*args, **kwargs)
+    at_once = False  # until it holds the lock
 
     async def hold(self, wait_s: float | None) -> None:
         """Begin a transaction holding the write lock, waiting for another process to let it
@@ -180,7 +177,7 @@ class _WriteAtOnce(aiosqlite.Connection):
                 sqlite.execute("BEGIN IMMEDIATE")
 
             try:
-                await super()._execute(wait)  # type: ignore[no-untyped-call]
+                await self._execute(wait)  # (not held yet: on its thread)
             except sqlite3.OperationalError as late:
                 if _locked(late):
                     raise DatabaseBusy() from None
@@ -188,7 +185,7 @@ class _WriteAtOnce(aiosqlite.Connection):
         # held: only a rare moment of the log's (another connection recovering it) may make a
         # statement wait now, briefly, as that wait holds up the event loop
         sqlite.execute(f"PRAGMA busy_timeout={READ_LOCK_WAIT_MS}")
-        self.held = True
+        self.at_once = True
 
 
 def _locked(error: sqlite3.OperationalError) -> bool:
@@ -240,7 +237,7 @@ class _WritersInTurn(AsyncEngine):
                     yield conn
         finally:
             if held is not None:
-                held.held = False
+                held.at_once = False
             turn.release()
 
     async def dispose(self, close: bool = True) -> None:
