@@ -16,7 +16,7 @@ from bots.telegram.common import (
     target_of,
     where_of,
 )
-from bots.telegram.outbox import send_voice
+from bots.telegram.outbox import report_row, send_voice
 from bots.telegram.texts import text
 from core.domain import Settled, Voice, Where
 from core.messages import answered_text, forgotten_text, settled_text
@@ -173,10 +173,7 @@ def _lift(settled: Settled, locale: str) -> InlineKeyboardMarkup | None:
     (an admin may change their mind)."""
     if settled.outcome != "barred":
         return None
-    restore = f"report:restore:{settled.voice.id}"
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text("button_restore", locale), callback_data=restore)]]
-    )
+    return InlineKeyboardMarkup([report_row(settled.voice.id, locale, ("restore",))])
 
 
 @answers_errors

@@ -25,10 +25,10 @@ from bots.telegram.common import (
     tell,
     where_of,
 )
-from bots.telegram.outbox import consent_row
+from bots.telegram.outbox import consent_row, report_row
 from bots.telegram.revoicing import audible, revoiced
 from bots.telegram.texts import text
-from core.domain import Report, Sampling, Voice, Where
+from core.domain import Sampling, Voice, Where
 from core.messages import (
     cancelled_text,
     my_voices_text,
@@ -364,18 +364,8 @@ async def report(update: Update, context: Context) -> None:
             reason=html.escape(flagged.reason),
         ),
         parse_mode=ParseMode.HTML,
-        reply_markup=InlineKeyboardMarkup([report_row(flagged, where.locale)]),
+        reply_markup=InlineKeyboardMarkup([report_row(flagged.voice.id, where.locale)]),
     )
-
-
-def report_row(report: Report, locale: str) -> list[InlineKeyboardButton]:
-    """The buttons an admin settles a report with."""
-    return [
-        InlineKeyboardButton(
-            text(f"button_{key}", locale), callback_data=f"report:{answer}:{report.voice.id}"
-        )
-        for key, answer in (("restore", "restore"), ("delete_reported", "delete"))
-    ]
 
 
 def spoken_job(message: Message | None, bot_id: int) -> str | None:

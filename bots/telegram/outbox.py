@@ -40,6 +40,7 @@ PLACE_EDIT_EVERY_S = 3.0  # a long line moves often: edit the place shown at mos
 SETTLE_S = 1.0
 SEND_RETRY_PAUSES_S = (1.0, 3.0)
 VOICE_MESSAGES_FORBIDDEN = "VOICE_MESSAGES_FORBIDDEN"  # the user's privacy settings say no
+REPORT_LABELS = {"restore": "button_restore", "delete": "button_delete_reported"}  # by answer
 
 NoteStatus = Callable[[str, ReplyTarget], Awaitable[None]]  # (job id, target with its status)
 
@@ -434,6 +435,18 @@ def consent_row(voice: Voice, locale: str) -> list[InlineKeyboardButton]:
             text(f"button_{key}", locale), callback_data=f"consent:{answer}:{voice.id}"
         )
         for key, answer in (("approve", "yes"), ("decline", "no"))
+    ]
+
+
+def report_row(
+    voice_id: str, locale: str, answers: tuple[str, ...] = ("restore", "delete")
+) -> list[InlineKeyboardButton]:
+    """The buttons an admin settles a report with (under a barred voice: Restore alone)."""
+    return [
+        InlineKeyboardButton(
+            text(REPORT_LABELS[answer], locale), callback_data=f"report:{answer}:{voice_id}"
+        )
+        for answer in answers
     ]
 
 
