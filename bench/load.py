@@ -35,8 +35,10 @@ from bench.control import SHIPPED_TEXT, WorldClient, tag_of
 from bench.measure import (
     MB,
     LoopLag,
+    cpu_of,
     cpu_seconds,
     median,
+    named,
     peak_rss_self,
     quantile,
     rss_of,
@@ -93,15 +95,18 @@ def shipped_settings(args: argparse.Namespace, data_dir: Path) -> Settings:
 class Run:
     """What one load run measures around the work it is given."""
 
-    def __init__(self, world: WorldClient, n: int) -> None:
+    def __init__(
+        self, world: WorldClient, n: int, others: Callable[[], dict[str, float]] | None = None
+    ) -> None:
         self.world = world
         self.n = n
         self.lag = LoopLag()
+        self._others = others or dict  # CPU seconds of other processes, by what they are
 
     async def measure(self, work: Callable[[], Awaitable[dict[str, Any]]]) -> dict[str, Any]:
         before = await self.world.stats()
         rss_before = rss_of("self")
-        cpu_before = cpu_seconds()
+        cpu_before, others_before = cpu_seconds(), self._others()
         self.lag.start()
         started = time.time()
         try:
@@ -109,7 +114,7 @@ class Run:
         finally:
             wall = time.time() - started
             await self.lag.stop()
-        cpu_after = cpu_seconds()
+        cpu_after, others_after = cpu_seconds(), self._others()
         after = await self.world.stats(since=started)
         requests = Counter(after["requests"])
         requests.subtract(before["requests"])
@@ -129,6 +134,10 @@ class Run:
                 "bot": 1000 * (cpu_after[0] - cpu_before[0]) / self.n,
                 "ffmpeg": 1000 * (cpu_after[1] - cpu_before[1]) / self.n,
                 "fakes": 1000 * (after["cpu_s"] - before["cpu_s"]) / self.n,
+                **{
+                    what: 1000 * (others_after[what] - seconds) / self.n
+                    for what, seconds in others_before.items()
+                },
             },
             "_tasks": after["tasks"],
         }
@@ -207,7 +216,14 @@ async def workers_run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             await asyncio.wait_for(asyncio.gather(*(up.wait() for up in running)), 120)
             await warm_up(speech, where)
             people = [replace(where, user_id=f"user-{i}") for i in range(args.n)]
-            run = Run(WorldClient(http, args.control), args.n)
+            run = Run(
+                WorldClient(http, args.control),
+                args.n,
+                lambda: {
+                    "workers": cpu_of(worker.pid for worker in workers),
+                    "database": cpu_of(named("postgres")) if args.database_url else 0.0,
+                },
+            )
 
             async def work() -> dict[str, Any]:
                 tasks = {

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 PAGE = os.sysconf("SC_PAGE_SIZE")
 MB = 1024 * 1024
 
+TICKS_PER_S = os.sysconf("SC_CLK_TCK")  # the unit of /proc/<pid>/stat's CPU times
+
 
 def quantile(values: Iterable[float], q: float) -> float | None:
     """The q-quantile (nearest rank) of `values`, or None when there are none."""
@@ -110,6 +112,33 @@ def cpu_seconds() -> tuple[float, float]:
     me = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
+
+
+def cpu_of(pids: Iterable[int]) -> float:
+    """CPU time (user + system) of these processes, those still running: a process that ended
+    meanwhile takes its share with it."""
+    seconds = 0.0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()  # the name may hold spaces
+        except (OSError, IndexError):
+            continue
+        seconds += (int(fields[11]) + int(fields[12])) / TICKS_PER_S  # utime, stime
+    return seconds
+
+
+def named(name: str) -> list[int]:
+    """The running processes of this name (as /proc/<pid>/comm has it): a Postgres server's."""
+    found = []
+    for pid in _pids():
+        try:
+            with open(f"/proc/{pid}/comm") as comm:
+                if comm.read().strip() == name:
+                    found.append(pid)
+        except OSError:
+            continue
+    return found
 
 
 def children_of(pid: int) -> list[int]:

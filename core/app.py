@@ -193,9 +193,11 @@ async def open_core(
             library = VoiceLibrary(db=db, data_dir=settings.data_dir)
             await library.drop_old_takes(TAKES_KEPT_S)
             jobs = JobLog(db=db)
-            if isinstance(engine, HiggsEngine):  # the upstream's pace, as an earlier run saw it
-                engine.recall(
-                    await jobs.task_times(chars=(LEARN_FROM_CHARS, settings.chunk_chars))
+            if isinstance(engine, HiggsEngine):  # the upstream's pace, as others saw it
+                engine.recall_from(
+                    functools.partial(
+                        jobs.task_times, chars=(LEARN_FROM_CHARS, settings.chunk_chars)
+                    )
                 )
             # (a worker leaves them be: an in-process console may be running them right now)
             interrupted = 0 if role == "worker" else await jobs.interrupt_unfinished()

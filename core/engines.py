@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -10,7 +11,7 @@ from core import process
 from core.domain import Reference, Sampling
 from core.errors import BadUpstreamAudio
 from core.text import is_chinese
-from core.upstream.higgs import HiggsClient, OnTask, Task
+from core.upstream.higgs import HiggsClient, OnTask, Task, Times
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +46,9 @@ class HiggsEngine:
     def __init__(self, *, client: HiggsClient) -> None:
         self._client = client
 
-    def recall(self, times: list[tuple[float, int]]) -> None:
-        """Start from how long an earlier run's tasks took (seconds, characters)."""
-        self._client.recall(times)
+    def recall_from(self, times: Callable[[], Awaitable[Times]]) -> None:
+        """Where to recall how long tasks took, while no pace is learnt (`HiggsClient`)."""
+        self._client.recall_from(times)
 
     async def speak(
         self, request: SpeechRequest, *, on_task: OnTask, task_id: str | None = None

@@ -48,6 +48,11 @@ EXPECT_AT_MOST_S = 60.0
 # after a restart): most end within 20 s, so one is looked at often for 1.5 times that, and
 # the first request after start-up is seen an interval after its end, not a long backoff.
 UNKNOWN_STEADY_S = 30.0
+# While no pace is learnt, what earlier runs and the other processes saw is recalled at most
+# this often (a new bot has nothing to recall until its first tasks end, or another's do).
+RECALL_EVERY_S = 5.0
+
+Times = list[tuple[float, int]]  # tasks' lengths: seconds, and the characters they spoke
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,9 @@ class HiggsClient:
         # where results may come from: by default the task URLs' hosts and 302.AI's file hosts
         self._results = results or ResultRules.of(upstream=urls.all())
         self._seconds_per_char: float | None = None  # learnt from finished tasks
+        self._recall_from: Callable[[], Awaitable[Times]] | None = None
+        self._recalling: asyncio.Future[Times] | None = None
+        self._recalled_at = float("-inf")  # (monotonic)
         self._guessed: dict[tuple[Task, str], int] = {}  # polled, nothing expected: their chars
         self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
             lambda key: self.query(*key),
@@ -138,6 +146,8 @@ class HiggsClient:
 
     async def _poll(self, task: Task, task_id: str, chars: int | None) -> str:
         """The audio URL of the task once it succeeded."""
+        if chars is not None and self._seconds_per_char is None:
+            await self._recall()
         started, key = time.monotonic(), (task, task_id)
         expect_s = None if chars is None else self._expect_s(chars)
         if chars is not None and expect_s is None:  # told what to expect once a task ends
@@ -168,22 +178,41 @@ class HiggsClient:
         await on_task(task_id)
         return await self.wait(task, task_id, chars=max(1, len(str(body.get("input_text", "")))))
 
-    def recall(self, times: list[tuple[float, int]]) -> None:
-        """Start from what tasks of an earlier run took (seconds, characters): their median
-        pace, so that one odd task does not set it."""
+    def recall_from(self, times: Callable[[], Awaitable[Times]]) -> None:
+        """Where to recall how long tasks took (the job log: an earlier run's, another
+        process's), while this client has learnt no pace of its own."""
+        self._recall_from = times
+
+    async def _recall(self) -> None:
+        """Start from the median pace of the tasks recalled (so that one odd task does not
+        set it). Tasks made together share one recall; a failed one is tried again later."""
+        if self._recall_from is None:
+            return
+        if self._recalling is None or (
+            self._recalling.done() and time.monotonic() - self._recalled_at >= RECALL_EVERY_S
+        ):
+            self._recalled_at = time.monotonic()
+            self._recalling = asyncio.ensure_future(self._recall_from())
+        try:
+            times = await asyncio.shield(self._recalling)
+        except Exception as exc:  # (polling goes on as for a bot with nothing to recall)
+            log.warning("recalling the upstream's pace failed: %s", type(exc).__name__)
+            return
         paces = sorted(seconds / chars for seconds, chars in times if seconds > 0 and chars)
         if paces and self._seconds_per_char is None:
-            self._seconds_per_char = paces[len(paces) // 2]
+            self._known(paces[len(paces) // 2])
 
     def learn(self, seconds: float, chars: int) -> None:
-        """How long tasks take per character of text, lately (a moving average); fed by the
-        tasks it waits for, and at start-up by those of an earlier run. The first pace learnt
-        tells the poller what to expect of the tasks in flight meanwhile."""
+        """How long tasks take per character of text, lately (a moving average), as the tasks
+        it waits for tell."""
         sample = seconds / chars
         known = self._seconds_per_char
-        self._seconds_per_char = (
-            sample if known is None else (1 - LEARNING) * known + (LEARNING * sample)
-        )
+        self._known(sample if known is None else (1 - LEARNING) * known + (LEARNING * sample))
+
+    def _known(self, seconds_per_char: float) -> None:
+        """The pace from now on. The first known tells the poller what to expect of the
+        tasks in flight meanwhile."""
+        known, self._seconds_per_char = self._seconds_per_char, seconds_per_char
         if known is None and self._guessed:
             expected = {key: self._expect_s(n) for key, n in self._guessed.items()}
             self._poller.expect({key: s for key, s in expected.items() if s is not None})
