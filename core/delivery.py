@@ -135,8 +135,9 @@ class Delivery:
         self, job: Job, report: ProgressCallback, resumed: bool
     ) -> list[EncodedVoice]:
         """The runner's run, unless the job was cancelled before this process held its run
-        (a cancel from then on stops the run itself)."""
-        if await self._jobs.cancelled(job.id):
+        (a cancel from then on stops the run itself). A runner that hands jobs over reads
+        their rows, cancels included, from the start."""
+        if not self.runner.hands_over and await self._jobs.cancelled(job.id):
             raise Cancelled()
         return await self.runner.run(job, report, resumed=resumed)
 

@@ -152,10 +152,9 @@ class Worker:
             except Exception:  # progress is a courtesy: the job goes on
                 log.exception("job %s: its progress could not be written", job.id)
 
-        try:
-            parts = await self._generation.make(
-                job, progress, steps=await self._jobs.tasks(job.id)
-            )
+        try:  # (a job still queued has started no upstream task: nothing to wait for again)
+            steps = {} if job.state == "queued" else await self._jobs.tasks(job.id)
+            parts = await self._generation.make(job, progress, steps=steps)
             await self._jobs.done(
                 job.id, sum(part.seconds for part in parts), results=parts, held_by=self.name
             )

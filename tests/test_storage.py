@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from core.app import open_core
 from core.domain import Person, Where
-from core.storage.db import MIGRATIONS, glance, open_database
+from core.storage.db import MIGRATIONS, alone, glance, open_database
 from core.storage.tables import metadata
 from tests.conftest import Clips, make_settings
 from tests.postgres import on_both_databases, query
@@ -245,6 +245,29 @@ async def test_a_sqlite_write_is_made_in_the_event_loops_thread_while_the_lock_i
         assert made_in == threading.get_ident()
         async with db.connect() as conn:
             assert (await conn.exec_driver_sql("SELECT count(*) FROM spaces")).scalar() == 1
+    finally:
+        await db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+async def test_on_postgres_a_glance_and_a_lone_write_are_each_one_statement(db_url: str) -> None:
+    """A glance, or a write of one statement, is its own transaction: no BEGIN before it, no
+    ROLLBACK or COMMIT after it (two round trips of three). The pool's connections it used
+    serve transactions as before."""
+    db = await open_database(db_url)
+    try:
+        for engine in (glance(db), alone(db)):
+            async with engine.begin() as conn:
+                await conn.exec_driver_sql("UPDATE spaces SET daily_chars = 1 WHERE false")
+                driver = (await conn.get_raw_connection()).driver_connection
+                assert not driver.is_in_transaction()
+        async with glance(db).connect() as conn:
+            await conn.exec_driver_sql("SELECT count(*) FROM spaces")
+            assert not (await conn.get_raw_connection()).driver_connection.is_in_transaction()
+        for _ in range(3):  # (whichever pooled connection each gets)
+            async with db.connect() as conn:
+                await conn.exec_driver_sql("SELECT count(*) FROM spaces")
+                assert (await conn.get_raw_connection()).driver_connection.is_in_transaction()
     finally:
         await db.dispose()
 

@@ -263,9 +263,11 @@ async def test_a_worker_goes_on_claiming_after_its_database_connections_are_cut(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             f" WHERE datname = '{database}' AND pid <> pg_backend_pid()"
         )
-        for _ in range(2):  # the gateway's pool meets the cut once, then connects again
+        for _ in range(2):  # each of the gateway's pools meets the cut once, then connects again
             with contextlib.suppress(Exception):
-                await gateway.voices.usable(alice)
+                await gateway.voices.usable(alice)  # (transactions' pool)
+            with contextlib.suppress(Exception):
+                await gateway.voices.resolve(alice, "bob")  # (glances')
         clip = await gateway.speaking.say(alice, "bob", "After the cut.")
         assert not working.done()
     assert clip is not None and clip.seconds > 1

@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from core.domain import Progress
 from core.errors import VoicebotError, error_from
 from core.jobs.log import CANCELLED, UNFINISHED, Job, aware, held
-from core.jobs.notify import NEWS, WORK, announce
+from core.jobs.notify import NEWS, WORK, announce, notifying
 from core.jobs.queue import QueuePolicy, Waiting
+from core.storage.db import alone, glance
 from core.storage.tables import jobs
 
 CLAIM_LOCK = 0x766F_6963_6A6F_6273  # Postgres: claims one after another ("voicjobs")
@@ -99,12 +100,14 @@ class Claims:
             ]
             if not chosen:
                 return []
-            await conn.execute(
-                update(jobs)
-                .where(jobs.c.id.in_(chosen))
-                .values(worker=worker, lease_until=until, started_at=now, updated_at=now)
-            )
-            rows = (await conn.execute(select(jobs).where(jobs.c.id.in_(chosen)))).all()
+            rows = (
+                await conn.execute(
+                    update(jobs)
+                    .where(jobs.c.id.in_(chosen))
+                    .values(worker=worker, lease_until=until, started_at=now, updated_at=now)
+                    .returning(*jobs.c)
+                )
+            ).all()
         return [Job.of(row) for row in sorted(rows, key=lambda row: chosen.index(row.id))]
 
     async def _line(
@@ -164,29 +167,28 @@ class Claims:
                 await announce(conn, WORK)
 
     async def note_progress(self, job_id: str, progress: Progress, held_by: str) -> None:
-        """A worker's progress on a job it holds, for the gateway to show."""
-        async with self._db.begin() as conn:
-            noted = await conn.execute(
-                update(jobs)
-                .where(jobs.c.id == job_id, *held(held_by))
-                .values(
-                    progress={
-                        "stage": progress.stage,
-                        "position": progress.position,
-                        "done": progress.done,
-                        "parts": progress.parts,
-                    }
-                )
+        """A worker's progress on a job it holds, for the gateway to show at once."""
+        noted = (
+            update(jobs)
+            .where(jobs.c.id == job_id, *held(held_by))
+            .values(
+                progress={
+                    "stage": progress.stage,
+                    "position": progress.position,
+                    "done": progress.done,
+                    "parts": progress.parts,
+                }
             )
-            if noted.rowcount:  # the gateway waiting for the job shows it at once
-                await announce(conn, NEWS, about=jobs.c.id == job_id)
+        )
+        async with alone(self._db).begin() as conn:
+            await conn.execute(notifying(conn, noted, NEWS))
 
     async def states(self, job_ids: list[str]) -> list[Ended]:
         """How each of these jobs stands (those that still exist)."""
         query = select(
             jobs.c.id, jobs.c.state, jobs.c.progress, jobs.c.error, jobs.c.error_params
         ).where(jobs.c.id.in_(job_ids))
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             rows = (await conn.execute(query)).all()
         return [
             Ended(

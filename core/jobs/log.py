@@ -19,7 +19,7 @@ from core.domain import Sampling, Where
 from core.errors import AlreadyRequested, Cancelled, TakeGone, VoicebotError, stored
 from core.jobs.notify import NEWS, STOP, WORK, announce
 from core.outbox import ReplyTarget
-from core.storage.db import glance, upsert
+from core.storage.db import alone, glance, upsert
 from core.storage.tables import job_results, job_tasks, jobs
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ class JobLog:
 
     async def get(self, where: Where, job_id: str) -> Job:
         """A job made in this chat (a button may name one from elsewhere, or long gone)."""
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             row = (await conn.execute(select(jobs).where(jobs.c.id == job_id))).first()
         if row is None or (row.platform, row.space_id) != (where.platform, where.space_id):
             raise TakeGone()
@@ -157,7 +157,7 @@ class JobLog:
 
     async def exists(self, job_id: str) -> bool:
         """Whether the job is still there (a user who asked to be forgotten takes theirs)."""
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             found = await conn.execute(select(jobs.c.id).where(jobs.c.id == job_id))
             return found.first() is not None
 
@@ -229,7 +229,7 @@ class JobLog:
     async def tasks(self, job_id: str) -> dict[str, str]:
         """The upstream tasks this job started that may still be waited for, by step."""
         query = select(job_tasks.c.step, job_tasks.c.task_id).where(job_tasks.c.job_id == job_id)
-        async with self._db.connect() as conn:
+        async with glance(self._db).connect() as conn:
             return {step: task_id for step, task_id in (await conn.execute(query)).all()}
 
     async def started(self, job_id: str, step: str, task_id: str) -> None:
@@ -326,21 +326,19 @@ class JobLog:
         """A worker's voice messages of a job, in order. A job with nowhere to be delivered
         later (the console's) has them deleted as they are read."""
         query = (
-            select(job_results.c.ogg, job_results.c.seconds, job_results.c.waveform)
+            select(job_results.c.ogg, job_results.c.seconds, job_results.c.waveform, jobs.c.target)
+            .join(jobs, jobs.c.id == job_results.c.job_id)
             .where(job_results.c.job_id == job_id)
             .order_by(job_results.c.part)
         )
-        async with self._db.begin() as conn:
-            parts = [
-                EncodedVoice(ogg=ogg, seconds=seconds, waveform=waveform)
-                for ogg, seconds, waveform in (await conn.execute(query)).all()
-            ]
-            target = (
-                await conn.execute(select(jobs.c.target).where(jobs.c.id == job_id))
-            ).scalar_one_or_none()
-            if target is None:
+        async with glance(self._db).connect() as conn:
+            rows = (await conn.execute(query)).all()
+        if rows and rows[0].target is None:
+            async with alone(self._db).begin() as conn:
                 await conn.execute(delete(job_results).where(job_results.c.job_id == job_id))
-        return parts
+        return [
+            EncodedVoice(ogg=row.ogg, seconds=row.seconds, waveform=row.waveform) for row in rows
+        ]
 
     async def drop_stale_results(self, older_than_s: float) -> int:
         """Delete workers' voice messages that no bot will post: their job's sending began
@@ -374,7 +372,7 @@ class JobLog:
 
     async def sending(self, job_id: str) -> bool:
         """Claim the job's result for sending; False when it was claimed already."""
-        async with self._db.begin() as conn:
+        async with alone(self._db).begin() as conn:
             claimed = await conn.execute(
                 update(jobs)
                 .where(jobs.c.id == job_id, jobs.c.delivery.is_(None))
