@@ -513,3 +513,21 @@ async def test_after_a_restart_the_first_look_waits_for_the_pace_an_earlier_run_
     # no look at once: the first after 85 % of the 0.4 s (or more) the last task took; done
     assert sleeps.asked[0] >= 0.85 * 0.4
     assert len(fake302.calls("clone_query")) == looks_before + 1
+
+
+async def test_a_bot_started_beside_another_waits_for_the_pace_the_other_saw(
+    higgs_settings: Settings, alice: Where, clips: Clips, fake302: Fake302, sleeps: Sleeps
+) -> None:
+    """Two processes on one database (two workers, say): the one that has seen no task end
+    yet starts from the pace the other saw, not from guesses of its own."""
+    text = "A sentence long enough for the bot to learn how fast the service speaks."
+    async with open_core(higgs_settings, sleep=sleeps) as late:  # (up first, seeing nothing)
+        fake302.behaviour.generation_s = 0.4  # real time: the other's task takes this long
+        async with open_core(higgs_settings) as other:
+            await register_bob(other, alice, clips)
+            await other.speaking.say(alice, "bob", text)
+        fake302.behaviour.generation_s = 0.0
+        asked_before = len(sleeps.asked)
+        await late.speaking.say(alice, "bob", text)
+    # its first look after 85 % of the 0.4 s (or more) the other's task took, not 0.01 s
+    assert sleeps.asked[asked_before] >= 0.85 * 0.4
