@@ -29,6 +29,7 @@ READ_LOCK_WAIT_MS = 1_000  # SQLite: how long a reader may hold up the event loo
 MIGRATION_LOCK = 0x766F_6963_6562_6F74  # Postgres: the advisory lock's key ("voicebot")
 # Postgres: a lock not granted in time (55P03), a statement cancelled by its timeout (57014)
 BUSY_STATES = {"55P03", "57014"}
+GLANCERS = 10  # Postgres: the connections kept for glances
 AUTO = "AUTOCOMMIT"  # Postgres: the isolation of glances, each statement its own transaction
 
 # How long the database may keep the current task waiting for a lock or a statement; None:
@@ -61,8 +62,9 @@ async def open_database(url: str) -> AsyncEngine:
     # failing after the default 30 s (a job already paid for must not be lost to a busy pool).
     # SQLite writes one at a time whatever the pool, and each connection is a thread with a
     # page cache of its own: a few are as fast as thirty, and hold 100 MB less under load.
+    # Postgres: 30 connections a process at most, 10 of them for glances (`_autocommit`).
     few = url.startswith("sqlite")
-    engine = _engine(url, 5 if few else 10, 0 if few else 20)
+    engine = _engine(url, 5 if few else 10, 0 if few else 10)
     if engine.dialect.name == "sqlite" and ":memory:" not in url:  # (a file both can open)
         engine = _WritersInTurn(engine.sync_engine, writer=_writer(url), glancer=_glancer(url))
     elif engine.dialect.name == "postgresql":
@@ -114,8 +116,8 @@ def _autocommit(url: str) -> AsyncEngine:
         url,
         hide_parameters=True,
         isolation_level=AUTO,
-        pool_size=5,
-        max_overflow=10,
+        pool_size=GLANCERS,
+        max_overflow=0,  # (kept, not made and closed again with each burst of requests)
         pool_timeout=POOL_WAIT_S,
     )
     event.listen(engine.sync_engine, "begin", _session_waits)
