@@ -315,13 +315,22 @@ def _pcm_wav_seconds(data: bytes) -> float | None:
 
 
 def _packet_seconds(data: bytes) -> float:
+    """From the last packet's end, counted from 0 (a codec's priming packets come before),
+    where the packets are timed: Vorbis' packets' own durations add up 3 % short. Else from
+    their durations; else decoded."""
     with av.open(io.BytesIO(data), "r") as source:
         if not source.streams.audio:
             raise ValueError("no audio stream")
         stream = source.streams.audio[0]
-        ticks = sum(packet.duration or 0 for packet in source.demux(stream))
-        if ticks and stream.time_base is not None:
-            return float(ticks * stream.time_base)
+        packets = [packet for packet in source.demux(stream) if packet.size]
+        if packets and stream.time_base is not None:
+            first, last = packets[0], packets[-1]
+            if first.pts is not None and last.pts is not None:
+                end = last.pts + (last.duration or 0) - max(first.pts, 0)
+                return float(end * stream.time_base)
+            ticks = sum(packet.duration or 0 for packet in packets)
+            if ticks:
+                return float(ticks * stream.time_base)
     with av.open(io.BytesIO(data), "r") as source:  # packets without durations: decode
         stream = source.streams.audio[0]
         return sum(frame.samples for frame in source.decode(stream)) / (stream.rate or 1)

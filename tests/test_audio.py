@@ -320,6 +320,17 @@ async def test_the_length_of_generated_audio_is_what_it_holds(clips: Clips, kind
     assert await audio.speech_seconds(made) == pytest.approx(3.0, abs=1e-9 if exact else 0.05)
 
 
+@pytest.mark.parametrize("kind", UPSTREAM_AUDIO)
+async def test_the_length_of_speech_in_any_container_is_what_it_holds(
+    clips: Clips, kind: str
+) -> None:
+    """The self-check's first look, whatever the speech service sends (AAC's and MP3's frames
+    carry some padding: a tenth of a second at most)."""
+    extension, *made_with = UPSTREAM_AUDIO[kind]
+    upstream = clips.read(f"audio-upstream-{kind}.{extension}", *made_with)
+    assert await audio.speech_seconds(upstream) == pytest.approx(spoken_seconds(clips), abs=0.1)
+
+
 async def test_a_wav_cut_off_is_as_long_as_the_samples_it_holds(clips: Clips) -> None:
     wav = clips.read("audio-three-seconds.wav", "-t", "3", "-ar", "24000", "-ac", "1")
     cut, held_s = _cut_off(wav)
