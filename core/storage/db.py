@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import aiosqlite
 from alembic import command
@@ -78,13 +78,21 @@ async def open_database(url: str) -> AsyncEngine:
     return engine
 
 
-def _engine(url: str, size: int, overflow: int) -> AsyncEngine:
+def _engine(url: str, size: int, overflow: int, *, autocommit: bool = False) -> AsyncEngine:
+    """An engine whose waits follow the current task's patience: each transaction's own, or
+    (`autocommit`, each statement its own transaction) the connections'."""
     engine = create_async_engine(
-        url, hide_parameters=True, pool_size=size, max_overflow=overflow, pool_timeout=POOL_WAIT_S
+        url,
+        hide_parameters=True,
+        pool_size=size,
+        max_overflow=overflow,
+        pool_timeout=POOL_WAIT_S,
+        **({"isolation_level": AUTO} if autocommit else {}),
     )
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_for_many_writers)
-    event.listen(engine.sync_engine, "begin", _wait_as_long_as_allowed)
+    waits = _session_waits if autocommit else _wait_as_long_as_allowed
+    event.listen(engine.sync_engine, "begin", waits)
     event.listen(engine.sync_engine, "handle_error", _busy)
     return engine
 
@@ -102,7 +110,8 @@ def alone(engine: AsyncEngine) -> AsyncEngine:
     """The engine for a write of one statement, atomic by itself: on Postgres the statement
     is its own transaction (`_autocommit`); elsewhere the engine itself. Either way, write
     in its `begin()`."""
-    return engine.glancer if isinstance(engine, _Glancing) and engine.postgres else engine
+    postgres = engine.dialect.name == "postgresql"  # (its glancer: `_autocommit`)
+    return engine.glancer if isinstance(engine, _Glancing) and postgres else engine
 
 
 def _autocommit(url: str) -> AsyncEngine:
@@ -113,17 +122,8 @@ def _autocommit(url: str) -> AsyncEngine:
     statement of a transaction sees the database as it is when it starts anyway. The waits
     the current task allows are the connections' own, set only when they change
     (`_session_waits`)."""
-    engine = create_async_engine(
-        url,
-        hide_parameters=True,
-        isolation_level=AUTO,
-        pool_size=GLANCERS,
-        max_overflow=0,  # (kept, not made and closed again with each burst of requests)
-        pool_timeout=POOL_WAIT_S,
-    )
-    event.listen(engine.sync_engine, "begin", _session_waits)
-    event.listen(engine.sync_engine, "handle_error", _busy)
-    return engine
+    # (all kept, and none beyond them: a burst of requests would make and close those again)
+    return _engine(url, GLANCERS, 0, autocommit=True)
 
 
 def _glancer(url: str) -> AsyncEngine:
@@ -240,7 +240,6 @@ class _Glancing(AsyncEngine):
     def __init__(self, sync_engine: Engine, *, glancer: AsyncEngine) -> None:
         super().__init__(sync_engine)
         self.glancer = glancer
-        self.postgres = sync_engine.dialect.name == "postgresql"  # glancer: `_autocommit`
 
     async def dispose(self, close: bool = True) -> None:
         await self.glancer.dispose(close)
@@ -348,28 +347,31 @@ def _wait_as_long_as_allowed(conn: Connection) -> None:
             cursor.close()
             conn.connection.info["busy_timeout"] = wait_ms
     elif seconds is not None:
-        wait = f"{round(seconds * 1000)}ms"
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        cursor.execute(  # one round trip; both last until the transaction ends
-            f"SELECT set_config('lock_timeout', '{wait}', true),"
-            f" set_config('statement_timeout', '{wait}', true)"
-        )
-        cursor.close()
+        _postgres_waits(conn, seconds, until="transaction")
 
 
 def _session_waits(conn: Connection) -> None:
     """Postgres, statements each their own transaction: the waits the current task allows
-    are the connection's, set when they change (0: no limit)."""
+    are the connection's, set when they change (none: no limit)."""
     seconds = _patience.get()
     if conn.connection.info.get("patience") != seconds:
-        wait = "0" if seconds is None else f"{round(seconds * 1000)}ms"
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        cursor.execute(
-            f"SELECT set_config('lock_timeout', '{wait}', false),"
-            f" set_config('statement_timeout', '{wait}', false)"
-        )
-        cursor.close()
+        _postgres_waits(conn, seconds, until="session")
         conn.connection.info["patience"] = seconds
+
+
+def _postgres_waits(
+    conn: Connection, seconds: float | None, *, until: Literal["transaction", "session"]
+) -> None:
+    """Postgres' lock and statement timeouts, in one round trip, until the transaction or
+    the session ends (None: no limit)."""
+    wait = "0" if seconds is None else f"{round(seconds * 1000)}ms"
+    local = "true" if until == "transaction" else "false"
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(
+        f"SELECT set_config('lock_timeout', '{wait}', {local}),"
+        f" set_config('statement_timeout', '{wait}', {local})"
+    )
+    cursor.close()
 
 
 def _busy(context: ExceptionContext) -> DatabaseBusy | None:
