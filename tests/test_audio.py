@@ -263,10 +263,15 @@ UPSTREAM_AUDIO = {
 }
 
 
+def upstream_audio(clips: Clips, kind: str) -> bytes:
+    """The test speech as the speech service might send it (`UPSTREAM_AUDIO`)."""
+    extension, *made_with = UPSTREAM_AUDIO[kind]
+    return clips.read(f"audio-upstream-{kind}.{extension}", *made_with)
+
+
 @pytest.mark.parametrize("kind", UPSTREAM_AUDIO)
 async def test_speech_is_encoded_as_a_48khz_mono_opus_voice_note(clips: Clips, kind: str) -> None:
-    extension, *made_with = UPSTREAM_AUDIO[kind]
-    upstream = clips.read(f"audio-upstream-{kind}.{extension}", *made_with)
+    upstream = upstream_audio(clips, kind)
 
     voice = await audio.encode_voice(upstream)
 
@@ -326,8 +331,7 @@ async def test_the_length_of_speech_in_any_container_is_what_it_holds(
 ) -> None:
     """The self-check's first look, whatever the speech service sends (AAC's and MP3's frames
     carry some padding: a tenth of a second at most)."""
-    extension, *made_with = UPSTREAM_AUDIO[kind]
-    upstream = clips.read(f"audio-upstream-{kind}.{extension}", *made_with)
+    upstream = upstream_audio(clips, kind)
     assert await audio.speech_seconds(upstream) == pytest.approx(spoken_seconds(clips), abs=0.1)
 
 

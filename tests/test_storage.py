@@ -252,8 +252,8 @@ async def test_a_sqlite_write_is_made_in_the_event_loops_thread_while_the_lock_i
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
 async def test_on_postgres_a_glance_and_a_lone_write_are_each_one_statement(db_url: str) -> None:
     """A glance, or a write of one statement, is its own transaction: no BEGIN before it, no
-    ROLLBACK or COMMIT after it (two round trips of three). The pool's connections it used
-    serve transactions as before."""
+    ROLLBACK or COMMIT after it (two round trips of three). Transactions stay transactions,
+    on connections of their own."""
     db = await open_database(db_url)
     try:
         for engine in (glance(db), alone(db)):
