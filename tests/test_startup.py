@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 import re
@@ -268,3 +269,20 @@ async def test_a_bot_whose_metrics_port_is_taken_serves_all_the_same(
     (warning,) = [line for line in bot.lines if "is in use" in line]
     assert " WARNING core.observe: METRICS_PORT " in warning
     assert all(LOG_LINE.match(line) for line in bot.lines), out
+
+
+async def test_what_start_up_made_is_kept_out_of_the_collectors_way_while_a_core_runs(
+    higgs_settings: Settings,
+) -> None:
+    """Python's full garbage collections walked every object start-up made, each stopping the
+    event loop a tenth of a second (mid-burst); frozen, those objects are passed over. The last
+    core to close thaws them (a test process opens many)."""
+    assert gc.get_freeze_count() == 0
+    async with open_core(higgs_settings):
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000  # the modules' objects at least
+        second = higgs_settings.model_copy(update={"data_dir": higgs_settings.data_dir / "b"})
+        async with open_core(second):  # (a replica beside it, in one process)
+            assert gc.get_freeze_count() >= frozen
+        assert gc.get_freeze_count() >= frozen  # still frozen while the first runs
+    assert gc.get_freeze_count() == 0
