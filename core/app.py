@@ -45,7 +45,7 @@ from core.text import spell_out
 from core.translation import Translation
 from core.unnamed import UnnamedClips
 from core.upstream.api import Ai302, OnRequest, Sleep
-from core.upstream.higgs import LEARN_FROM_CHARS, HiggsClient, HiggsUrls
+from core.upstream.higgs import HiggsClient, HiggsUrls
 from core.upstream.hosting import Ai302Upload, ReferenceHost
 from core.upstream.results import ResultRules
 from core.upstream.transcribe import Ai302Whisper, Transcriber
@@ -196,9 +196,7 @@ async def open_core(
             jobs = JobLog(db=db)
             if isinstance(engine, HiggsEngine):  # the upstream's pace, as others saw it
                 engine.recall_from(
-                    functools.partial(
-                        jobs.task_times, chars=(LEARN_FROM_CHARS, settings.chunk_chars)
-                    )
+                    functools.partial(jobs.task_times, chars=(1, settings.chunk_chars))
                 )
             # (a worker leaves them be: an in-process console may be running them right now)
             interrupted = 0 if role == "worker" else await jobs.interrupt_unfinished()

@@ -111,9 +111,27 @@ async def test_around_its_expected_end_a_task_is_looked_at_often_then_less_and_l
         query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
     )
     assert await poller.until_settled("late", expect_s=4) == "done"
-    # first at 3.4 s, then 3.9 s and at 4 s, when it should end; every 0.5 s on from there up
-    # to 1.5 × 4 = 6 s; then further apart each time
-    assert sleeps.asked == pytest.approx([3.4, 0.5, 0.1] + [0.5] * 4 + [0.75, 1.125], abs=0.01)
+    # first at 3.4 s, then 3.9 s and at 4 s, when it should end; soon after that (4.125 s,
+    # 4.25 s, 4.5 s), then every 0.5 s up to 1.5 × 4 = 6 s; then further apart each time
+    assert sleeps.asked == pytest.approx(
+        [3.4, 0.5, 0.1, 0.125, 0.125, 0.25, 0.5, 0.5, 0.5], abs=0.01
+    )
+    assert looks["late"] == 9
+
+
+async def test_a_task_that_ends_a_little_late_is_seen_soon_not_an_interval_later(
+    sleeps: Sleeps,
+) -> None:
+    async def query(key: str) -> str:
+        return "done" if sum(sleeps.asked) >= 5.03 else "pending"
+
+    poller: Poller[str, str] = Poller(
+        query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
+    )
+    assert await poller.until_settled("a little late", expect_s=5) == "done"
+    # looks at 4.25 s, 4.75 s and 5 s, when it should end; it ended 0.03 s later, and was
+    # seen at 5.125 s (with the next look at 5.5 s, 0.47 s late)
+    assert sleeps.asked == pytest.approx([4.25, 0.5, 0.25, 0.125], abs=0.01)
 
 
 async def test_a_task_that_ends_when_expected_is_seen_then_not_up_to_an_interval_later(
@@ -222,8 +240,8 @@ async def test_told_what_to_expect_tasks_in_flight_are_looked_at_near_their_end(
 async def test_when_one_of_a_burst_ends_the_rest_are_looked_at_within_an_interval(
     sleeps: Sleeps,
 ) -> None:
-    """Short texts teach no pace, so nothing is expected of the rest: the first end alone says
-    they may be about to end too."""
+    """With no pace told, nothing is expected of the rest: the first end alone says they may
+    be about to end too."""
     poller, _, seen_at = _burst(sleeps, dict.fromkeys(range(10), 4.7))
     waits = [poller.until_settled(n, look_now=False) for n in range(10)]
     assert await asyncio.gather(*waits) == ["done"] * 10

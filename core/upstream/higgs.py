@@ -42,7 +42,11 @@ AUDIO_KEYS = ("audio_url", "url", "output", "audio", "file_url", "result", "data
 # Words with which a failed task says it could not fetch or read a reference clip.
 REFERENCE_WORDS = ("ref_audio", "ref audio", "reference")
 LEARNING = 0.2  # weight of the latest task in the expected time per character
-LEARN_FROM_CHARS = 40  # shorter texts are mostly the task's fixed cost: they teach nothing
+# A text shorter than this takes about as long as one this long: its time is mostly the
+# task's own fixed cost. So it counts as this long, for the pace it tells and the time it is
+# expected to take (short requests, the most common, were otherwise never expected at all,
+# and each was seen up to an interval late).
+SHORTEST_CHARS = 40
 EXPECT_AT_MOST_S = 60.0
 # A prior, for a task of unknown pace (a bot that has seen none end yet, or a task resumed
 # after a restart): most end within 20 s, so one is looked at often for 1.5 times that, and
@@ -103,8 +107,9 @@ class HiggsClient:
         self._recalling: asyncio.Future[Times] | None = None
         self._recalled_at = float("-inf")  # (monotonic)
         self._guessed: dict[tuple[Task, str], int] = {}  # polled, nothing expected: their chars
+        self._running_at: dict[tuple[Task, str], float] = {}  # polled: last seen running
         self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
-            lambda key: self.query(*key),
+            self._look,
             lambda status: status.state != "pending",
             interval=poll_interval_s,
             interval_max=poll_interval_max_s,
@@ -125,14 +130,23 @@ class HiggsClient:
     async def query(self, task: Task, task_id: str) -> TaskStatus:
         return parse_status(await self._api.get_json(self._urls.query(task), {"task_id": task_id}))
 
-    async def wait(self, task: Task, task_id: str, *, chars: int | None = None) -> bytes:
+    async def _look(self, key: tuple[Task, str]) -> TaskStatus:
+        """The poller's look at a task, noting when it was last seen running."""
+        status = await self.query(*key)
+        if status.state == "pending" and key in self._running_at:
+            self._running_at[key] = time.monotonic()
+        return status
+
+    async def wait(
+        self, task: Task, task_id: str, *, chars: int | None = None, made_at: float = 0.0
+    ) -> bytes:
         """Poll until the task ends and fetch its audio, both within the one deadline (a body
-        that trickles in ends there too). For a task just created for `chars` characters,
-        looks start near when it should end."""
+        that trickles in ends there too). For a task just created (at `made_at`, monotonic)
+        for `chars` characters, looks start near when it should end."""
         ends_at = asyncio.get_running_loop().time() + self._deadline_s
         try:
             async with asyncio.timeout_at(ends_at):
-                url = await self._poll(task, task_id, chars)
+                url = await self._poll(task, task_id, chars, made_at)
         except TimeoutError:
             raise UpstreamTimeout(f"task {task_id} unfinished at the deadline") from None
         left = ends_at - asyncio.get_running_loop().time()
@@ -144,24 +158,29 @@ class HiggsClient:
                 log.warning("Higgs task %s: its audio still downloading at the deadline", task_id)
                 raise UpstreamTimeout(f"task {task_id}: audio unfetched at the deadline") from None
 
-    async def _poll(self, task: Task, task_id: str, chars: int | None) -> str:
-        """The audio URL of the task once it succeeded."""
+    async def _poll(self, task: Task, task_id: str, chars: int | None, made_at: float) -> str:
+        """The audio URL of the task once it succeeded. A task's time counts from its
+        creation (`made_at`), not from the writes that followed it."""
         if chars is not None and self._seconds_per_char is None:
             await self._recall()
-        started, key = time.monotonic(), (task, task_id)
+        key = (task, task_id)
+        started = min(made_at or time.monotonic(), time.monotonic())
         expect_s = None if chars is None else self._expect_s(chars)
         if chars is not None and expect_s is None:  # told what to expect once a task ends
             self._guessed[key] = chars
+        self._running_at[key] = started
         try:
             status = await self._poller.until_settled(
                 key,
                 expect_s=expect_s,
                 look_now=chars is None,  # (None: waited again)
+                made_s_ago=time.monotonic() - started,
             )
         finally:
             self._guessed.pop(key, None)
-        if chars is not None and chars >= LEARN_FROM_CHARS and status.state == "done":
-            self.learn(time.monotonic() - started, chars)
+            running_at = self._running_at.pop(key)
+        if chars is not None and status.state == "done":
+            self.learn(_took(started, running_at, time.monotonic()), chars)
         if status.state == "failed":
             log.warning("Higgs task %s failed: %s", task_id, status.message[:200])
             lowered = status.message.lower()
@@ -175,8 +194,10 @@ class HiggsClient:
     async def generate(self, task: Task, body: dict[str, Any], *, on_task: OnTask) -> bytes:
         """Create a task, report its id (so it can be resumed), wait, return the audio."""
         task_id = await self.create(task, body)
+        made_at = time.monotonic()
         await on_task(task_id)
-        return await self.wait(task, task_id, chars=max(1, len(str(body.get("input_text", "")))))
+        chars = max(1, len(str(body.get("input_text", ""))))
+        return await self.wait(task, task_id, chars=chars, made_at=made_at)
 
     def recall_from(self, times: Callable[[], Awaitable[Times]]) -> None:
         """Where to recall how long tasks took (the job log: an earlier run's, another
@@ -198,14 +219,14 @@ class HiggsClient:
         except Exception as exc:  # (polling goes on as for a bot with nothing to recall)
             log.warning("recalling the upstream's pace failed: %s", type(exc).__name__)
             return
-        paces = sorted(seconds / chars for seconds, chars in times if seconds > 0 and chars)
+        paces = sorted(seconds / _counted(chars) for seconds, chars in times if seconds > 0)
         if paces and self._seconds_per_char is None:
             self._known(paces[len(paces) // 2])
 
     def learn(self, seconds: float, chars: int) -> None:
         """How long tasks take per character of text, lately (a moving average), as the tasks
         it waits for tell."""
-        sample = seconds / chars
+        sample = seconds / _counted(chars)
         known = self._seconds_per_char
         self._known(sample if known is None else (1 - LEARNING) * known + (LEARNING * sample))
 
@@ -223,7 +244,24 @@ class HiggsClient:
         long that a wrong guess costs much (or outlasts the deadline)."""
         if self._seconds_per_char is None:
             return None
-        return min(self._seconds_per_char * chars, EXPECT_AT_MOST_S, self._deadline_s / 3)
+        return min(
+            self._seconds_per_char * _counted(chars), EXPECT_AT_MOST_S, self._deadline_s / 3
+        )
+
+
+def _took(started: float, running_at: float, seen_at: float) -> float:
+    """How long a task took, as its looks tell: it ended between the last look that saw it
+    running and the one that saw it done, so in the middle on average (counting to the
+    latter, every pace learnt was up to a poll interval long, and every task expected that
+    much late). Seen done at its first look, it took that long at most."""
+    if running_at == started:
+        return seen_at - started
+    return (running_at + seen_at) / 2 - started
+
+
+def _counted(chars: int) -> int:
+    """The characters a text counts as, for its task's time (`SHORTEST_CHARS`)."""
+    return max(chars, SHORTEST_CHARS)
 
 
 def parse_status(payload: Any) -> TaskStatus:
