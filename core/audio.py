@@ -12,8 +12,9 @@ import asyncio
 import io
 import logging
 import math
-import tempfile
 import warnings
+import wave
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 REF_RATE = 24_000  # what Higgs Audio v2 takes and makes
 VOICE_RATE = 48_000  # what voice messages on Telegram and Discord play at
+HEARD_RATE = 16_000  # what the transcriber (Whisper) listens at
 # Generated audio is decoded after barely a look at its header: probing it (decoding a part to
 # learn what the header did not say) cost 7-10 ms a voice here, and every frame decoded says
 # its own rate and layout anyway.
@@ -92,40 +94,56 @@ def _encode_opus(
     was made (Higgs makes 24 kHz: upsampling adds no sound, and costs little beside the
     encoding). The tempo changes in the same pass, before the upsampling: at the upstream's
     rate it has half the samples to stretch."""
-    out, pcm = io.BytesIO(), bytearray()
+    out, pcm, rate = io.BytesIO(), bytearray(), VOICE_RATE
     with (
         av.open(io.BytesIO(data), "r", options=SHORT_PROBE) as source,
         av.open(out, "w", format="ogg") as sink,
     ):
-        if not source.streams.audio:
-            raise ValueError("no audio stream")
-        heard = source.streams.audio[0]
-        rate = VOICE_RATE
         stream = sink.add_stream(
             "libopus", rate=rate, layout="mono", options={"application": "voip"}
         )
         stream.metadata.update(_tags(disclosure))
         stream.bit_rate = 48_000
-        resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
-        tempo = _Tempo(speed)
-        limit = int(limit_s / speed * rate) * 2  # the upstream's `limit_s`, at this speed
-
-        def encode(frames: list[av.AudioFrame]) -> None:
-            for frame in frames:
-                pcm.extend(bytes(frame.planes[0])[: frame.samples * 2])
-                if len(pcm) > limit:
-                    raise ResultTooLarge(f"audio longer than {limit_s:g} s")
-                frame.pts = None  # counted from the samples: a source's own may step back
-                sink.mux(stream.encode(frame))
-
-        for frame in source.decode(heard):
-            for changed in tempo(frame):
-                encode(resampler.resample(changed))
-        for changed in tempo(None):
-            encode(resampler.resample(changed))
-        encode(resampler.resample(None))
+        for frame in _speech_frames(source, rate, limit_s, speed):
+            pcm.extend(bytes(frame.planes[0])[: frame.samples * 2])
+            frame.pts = None  # counted from the samples: a source's own may step back
+            sink.mux(stream.encode(frame))
         sink.mux(stream.encode(None))
     return out.getvalue(), bytes(pcm), rate
+
+
+def _pcm(data: bytes, rate: int, limit_s: float, speed: float) -> bytes:
+    """Any audio as mono 16-bit PCM at `rate`, `speed` times as fast (see `_speech_frames`)."""
+    pcm = bytearray()
+    with av.open(io.BytesIO(data), "r", options=SHORT_PROBE) as source:
+        for frame in _speech_frames(source, rate, limit_s, speed):
+            pcm.extend(bytes(frame.planes[0])[: frame.samples * 2])
+    return bytes(pcm)
+
+
+def _speech_frames(
+    source: av.container.InputContainer, rate: int, limit_s: float, speed: float
+) -> Iterator[av.AudioFrame]:
+    """The source's first audio stream, its tempo changed (`speed`), as mono 16-bit frames at
+    `rate`; past `limit_s` of the source's it is `ResultTooLarge`, decoded no further."""
+    if not source.streams.audio:
+        raise ValueError("no audio stream")
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
+    tempo = _Tempo(speed)
+
+    def stretched() -> Iterator[av.AudioFrame | None]:
+        for frame in source.decode(source.streams.audio[0]):
+            yield from tempo(frame)
+        yield from tempo(None)  # what the tempo filter held back
+        yield None  # what the resampler holds back
+
+    samples, limit = 0, int(limit_s / speed * rate)  # the source's `limit_s`, at this speed
+    for frame in stretched():
+        for out in resampler.resample(frame):
+            samples += out.samples
+            if samples > limit:
+                raise ResultTooLarge(f"audio longer than {limit_s:g} s")
+            yield out
 
 
 class _Tempo:
@@ -264,10 +282,13 @@ async def join_speech(
 
 async def speech_wav(data: bytes, *, limit_s: float = LONGEST_S) -> bytes:
     """Generated audio as a small 16 kHz mono WAV, for the transcriber to check."""
-    pcm = await _upstream_pcm(data, 16_000, limit_s)
-    segment = AudioSegment(data=pcm, sample_width=2, frame_rate=16_000, channels=1)
+    pcm = await _upstream_pcm(data, HEARD_RATE, limit_s)
     buffer = io.BytesIO()
-    segment.export(buffer, format="wav")
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(HEARD_RATE)
+        out.writeframes(pcm)
     return buffer.getvalue()
 
 
@@ -346,21 +367,19 @@ def waveform(pcm: bytes, points: int = WAVEFORM_POINTS) -> bytes:
 
 async def _upstream_pcm(data: bytes, rate: int, limit_s: float, *, speed: float = 1.0) -> bytes:
     """Generated audio as mono 16-bit PCM at `rate`, spoken `speed` times as fast (pitch
-    kept); past `limit_s` of the upstream's it is `ResultTooLarge` (decoded one second past
-    it, to know)."""
-    longest = limit_s / speed  # of the output
-    tempo = [] if speed == 1.0 else ["-af", f"atempo={speed:.4f}"]
-    with tempfile.TemporaryDirectory(prefix="voicebot-") as tmp:
-        path = Path(tmp) / "speech"
-        await asyncio.to_thread(path.write_bytes, data)
+    kept); past `limit_s` of the upstream's it is `ResultTooLarge`. Decoded as an encode is,
+    in a helper process: an ffmpeg program started for it cost 65 ms of CPU where this costs
+    3, and the self-check hears its takes in doubt at the end of a burst, when the cores are
+    busiest (each held up two encodes)."""
+    if not data:
+        raise BadUpstreamAudio("empty audio")
+    async with process.cpu_slot():
         try:
-            pcm = await decode_pcm(path, rate, seconds=longest + 1, filters=tempo)
-        except NotAudio as exc:
+            pcm = await process.offload(_pcm, data, rate, limit_s, speed)
+        except (av.error.FFmpegError, ValueError, ChildProcessError) as exc:
             raise BadUpstreamAudio("upstream audio does not decode") from exc
     if not pcm:
         raise BadUpstreamAudio("upstream audio is empty")
-    if len(pcm) > int(longest * rate) * 2:
-        raise ResultTooLarge(f"audio longer than {limit_s:g} s")
     return pcm
 
 

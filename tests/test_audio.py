@@ -335,6 +335,26 @@ async def test_the_length_of_speech_in_any_container_is_what_it_holds(
     assert await audio.speech_seconds(upstream) == pytest.approx(spoken_seconds(clips), abs=0.1)
 
 
+@pytest.mark.parametrize("kind", UPSTREAM_AUDIO)
+async def test_a_take_in_any_container_is_heard_as_a_16khz_mono_wav_of_its_length(
+    clips: Clips, kind: str
+) -> None:
+    """What the self-check sends the transcriber of a take in doubt, decoded in a helper
+    process like an encode (as the core runs) rather than by an ffmpeg program."""
+    upstream = upstream_audio(clips, kind)
+    async with process.helpers():
+        heard = await audio.speech_wav(upstream)
+        with pytest.raises(ResultTooLarge):
+            await audio.speech_wav(upstream, limit_s=0.5)
+        for name, unusable in UNUSABLE.items():
+            if name != "a-blip-under-0.1s":  # (a blip is heard, as short as it is)
+                with pytest.raises(BadUpstreamAudio):
+                    await audio.speech_wav(unusable(clips))
+    rate, channels, width, seconds = wav_shape(heard)
+    assert (rate, channels, width) == (16_000, 1, 2)
+    assert seconds == pytest.approx(spoken_seconds(clips), abs=0.1)
+
+
 async def test_a_wav_cut_off_is_as_long_as_the_samples_it_holds(clips: Clips) -> None:
     wav = clips.read("audio-three-seconds.wav", "-t", "3", "-ar", "24000", "-ac", "1")
     cut, held_s = _cut_off(wav)
