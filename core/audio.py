@@ -370,7 +370,7 @@ async def _upstream_pcm(data: bytes, rate: int, limit_s: float, *, speed: float 
     kept); past `limit_s` of the upstream's it is `ResultTooLarge`. Decoded as an encode is,
     in a helper process: an ffmpeg program started for it cost 65 ms of CPU where this costs
     3, and the self-check hears its takes in doubt at the end of a burst, when the cores are
-    busiest (each held up two encodes)."""
+    busiest (each decode held one of the two turns that twenty encodes waited for)."""
     if not data:
         raise BadUpstreamAudio("empty audio")
     async with process.cpu_slot():

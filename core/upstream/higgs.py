@@ -107,7 +107,7 @@ class HiggsClient:
         self._recalling: asyncio.Future[Times] | None = None
         self._recalled_at = float("-inf")  # (monotonic)
         self._guessed: dict[tuple[Task, str], int] = {}  # polled, nothing expected: their chars
-        self._running_at: dict[tuple[Task, str], float] = {}  # polled: last seen running
+        self._running_at: dict[tuple[Task, str], float | None] = {}  # polled: last seen running
         self._poller: Poller[tuple[Task, str], TaskStatus] = Poller(
             self._look,
             lambda status: status.state != "pending",
@@ -164,11 +164,11 @@ class HiggsClient:
         if chars is not None and self._seconds_per_char is None:
             await self._recall()
         key = (task, task_id)
-        started = min(made_at or time.monotonic(), time.monotonic())
+        started = made_at or time.monotonic()
         expect_s = None if chars is None else self._expect_s(chars)
         if chars is not None and expect_s is None:  # told what to expect once a task ends
             self._guessed[key] = chars
-        self._running_at[key] = started
+        self._running_at[key] = None
         try:
             status = await self._poller.until_settled(
                 key,
@@ -249,12 +249,12 @@ class HiggsClient:
         )
 
 
-def _took(started: float, running_at: float, seen_at: float) -> float:
+def _took(started: float, running_at: float | None, seen_at: float) -> float:
     """How long a task took, as its looks tell: it ended between the last look that saw it
     running and the one that saw it done, so in the middle on average (counting to the
     latter, every pace learnt was up to a poll interval long, and every task expected that
     much late). Seen done at its first look, it took that long at most."""
-    if running_at == started:
+    if running_at is None:
         return seen_at - started
     return (running_at + seen_at) / 2 - started
 
