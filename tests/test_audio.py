@@ -333,6 +333,12 @@ async def test_the_length_of_speech_in_any_container_is_what_it_holds(
     carry some padding: a tenth of a second at most)."""
     upstream = upstream_audio(clips, kind)
     assert await audio.speech_seconds(upstream) == pytest.approx(spoken_seconds(clips), abs=0.1)
+    # a WAV of whole frames is measured from its samples, without demuxing; the rest demuxed
+    from_samples = audio._pcm_wav_seconds(upstream)
+    if kind.endswith("wav"):
+        assert from_samples == pytest.approx(spoken_seconds(clips), abs=0.001)
+    else:
+        assert from_samples is None
 
 
 @pytest.mark.parametrize("kind", UPSTREAM_AUDIO)
