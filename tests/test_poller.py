@@ -119,35 +119,36 @@ async def test_around_its_expected_end_a_task_is_looked_at_often_then_less_and_l
     assert looks["late"] == 9
 
 
-async def test_a_task_that_ends_a_little_late_is_seen_soon_not_an_interval_later(
-    sleeps: Sleeps,
-) -> None:
+async def _waits_for_an_end_at(sleeps: Sleeps, ends_at: float, expect_s: float) -> list[float]:
+    """The poller's pauses, looking at a task expected to take `expect_s` that ends at
+    `ends_at` (of the time it slept)."""
+
     async def query(key: str) -> str:
-        return "done" if sum(sleeps.asked) >= 5.03 else "pending"
+        return "done" if sum(sleeps.asked) >= ends_at else "pending"
 
     poller: Poller[str, str] = Poller(
         query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
     )
-    assert await poller.until_settled("a little late", expect_s=5) == "done"
+    assert await poller.until_settled("task", expect_s=expect_s) == "done"
+    return sleeps.asked
+
+
+async def test_a_task_that_ends_a_little_late_is_seen_soon_not_an_interval_later(
+    sleeps: Sleeps,
+) -> None:
     # looks at 4.25 s, 4.75 s and 5 s, when it should end; it ended 0.03 s later, and was
     # seen at 5.125 s (with the next look at 5.5 s, 0.47 s late)
-    assert sleeps.asked == pytest.approx([4.25, 0.5, 0.25, 0.125], abs=0.01)
+    waits = await _waits_for_an_end_at(sleeps, 5.03, expect_s=5)
+    assert waits == pytest.approx([4.25, 0.5, 0.25, 0.125], abs=0.01)
 
 
 async def test_a_task_that_ends_when_expected_is_seen_then_not_up_to_an_interval_later(
     sleeps: Sleeps,
 ) -> None:
-    async def query(key: str) -> str:
-        return "done" if sum(sleeps.asked) >= 4.9 else "pending"
-
-    poller: Poller[str, str] = Poller(
-        query, lambda s: s == "done", interval=0.5, interval_max=2.0, sleep=sleeps
-    )
-    assert await poller.until_settled("on time", expect_s=5) == "done"
-    # (a pace learnt is a little long: it was measured by a look after the end)
-    # looks at 4.25 s and 4.75 s, then at 5 s (the next, at 5.25 s, came a third of a second
-    # after the end)
-    assert sleeps.asked == pytest.approx([4.25, 0.5, 0.25], abs=0.01)
+    # it ends at 4.9 s: looks at 4.25 s and 4.75 s, then at 5 s (the next, at 5.25 s, came a
+    # third of a second after the end)
+    waits = await _waits_for_an_end_at(sleeps, 4.9, expect_s=5)
+    assert waits == pytest.approx([4.25, 0.5, 0.25], abs=0.01)
 
 
 async def test_with_no_pace_known_a_task_is_looked_at_every_interval_for_a_while(
